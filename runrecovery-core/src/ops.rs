@@ -1,1 +1,665 @@
-//! ops
+//! The flat operations layer: one request and one response per operation,
+//! plain serde data with snake_case keys, the same in Rust, Python and JS.
+//!
+//! The bindings call [`call`] with an operation name and a JSON value; each
+//! operation's request keys are the Python keyword arguments and the keys of
+//! the JS options object. Fields listed in [`Operation::series`] are long
+//! numeric series: the bindings hand them out as NumPy arrays and
+//! `Float64Array`s. Rust users can call the typed functions in the other
+//! modules directly, or the typed request functions here.
+//!
+//! ```
+//! use runrecovery_core::ops;
+//! use serde_json::json;
+//! let out = ops::call("vdot_from_race", json!({"distance_m": 5000, "time_s": 1200})).unwrap();
+//! assert!((out["vdot"].as_f64().unwrap() - 49.81).abs() < 0.01);
+//! let err = ops::call("vdot_from_race", json!({"distance_m": 5000})).unwrap_err();
+//! assert_eq!((err.code(), err.field()), ("invalid_input", "time_s"));
+//! ```
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::athlete::{Athlete, HrMaxFormula, ResolvedAthlete};
+use crate::error::{Error, Result, check};
+use crate::load::{
+    self, Include, LoadMethod, LoadOptions, MissingData, SdKind, SessionLoad, TrimpCoefficients, WeekLoad,
+    WeekMode, WeekVolume,
+};
+use crate::log::{DailySeries, DuplicatePolicy, LogDocument, TrainingLog, from_json_value};
+use crate::performance::{self, TrainingPace};
+use crate::session::Session;
+use crate::zones::{self, IntensityDistribution, Polarization, ZoneSystem, ZoneTable};
+
+/// One public operation.
+#[derive(Debug, Clone, Copy)]
+pub struct Operation {
+    /// The snake_case name (camelCase in JS).
+    pub name: &'static str,
+    /// The core module it belongs to.
+    pub module: &'static str,
+    /// One line on what it does.
+    pub summary: &'static str,
+    /// Top-level response fields that are numeric series.
+    pub series: &'static [&'static str],
+    run: fn(Value) -> Result<Value>,
+}
+
+fn run<Req: DeserializeOwned, Resp: Serialize>(input: Value, f: fn(Req) -> Result<Resp>) -> Result<Value> {
+    let input = if input.is_null() { Value::Object(Default::default()) } else { input };
+    let req: Req = from_json_value(input, "$").map_err(name_the_field)?;
+    let resp = f(req)?;
+    serde_json::to_value(resp).map_err(|e| Error::InvalidInput {
+        field: "$".into(),
+        message: format!("the result could not be serialized: {e}"),
+    })
+}
+
+/// serde names a missing or unknown field only in its message; lift it into `field`.
+fn name_the_field(e: Error) -> Error {
+    if let Error::InvalidInput { field, message } = &e {
+        for prefix in ["missing field `", "unknown field `"] {
+            if let Some(rest) = message.strip_prefix(prefix) {
+                if let Some(end) = rest.find('`') {
+                    let name = &rest[..end];
+                    let path = if field == "$" { name.to_string() } else { format!("{field}.{name}") };
+                    return Error::InvalidInput { field: path, message: message.clone() };
+                }
+            }
+        }
+    }
+    e
+}
+
+macro_rules! operations {
+    ($( $name:ident, $module:literal, $summary:literal, [$($series:literal),*]; )*) => {
+        /// Every operation, in data-flow order.
+        pub const OPERATIONS: &[Operation] = &[
+            $( Operation {
+                name: stringify!($name),
+                module: $module,
+                summary: $summary,
+                series: &[$($series),*],
+                run: |v| run(v, $name),
+            }, )*
+        ];
+    };
+}
+
+operations! {
+    estimate_hr_max, "athlete", "HRmax from age by Tanaka (default), Fox or Gellish", [];
+    resolve_athlete, "athlete", "validate a profile and fill what can be estimated, saying how", [];
+    read_log, "log", "validate a log document: sorted, duplicates handled, current schema", [];
+    zone_table, "zones", "an athlete's zones in one system, with bounds in bpm, s/km, W or CR-10", [];
+    classify, "zones", "the zone of a heart rate, pace, power or RPE value", [];
+    classify_session, "zones", "the zone of a whole session by its average", [];
+    intensity_distribution, "zones", "time in zone of a log, Seiler's 3 zones, polarization index, 80/20 check", [];
+    polarization_index, "zones", "Treff's polarization index with its edge rules", [];
+    vdot_from_race, "performance", "Daniels-Gilbert VDOT from a race", [];
+    equivalent_time, "performance", "the race time with the same VDOT over another distance", [];
+    training_paces, "performance", "Daniels' E, M, T, I, R paces for a VDOT", [];
+    riegel_predict, "performance", "Riegel's race-time prediction", [];
+    riegel_exponent, "performance", "a personal Riegel exponent from two races", [];
+    cameron_predict, "performance", "Cameron's race-time prediction", [];
+    daily_series, "log", "a calendar-day series from dated values: gaps filled with 0 and marked not logged", ["values", "logged"];
+    session_load, "load", "the load of one session by a chosen or automatic method", [];
+    daily_loads, "load", "calendar-day loads of a log, missing days explicit", ["load", "logged"];
+    weekly_loads, "load", "monotony, strain and ramp over 7-day windows of daily loads", [];
+    weekly_summary, "load", "weekly volume, load, monotony, strain and ramp of a log", [];
+}
+
+/// Runs an operation by name on a JSON request.
+///
+/// # Errors
+/// `unknown_operation`, `invalid_input` for a request that does not match the
+/// operation's fields, and whatever the operation itself rejects.
+pub fn call(name: &str, input: Value) -> Result<Value> {
+    let op = OPERATIONS.iter().find(|o| o.name == name).ok_or_else(|| Error::UnknownOperation {
+        field: "operation".into(),
+        value: name.to_string(),
+    })?;
+    (op.run)(input)
+}
+
+fn log_with_athlete(log: Value, duplicates: DuplicatePolicy, athlete: Option<Athlete>) -> Result<(TrainingLog, Athlete)> {
+    let log = TrainingLog::from_value(log, duplicates).map_err(|e| e.within("log"))?;
+    let athlete = match athlete {
+        Some(a) => {
+            a.validate().map_err(|e| e.within("athlete"))?;
+            a
+        }
+        None => log.athlete().cloned().unwrap_or_default(),
+    };
+    Ok((log, athlete))
+}
+
+// ---------------------------------------------------------------- athlete
+
+/// Request of [`estimate_hr_max`].
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EstimateHrMaxRequest {
+    /// Age, years.
+    pub age_years: f64,
+    /// The formula (default Tanaka).
+    #[serde(default)]
+    pub formula: HrMaxFormula,
+}
+
+/// Response of [`estimate_hr_max`].
+#[derive(Debug, Serialize)]
+pub struct EstimateHrMaxResponse {
+    /// HRmax, bpm.
+    pub hr_max_bpm: f64,
+    /// The formula used.
+    pub formula: HrMaxFormula,
+    /// Its citation.
+    pub source: &'static str,
+}
+
+/// HRmax from age.
+pub fn estimate_hr_max(r: EstimateHrMaxRequest) -> Result<EstimateHrMaxResponse> {
+    check::in_range("age_years", r.age_years, 5.0, 110.0, "years")?;
+    Ok(EstimateHrMaxResponse {
+        hr_max_bpm: r.formula.estimate(r.age_years),
+        formula: r.formula,
+        source: r.formula.source(),
+    })
+}
+
+/// Request of [`resolve_athlete`].
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ResolveAthleteRequest {
+    /// The profile.
+    pub athlete: Athlete,
+}
+
+/// Validates a profile and fills estimable values.
+pub fn resolve_athlete(r: ResolveAthleteRequest) -> Result<ResolvedAthlete> {
+    r.athlete.resolve().map_err(|e| e.within("athlete"))
+}
+
+// ---------------------------------------------------------------- log
+
+/// Request of [`read_log`].
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReadLogRequest {
+    /// The log document.
+    pub log: Value,
+    /// Duplicate policy (default `reject`).
+    #[serde(default)]
+    pub duplicates: DuplicatePolicy,
+}
+
+/// Response of [`read_log`].
+#[derive(Debug, Serialize)]
+pub struct ReadLogResponse {
+    /// The canonical document (sorted, current schema).
+    pub log: LogDocument,
+    /// Number of sessions kept.
+    pub sessions: usize,
+    /// Completed sessions.
+    pub completed: usize,
+    /// Planned sessions.
+    pub planned: usize,
+    /// First date.
+    pub first_date: NaiveDate,
+    /// Last date.
+    pub last_date: NaiveDate,
+}
+
+/// Validates a log document.
+pub fn read_log(r: ReadLogRequest) -> Result<ReadLogResponse> {
+    let log = TrainingLog::from_value(r.log, r.duplicates).map_err(|e| e.within("log"))?;
+    let (first, last) = log.date_range();
+    let completed = log.completed().count();
+    Ok(ReadLogResponse {
+        sessions: log.sessions().len(),
+        completed,
+        planned: log.sessions().len() - completed,
+        first_date: first,
+        last_date: last,
+        log: log.to_document(),
+    })
+}
+
+/// Request of [`daily_series`].
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DailySeriesRequest {
+    /// Strictly increasing dates.
+    pub dates: Vec<NaiveDate>,
+    /// One value (≥ 0) per date.
+    pub values: Vec<f64>,
+}
+
+/// Response of [`daily_series`].
+#[derive(Debug, Serialize)]
+pub struct DailySeriesResponse {
+    /// First day.
+    pub start: NaiveDate,
+    /// Last day.
+    pub end: NaiveDate,
+    /// One value per calendar day (0 where no date was given).
+    pub values: Vec<f64>,
+    /// Whether the day had a value.
+    pub logged: Vec<bool>,
+}
+
+/// A calendar-day series from dated values.
+pub fn daily_series(r: DailySeriesRequest) -> Result<DailySeriesResponse> {
+    let s = DailySeries::from_dated(&r.dates, &r.values, "series")?;
+    Ok(DailySeriesResponse { start: s.start, end: s.end(), values: s.values, logged: s.logged })
+}
+
+// ---------------------------------------------------------------- zones
+
+/// Request of [`zone_table`].
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ZoneTableRequest {
+    /// The athlete.
+    pub athlete: Athlete,
+    /// The system.
+    pub system: ZoneSystem,
+}
+
+/// An athlete's zone table.
+pub fn zone_table(r: ZoneTableRequest) -> Result<ZoneTable> {
+    zones::zone_table(&r.athlete, r.system)
+}
+
+/// Request of [`classify`].
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClassifyRequest {
+    /// The athlete.
+    pub athlete: Athlete,
+    /// The system.
+    pub system: ZoneSystem,
+    /// The value in the system's unit (bpm, s/km, W, CR-10).
+    pub value: f64,
+}
+
+/// A classification.
+#[derive(Debug, Serialize)]
+pub struct Classification {
+    /// Zone index in the table (0 = easiest).
+    pub zone: usize,
+    /// Zone name.
+    pub name: String,
+    /// Seiler zone (1–3).
+    pub seiler: u8,
+}
+
+fn classification(t: &ZoneTable, zone: usize) -> Classification {
+    Classification {
+        zone,
+        name: t.zones[zone].name.clone(),
+        seiler: t.zones[zone].seiler,
+    }
+}
+
+/// The zone of a value.
+pub fn classify(r: ClassifyRequest) -> Result<Classification> {
+    let t = zones::zone_table(&r.athlete, r.system)?;
+    let z = t.classify(r.value)?;
+    Ok(classification(&t, z))
+}
+
+/// Request of [`classify_session`].
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClassifySessionRequest {
+    /// The athlete.
+    pub athlete: Athlete,
+    /// The system.
+    pub system: ZoneSystem,
+    /// The session.
+    pub session: Session,
+}
+
+/// The zone of a session by its average.
+pub fn classify_session(r: ClassifySessionRequest) -> Result<Classification> {
+    r.session.validate().map_err(|e| e.within("session"))?;
+    let t = zones::zone_table(&r.athlete, r.system)?;
+    let z = t.classify_session(&r.session)?;
+    Ok(classification(&t, z))
+}
+
+/// Request of [`intensity_distribution`].
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IntensityDistributionRequest {
+    /// The log document.
+    pub log: Value,
+    /// The athlete (default: the log's).
+    #[serde(default)]
+    pub athlete: Option<Athlete>,
+    /// The zone system.
+    pub system: ZoneSystem,
+    /// First day counted.
+    #[serde(default)]
+    pub start: Option<NaiveDate>,
+    /// Last day counted.
+    #[serde(default)]
+    pub end: Option<NaiveDate>,
+}
+
+/// Time in zone over a log.
+pub fn intensity_distribution(r: IntensityDistributionRequest) -> Result<IntensityDistribution> {
+    let (log, athlete) = log_with_athlete(r.log, DuplicatePolicy::Reject, r.athlete)?;
+    zones::intensity_distribution(&log, &athlete, r.system, r.start, r.end)
+}
+
+/// Request of [`polarization_index`].
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PolarizationRequest {
+    /// Time or fraction in Seiler zone 1.
+    pub z1: f64,
+    /// Time or fraction in Seiler zone 2.
+    pub z2: f64,
+    /// Time or fraction in Seiler zone 3.
+    pub z3: f64,
+}
+
+/// Treff's polarization index.
+pub fn polarization_index(r: PolarizationRequest) -> Result<Polarization> {
+    zones::polarization_index(r.z1, r.z2, r.z3)
+}
+
+// ---------------------------------------------------------------- performance
+
+/// A race result.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Race {
+    /// Distance, m.
+    pub distance_m: f64,
+    /// Time, s.
+    pub time_s: f64,
+}
+
+/// A VDOT.
+#[derive(Debug, Serialize)]
+pub struct VdotResponse {
+    /// VDOT, ml/kg/min.
+    pub vdot: f64,
+}
+
+/// VDOT from a race.
+pub fn vdot_from_race(r: Race) -> Result<VdotResponse> {
+    Ok(VdotResponse { vdot: performance::vdot_from_race(r.distance_m, r.time_s)? })
+}
+
+/// Request of [`equivalent_time`].
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EquivalentTimeRequest {
+    /// VDOT.
+    pub vdot: f64,
+    /// Target distance, m.
+    pub distance_m: f64,
+}
+
+/// A predicted race time.
+#[derive(Debug, Serialize)]
+pub struct RaceTime {
+    /// Time, s.
+    pub time_s: f64,
+    /// Average pace, s/km.
+    pub pace_s_per_km: f64,
+}
+
+fn race_time(time_s: f64, distance_m: f64) -> RaceTime {
+    RaceTime { time_s, pace_s_per_km: time_s / (distance_m / 1000.0) }
+}
+
+/// The equivalent race time over a distance.
+pub fn equivalent_time(r: EquivalentTimeRequest) -> Result<RaceTime> {
+    Ok(race_time(performance::equivalent_time_s(r.vdot, r.distance_m)?, r.distance_m))
+}
+
+/// Request of [`training_paces`].
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TrainingPacesRequest {
+    /// VDOT.
+    pub vdot: f64,
+}
+
+/// Daniels' training paces.
+#[derive(Debug, Serialize)]
+pub struct TrainingPacesResponse {
+    /// E, M, T, I, R.
+    pub paces: Vec<TrainingPace>,
+}
+
+/// Daniels' training paces for a VDOT.
+pub fn training_paces(r: TrainingPacesRequest) -> Result<TrainingPacesResponse> {
+    Ok(TrainingPacesResponse { paces: performance::training_paces(r.vdot)? })
+}
+
+fn default_riegel() -> f64 {
+    performance::RIEGEL_EXPONENT
+}
+
+/// Request of [`riegel_predict`] and [`cameron_predict`].
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PredictRequest {
+    /// Race distance, m.
+    pub distance_m: f64,
+    /// Race time, s.
+    pub time_s: f64,
+    /// Target distance, m.
+    pub to_distance_m: f64,
+    /// Riegel exponent (default 1.06; ignored by Cameron).
+    #[serde(default = "default_riegel")]
+    pub exponent: f64,
+}
+
+/// Riegel's prediction.
+pub fn riegel_predict(r: PredictRequest) -> Result<RaceTime> {
+    let t = performance::riegel_time_s(r.distance_m, r.time_s, r.to_distance_m, r.exponent)?;
+    Ok(race_time(t, r.to_distance_m))
+}
+
+/// Cameron's prediction.
+pub fn cameron_predict(r: PredictRequest) -> Result<RaceTime> {
+    let t = performance::cameron_time_s(r.distance_m, r.time_s, r.to_distance_m)?;
+    Ok(race_time(t, r.to_distance_m))
+}
+
+/// Request of [`riegel_exponent`].
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TwoRacesRequest {
+    /// One race.
+    pub first: Race,
+    /// Another race over a different distance.
+    pub second: Race,
+}
+
+/// A Riegel exponent.
+#[derive(Debug, Serialize)]
+pub struct ExponentResponse {
+    /// The exponent.
+    pub exponent: f64,
+}
+
+/// A personal Riegel exponent.
+pub fn riegel_exponent(r: TwoRacesRequest) -> Result<ExponentResponse> {
+    let k = performance::riegel_exponent(r.first.distance_m, r.first.time_s, r.second.distance_m, r.second.time_s)?;
+    Ok(ExponentResponse { exponent: k })
+}
+
+// ---------------------------------------------------------------- load
+
+/// Request of [`session_load`].
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SessionLoadRequest {
+    /// The session.
+    pub session: Session,
+    /// The athlete.
+    #[serde(default)]
+    pub athlete: Athlete,
+    /// Method (default `auto`).
+    #[serde(default)]
+    pub method: LoadMethod,
+    /// Banister coefficients (default `sex_specific`).
+    #[serde(default)]
+    pub trimp_coefficients: TrimpCoefficients,
+}
+
+/// The load of a session.
+pub fn session_load(r: SessionLoadRequest) -> Result<SessionLoad> {
+    let opts = LoadOptions {
+        method: r.method,
+        trimp_coefficients: r.trimp_coefficients,
+        missing: MissingData::Error,
+    };
+    load::session_load(&r.session, &r.athlete, &opts)
+}
+
+/// Request of [`daily_loads`] and [`weekly_summary`].
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LogLoadRequest {
+    /// The log document.
+    pub log: Value,
+    /// The athlete (default: the log's).
+    #[serde(default)]
+    pub athlete: Option<Athlete>,
+    /// Method (default `auto`).
+    #[serde(default)]
+    pub method: LoadMethod,
+    /// Banister coefficients.
+    #[serde(default)]
+    pub trimp_coefficients: TrimpCoefficients,
+    /// Sessions lacking data: `error` (default) or `zero`.
+    #[serde(default)]
+    pub missing: MissingData,
+    /// Which sessions count (default `completed`).
+    #[serde(default)]
+    pub include: Include,
+    /// First day (default: the log's first).
+    #[serde(default)]
+    pub start: Option<NaiveDate>,
+    /// Last day (default: the log's last).
+    #[serde(default)]
+    pub end: Option<NaiveDate>,
+    /// Weeks: `calendar` (default) or `rolling` (weekly_summary only).
+    #[serde(default)]
+    pub week: WeekMode,
+    /// SD for monotony: `sample` (default) or `population` (weekly_summary only).
+    #[serde(default)]
+    pub sd: SdKind,
+}
+
+impl LogLoadRequest {
+    fn daily(self) -> Result<(TrainingLog, load::DailyLoads)> {
+        let (log, athlete) = log_with_athlete(self.log, DuplicatePolicy::Reject, self.athlete)?;
+        let opts = LoadOptions {
+            method: self.method,
+            trimp_coefficients: self.trimp_coefficients,
+            missing: self.missing,
+        };
+        let d = load::daily_loads(&log, &athlete, &opts, self.include, self.start, self.end)?;
+        Ok((log, d))
+    }
+}
+
+/// Response of [`daily_loads`].
+#[derive(Debug, Serialize)]
+pub struct DailyLoadsResponse {
+    /// First day.
+    pub start: NaiveDate,
+    /// Last day.
+    pub end: NaiveDate,
+    /// Load per day.
+    pub load: Vec<f64>,
+    /// Whether anything was logged that day.
+    pub logged: Vec<bool>,
+    /// Sessions scored by each method.
+    pub methods: BTreeMap<LoadMethod, usize>,
+    /// Sessions counted as zero for lack of data.
+    pub zeroed_sessions: usize,
+    /// Set when scales were mixed.
+    pub warning: Option<String>,
+}
+
+/// Daily loads of a log.
+pub fn daily_loads(r: LogLoadRequest) -> Result<DailyLoadsResponse> {
+    let (_, d) = r.daily()?;
+    Ok(DailyLoadsResponse {
+        start: d.series.start,
+        end: d.series.end(),
+        methods: d.methods.into_iter().collect(),
+        load: d.series.values,
+        logged: d.series.logged,
+        zeroed_sessions: d.zeroed_sessions,
+        warning: d.warning,
+    })
+}
+
+/// Request of [`weekly_loads`].
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WeeklyLoadsRequest {
+    /// Date of the first load.
+    pub start: NaiveDate,
+    /// One load per day.
+    pub loads: Vec<f64>,
+    /// Weeks: `calendar` (default) or `rolling`.
+    #[serde(default)]
+    pub week: WeekMode,
+    /// SD: `sample` (default) or `population`.
+    #[serde(default)]
+    pub sd: SdKind,
+}
+
+/// Weekly windows.
+#[derive(Debug, Serialize)]
+pub struct WeeklyLoadsResponse {
+    /// One entry per window.
+    pub weeks: Vec<WeekLoad>,
+}
+
+/// Monotony, strain and ramp of a daily series.
+pub fn weekly_loads(r: WeeklyLoadsRequest) -> Result<WeeklyLoadsResponse> {
+    Ok(WeeklyLoadsResponse { weeks: load::weekly_loads(r.start, &r.loads, r.week, r.sd)? })
+}
+
+/// Response of [`weekly_summary`].
+#[derive(Debug, Serialize)]
+pub struct WeeklySummaryResponse {
+    /// Load windows (calendar weeks or rolling).
+    pub weeks: Vec<WeekLoad>,
+    /// Volume per calendar week.
+    pub volume: Vec<WeekVolume>,
+    /// Sessions scored by each method.
+    pub methods: BTreeMap<LoadMethod, usize>,
+    /// Set when scales were mixed.
+    pub warning: Option<String>,
+}
+
+/// Weekly volume, load, monotony, strain and ramp of a log.
+pub fn weekly_summary(r: LogLoadRequest) -> Result<WeeklySummaryResponse> {
+    let (week, sd) = (r.week, r.sd);
+    let (log, d) = r.daily()?;
+    Ok(WeeklySummaryResponse {
+        weeks: load::weekly_from_series(&d.series, week, sd)?,
+        volume: load::weekly_volume(&log),
+        methods: d.methods.into_iter().collect(),
+        warning: d.warning,
+    })
+}
