@@ -1,0 +1,378 @@
+"""Writes tests/vectors/{athlete,log,zones,performance,load}.json.
+
+The expected numbers are computed here from the published formulas, written
+out independently of the Rust code (plain Python, no runrecovery import), so
+that the vectors check the library against its sources rather than against
+itself. Run from the repository root: `python3 tests/vectors/oracle/build_vectors.py`.
+"""
+import json
+import math
+import pathlib
+
+OUT = pathlib.Path(__file__).resolve().parent.parent
+files = {}
+
+
+def case(file, name, operation, source, inp, expected=None, error=None):
+    c = {"name": name, "operation": operation, "source": source, "input": inp}
+    if error is not None:
+        c["error"] = error
+    else:
+        c["expected"] = expected
+    files.setdefault(file, []).append(c)
+
+
+# ---------------------------------------------------------------- athlete
+for formula, age, hr in [("tanaka", 40, 208 - 0.7 * 40), ("fox", 40, 220 - 40), ("gellish", 40, 207 - 0.7 * 40)]:
+    case("athlete", f"{formula} HRmax at 40", "estimate_hr_max",
+         {"tanaka": "Tanaka, Monahan & Seals 2001: 208 - 0.7*age = 180",
+          "fox": "Fox 1971: 220 - age = 180", "gellish": "Gellish 2007: 207 - 0.7*age = 179"}[formula],
+         {"age_years": age, "formula": formula}, {"hr_max_bpm": hr, "formula": formula})
+case("athlete", "default formula is Tanaka", "estimate_hr_max", "Tanaka 2001: 208 - 0.7*25 = 190.5",
+     {"age_years": 25}, {"hr_max_bpm": 190.5, "formula": "tanaka"})
+case("athlete", "age 500 is absurd", "estimate_hr_max", "validation: age 5-110 years",
+     {"age_years": 500}, error={"code": "out_of_range", "field": "age_years"})
+case("athlete", "measured HRmax wins over the estimate", "resolve_athlete", "measured always wins (SCIENCE.md 1)",
+     {"athlete": {"age_years": 40, "hr_max_bpm": 192}}, {"hr_max_bpm": 192, "estimated": []})
+
+
+def vo2(v):
+    return -4.60 + 0.182258 * v + 0.000104 * v * v
+
+
+def pct_max(t):
+    return 0.8 + 0.1894393 * math.exp(-0.012778 * t) + 0.2989558 * math.exp(-0.1932605 * t)
+
+
+def vel_for_vo2(x):
+    a, b, c = 0.000104, 0.182258, -4.60 - x
+    return (-b + math.sqrt(b * b - 4 * a * c)) / (2 * a)
+
+
+def pace_at(vdot, f):
+    return 60000.0 / vel_for_vo2(vdot * f)
+
+
+case("athlete", "threshold pace estimated from VDOT", "resolve_athlete",
+     "Daniels T pace = velocity at 88% of VDOT; Tanaka for HRmax",
+     {"athlete": {"age_years": 30, "vdot": 50}},
+     {"hr_max_bpm": 187.0, "threshold_pace_s_per_km": pace_at(50, 0.88),
+      "estimated": [{"field": "hr_max_bpm", "value": 187.0}, {"field": "threshold_pace_s_per_km", "value": pace_at(50, 0.88)}]})
+case("athlete", "resting HR of 300", "resolve_athlete", "validation: resting HR 25-120 bpm",
+     {"athlete": {"hr_rest_bpm": 300}}, error={"code": "out_of_range", "field": "athlete.hr_rest_bpm"})
+case("athlete", "resting HR of 0", "resolve_athlete", "validation: resting HR 25-120 bpm",
+     {"athlete": {"hr_rest_bpm": 0}}, error={"code": "out_of_range", "field": "athlete.hr_rest_bpm"})
+case("athlete", "LTHR above HRmax", "resolve_athlete", "validation: rest < LTHR <= HRmax",
+     {"athlete": {"hr_max_bpm": 180, "lthr_bpm": 185}}, error={"code": "inconsistent", "field": "athlete.lthr_bpm"})
+case("athlete", "unknown athlete field", "resolve_athlete", "documents reject unknown fields",
+     {"athlete": {"hrmax": 180}}, error={"code": "invalid_input"})
+
+# ---------------------------------------------------------------- log
+S_EASY = {"date": "2026-03-02", "kind": "easy", "duration_s": 3600, "rpe": 3}
+S_INT = {"date": "2026-03-04", "kind": "intervals", "duration_s": 3000, "rpe": 8}
+case("log", "sessions are sorted and counted", "read_log", "log rule: sorted by date, then start time",
+     {"log": {"schema_version": 1, "sessions": [S_INT, S_EASY]}},
+     {"sessions": 2, "completed": 2, "planned": 0, "first_date": "2026-03-02", "last_date": "2026-03-04",
+      "log": {"schema_version": 1, "sessions": [{"date": "2026-03-02"}, {"date": "2026-03-04"}]}})
+case("log", "exact duplicate rejected by default", "read_log", "log rule: duplicates rejected (policy reject)",
+     {"log": {"schema_version": 1, "sessions": [S_EASY, S_EASY]}}, error={"code": "duplicate_session", "field": "log.sessions[1]"})
+case("log", "exact duplicate dropped with drop_exact", "read_log", "log rule: drop_exact keeps one copy",
+     {"log": {"schema_version": 1, "sessions": [S_EASY, S_EASY]}, "duplicates": "drop_exact"}, {"sessions": 1})
+conf_a = dict(S_EASY, id="garmin-1")
+conf_b = dict(S_EASY, id="garmin-1", duration_s=3300)
+case("log", "same id, different content is a conflict", "read_log", "log rule: conflicts rejected",
+     {"log": {"schema_version": 1, "sessions": [conf_a, conf_b]}, "duplicates": "drop_exact"},
+     error={"code": "conflicting_sessions", "field": "log.sessions[1]"})
+case("log", "keep_last: the later entry wins", "read_log", "log rule: keep_last replaces the earlier entry",
+     {"log": {"schema_version": 1, "sessions": [conf_a, conf_b]}, "duplicates": "keep_last"},
+     {"sessions": 1, "log": {"sessions": [{"duration_s": 3300}]}})
+case("log", "empty log", "read_log", "an empty log is an error",
+     {"log": {"schema_version": 1, "sessions": []}}, error={"code": "empty", "field": "log.sessions"})
+case("log", "newer schema refused", "read_log", "schema_version 1 is the only version",
+     {"log": {"schema_version": 7, "sessions": [S_EASY]}}, error={"code": "unsupported_schema_version", "field": "log.schema_version"})
+case("log", "missing schema version", "read_log", "documents carry schema_version",
+     {"log": {"sessions": [S_EASY]}}, error={"code": "missing_field", "field": "log.schema_version"})
+case("log", "unknown session field", "read_log", "documents reject unknown fields",
+     {"log": {"schema_version": 1, "sessions": [dict(S_EASY, rpee=3)]}}, error={"code": "invalid_input", "field": "log.sessions[0]"})
+case("log", "bad date", "read_log", "dates are YYYY-MM-DD",
+     {"log": {"schema_version": 1, "sessions": [dict(S_EASY, date="2026-02-30")]}}, error={"code": "invalid_date", "field": "log.sessions[0]"})
+case("log", "negative duration", "read_log", "validation: duration 0-86400 s",
+     {"log": {"schema_version": 1, "sessions": [dict(S_EASY, duration_s=-60)]}}, error={"code": "out_of_range", "field": "log.sessions[0].duration_s"})
+case("log", "RPE outside CR-10", "read_log", "Foster CR-10 is 0-10",
+     {"log": {"schema_version": 1, "sessions": [dict(S_EASY, rpe=11)]}}, error={"code": "out_of_range", "field": "log.sessions[0].rpe"})
+case("log", "absurd distance", "read_log", "validation: distance at most 400 km",
+     {"log": {"schema_version": 1, "sessions": [dict(S_EASY, distance_m=1e9)]}}, error={"code": "out_of_range", "field": "log.sessions[0].distance_m"})
+case("log", "gaps become explicit zero days", "daily_series", "log rule: missing days are 0 and not logged",
+     {"dates": ["2026-03-01", "2026-03-04"], "values": [10, 20]},
+     {"start": "2026-03-01", "end": "2026-03-04", "values": [10, 0, 0, 20], "logged": [True, False, False, True]})
+case("log", "unsorted dates", "daily_series", "dates must increase",
+     {"dates": ["2026-03-04", "2026-03-01"], "values": [1, 2]}, error={"code": "unsorted_dates", "field": "series.dates[1]"})
+case("log", "duplicate dates", "daily_series", "dates must be unique",
+     {"dates": ["2026-03-01", "2026-03-01"], "values": [1, 2]}, error={"code": "duplicate_date", "field": "series.dates[1]"})
+case("log", "negative value", "daily_series", "loads are never negative",
+     {"dates": ["2026-03-01"], "values": [-1]}, error={"code": "out_of_range", "field": "series.values[0]"})
+case("log", "no dates", "daily_series", "a series needs a day",
+     {"dates": [], "values": []}, error={"code": "empty", "field": "series"})
+
+# ---------------------------------------------------------------- zones
+A = {"hr_max_bpm": 190, "hr_rest_bpm": 50, "lthr_bpm": 170, "threshold_pace_s_per_km": 240,
+     "critical_power_w": 300, "vdot": 50}
+friel = [0, .85, .90, .95, 1.00, 1.03, 1.06]
+case("zones", "Friel running HR zones for LTHR 170", "zone_table",
+     "Friel running zones, % of LTHR: Z1 <85, Z2 85-89, Z3 90-94, Z4 95-99, Z5a 100-102, Z5b 103-106, Z5c >106",
+     {"athlete": A, "system": "lthr_friel"},
+     {"unit": "bpm", "reference": 170, "zones": [
+         {"name": n, "from": f * 170, "to": (friel[i + 1] * 170 if i + 1 < len(friel) else None), "seiler": s}
+         for i, (n, f, s) in enumerate(zip(["Z1", "Z2", "Z3", "Z4", "Z5a", "Z5b", "Z5c"], friel, [1, 1, 2, 2, 3, 3, 3]))]})
+gc = [0, .68, .83, .94, 1.05]
+case("zones", "GoldenCheetah HR zones for LTHR 170", "zone_table", "GoldenCheetah HR zones: lower bounds 0/68/83/94/105 % of LTHR",
+     {"athlete": A, "system": "lthr_golden_cheetah"},
+     {"zones": [{"from": f * 170} for f in gc]})
+case("zones", "Karvonen zones", "zone_table", "Karvonen: HR = rest + f*(max - rest); 50 + 0.6*140 = 134",
+     {"athlete": A, "system": "hr_reserve"},
+     {"zones": [{"from": 50 + f * 140} for f in [0, .6, .7, .8, .9]]})
+case("zones", "%HRmax zones", "zone_table", "5-zone %HRmax scale: 60/70/80/90 % of 190",
+     {"athlete": A, "system": "hr_max"},
+     {"zones": [{"from": f * 190} for f in [0, .6, .7, .8, .9]]})
+case("zones", "Friel pace zones from threshold pace 4:00/km", "zone_table",
+     "Friel pace zones, % of threshold pace: Z1 slower than 129 %, Z2 114-129, Z3 106-114, Z4 99-106, Z5a 97-99, Z5b 90-97, Z5c faster than 90",
+     {"athlete": A, "system": "pace_threshold"},
+     {"unit": "s/km", "zones": [{"from": None, "to": 240 * 1.29}, {"from": 240 * 1.29}, {"from": 240 * 1.14},
+                                {"from": 240 * 1.06}, {"from": 240 * .99}, {"from": 240 * .97}, {"from": 240 * .90, "to": None}]})
+case("zones", "Daniels zones from VDOT 50", "zone_table",
+     "Daniels: pace whose oxygen cost (Daniels-Gilbert) is the fraction of VDOT",
+     {"athlete": A, "system": "pace_daniels"},
+     {"zones": [{"name": "E", "from": None, "to": pace_at(50, .75)}, {"name": "M", "from": pace_at(50, .75)},
+                {"name": "T", "from": pace_at(50, .83)}, {"name": "I", "from": pace_at(50, .915)},
+                {"name": "R", "from": pace_at(50, 1.025), "to": None}]})
+case("zones", "power zones from CP 300 W", "zone_table", "Stryd-style zones, % of CP: 80/90/100/115",
+     {"athlete": A, "system": "power_cp"}, {"zones": [{"from": f * 300} for f in [0, .8, .9, 1.0, 1.15]]})
+case("zones", "RPE / talk test zones", "zone_table", "CR-10: 1-3 easy, 4-6 moderate, 7-8 hard, 9-10 maximal",
+     {"athlete": {}, "system": "rpe"}, {"zones": [{"name": "easy", "from": 0, "seiler": 1}, {"name": "moderate", "from": 4, "seiler": 2},
+                                                  {"name": "hard", "from": 7, "seiler": 3}, {"name": "maximal", "from": 9, "seiler": 3}]})
+for hr, name, seiler in [(144, "Z1", 1), (144.5, "Z2", 1), (152.9, "Z2", 1), (153, "Z3", 2), (170, "Z5a", 3), (181, "Z5c", 3)]:
+    case("zones", f"classify {hr} bpm (LTHR 170, Friel)", "classify", f"Friel: {hr/170*100:.2f} % of LTHR is {name}",
+         {"athlete": A, "system": "lthr_friel", "value": hr}, {"name": name, "seiler": seiler})
+case("zones", "classify threshold pace", "classify", "Friel pace: 100 % of threshold pace is Z4 (99-106)",
+     {"athlete": A, "system": "pace_threshold", "value": 240}, {"name": "Z4", "seiler": 2})
+case("zones", "classify T pace by Daniels", "classify", "Daniels: 88 % of VDOT is T",
+     {"athlete": A, "system": "pace_daniels", "value": pace_at(50, .88)}, {"name": "T"})
+case("zones", "HR zones need LTHR", "zone_table", "Friel zones are % of LTHR",
+     {"athlete": {"hr_max_bpm": 190}, "system": "lthr_friel"}, error={"code": "missing_field", "field": "athlete.lthr_bpm"})
+case("zones", "classify NaN-free but absurd HR", "classify", "heart rate 25-250 bpm",
+     {"athlete": A, "system": "hr_max", "value": 400}, error={"code": "out_of_range", "field": "value"})
+case("zones", "classify a session by average HR", "classify_session", "%HRmax: 152/190 = 80 % is Z4",
+     {"athlete": A, "system": "hr_max", "session": {"date": "2026-03-02", "kind": "tempo", "duration_s": 2400, "avg_hr_bpm": 152}},
+     {"name": "Z4", "seiler": 2})
+case("zones", "a session without the measure", "classify_session", "classification needs the system's measure",
+     {"athlete": A, "system": "power_cp", "session": {"date": "2026-03-02", "kind": "easy", "duration_s": 2400}},
+     error={"code": "missing_field", "field": "session.avg_power_w"})
+
+
+def pi(z1, z2, z3):
+    t = z1 + z2 + z3
+    z1, z2, z3 = z1 / t, z2 / t, z3 / t
+    return math.log10(z1 / (z2 if z2 > 0 else 0.01) * z3 * 100)
+
+
+case("zones", "polarized distribution", "polarization_index", "Treff 2019: PI = log10(Z1/Z2*Z3*100) = log10(0.80/0.05*0.15*100)",
+     {"z1": 0.80, "z2": 0.05, "z3": 0.15}, {"index": pi(.8, .05, .15), "polarized": True, "distribution": "polarized"})
+case("zones", "pyramidal distribution", "polarization_index", "Treff 2019: log10(0.75/0.20*0.05*100) = 1.27 < 2",
+     {"z1": 75, "z2": 20, "z3": 5}, {"index": pi(75, 20, 5), "polarized": False, "distribution": "pyramidal"})
+case("zones", "Z2 = 0 uses 0.01", "polarization_index", "Treff 2019 edge rule: Z2 = 0 replaced by 0.01",
+     {"z1": 0.9, "z2": 0, "z3": 0.1}, {"index": pi(.9, 0, .1), "polarized": True})
+case("zones", "Z3 = 0 gives 0", "polarization_index", "Treff 2019 edge rule: Z3 = 0 gives PI 0",
+     {"z1": 0.9, "z2": 0.1, "z3": 0}, {"index": 0, "polarized": False, "distribution": "base"})
+case("zones", "Z3 > Z1 is not meaningful", "polarization_index", "Treff 2019: not meaningful when Z3 > Z1 or Z2 > Z1",
+     {"z1": 0.3, "z2": 0.2, "z3": 0.5}, {"index": None, "polarized": False, "distribution": "high_intensity"})
+case("zones", "all zero", "polarization_index", "a distribution needs time", {"z1": 0, "z2": 0, "z3": 0},
+     error={"code": "empty"})
+LOG_Z = {"schema_version": 1, "athlete": A, "sessions": [
+    {"date": "2026-03-02", "kind": "easy", "duration_s": 3600, "avg_hr_bpm": 140},
+    {"date": "2026-03-03", "kind": "intervals", "duration_s": 3600, "hr_histogram": [
+        {"hr_bpm": 140, "seconds": 1800}, {"hr_bpm": 160, "seconds": 600}, {"hr_bpm": 176, "seconds": 1200}]},
+    {"date": "2026-03-05", "kind": "long", "duration_s": 7200, "avg_hr_bpm": 145},
+    {"date": "2026-03-06", "kind": "cross_training", "modality": "cycling", "duration_s": 1800}]}
+# Friel (LTHR 170): 140 = 82.4 % Z1, 145 = 85.3 % Z2, 160 = 94.1 % Z3, 176 = 103.5 % Z5b.
+case("zones", "time in zone with a histogram", "intensity_distribution",
+     "Friel zones; histogram bins counted in their own zone; Seiler Z1 = 3600+1800+7200, Z2 = 600, Z3 = 1200",
+     {"log": LOG_Z, "system": "lthr_friel"},
+     {"zone_seconds": [5400, 7200, 600, 0, 0, 1200, 0], "seiler_seconds": [12600, 600, 1200],
+      "seiler_fractions": [12600 / 14400, 600 / 14400, 1200 / 14400], "unclassified_seconds": 1800, "sessions": 4,
+      "easy_fraction": 12600 / 14400, "meets_80_20": True,
+      "polarization": {"index": pi(12600, 600, 1200), "polarized": True}})
+
+# ---------------------------------------------------------------- performance
+v5k = vo2(5000 / 20) / pct_max(20)
+case("performance", "5 km in 20:00", "vdot_from_race",
+     "Daniels & Gilbert 1979: VO2(250 m/min) / %max(20 min) = 47.4645/0.95299 = 49.81 (Daniels' table: 5K 19:57 = VDOT 50)",
+     {"distance_m": 5000, "time_s": 1200}, {"vdot": v5k})
+case("performance", "marathon in 3:00:00", "vdot_from_race", "Daniels & Gilbert 1979 (table: 2:59:59 ~ VDOT 53.5)",
+     {"distance_m": 42195, "time_s": 10800}, {"vdot": vo2(42195 / 180) / pct_max(180)})
+case("performance", "a 5 km in 5 minutes is impossible", "vdot_from_race", "VDOT above 90 is rejected",
+     {"distance_m": 5000, "time_s": 300}, error={"code": "out_of_range", "field": "time_s"})
+case("performance", "missing time", "vdot_from_race", "request fields are required",
+     {"distance_m": 5000}, error={"code": "invalid_input", "field": "time_s"})
+case("performance", "NaN-free negative distance", "vdot_from_race", "distance 400 m - 250 km",
+     {"distance_m": -5000, "time_s": 1200}, error={"code": "out_of_range", "field": "distance_m"})
+
+
+def equiv(vdot, d):
+    lo, hi = d / 1000 * 60, d / 1000 * 1800
+    while hi - lo > 1e-7:
+        mid = (lo + hi) / 2
+        t = mid / 60
+        if vo2(d / t) / pct_max(t) > vdot:
+            lo = mid
+        else:
+            hi = mid
+    return (lo + hi) / 2
+
+
+t10 = equiv(50, 10000)
+case("performance", "VDOT 50 over 10 km", "equivalent_time",
+     "Daniels & Gilbert solved for t (Daniels' table: VDOT 50 = 10K 41:21)",
+     {"vdot": 50, "distance_m": 10000}, {"time_s": t10, "pace_s_per_km": t10 / 10})
+paces = []
+for name, lo, hi in [("easy", .59, .74), ("marathon", .75, .84), ("threshold", .83, .88), ("interval", .95, 1.0), ("repetition", 1.05, 1.2)]:
+    p = {"intensity": name, "fraction_low": lo, "fraction_high": hi, "slow_s_per_km": pace_at(50, lo), "fast_s_per_km": pace_at(50, hi)}
+    if name == "threshold":
+        p["target_s_per_km"] = pace_at(50, .88)
+    paces.append(p)
+case("performance", "training paces for VDOT 50", "training_paces",
+     "Daniels' Running Formula intensities as fractions of VDOT; T = 88 % (table: VDOT 50 T pace 4:15/km)",
+     {"vdot": 50}, {"paces": paces})
+case("performance", "Riegel 10 km 40:00 to half marathon", "riegel_predict", "Riegel 1981: 2400*(21097.5/10000)^1.06",
+     {"distance_m": 10000, "time_s": 2400, "to_distance_m": 21097.5}, {"time_s": 2400 * (21097.5 / 10000) ** 1.06})
+case("performance", "Riegel with a personal exponent", "riegel_predict", "Riegel form with exponent 1.08",
+     {"distance_m": 10000, "time_s": 2400, "to_distance_m": 42195, "exponent": 1.08}, {"time_s": 2400 * 4.2195 ** 1.08})
+case("performance", "personal exponent from two races", "riegel_exponent", "ln(T2/T1)/ln(D2/D1) = ln(5300/2400)/ln(2.10975)",
+     {"first": {"distance_m": 10000, "time_s": 2400}, "second": {"distance_m": 21097.5, "time_s": 5300}},
+     {"exponent": math.log(5300 / 2400) / math.log(2.10975)})
+case("performance", "two races at one distance", "riegel_exponent", "the exponent needs two distances",
+     {"first": {"distance_m": 10000, "time_s": 2400}, "second": {"distance_m": 10000, "time_s": 2500}},
+     error={"code": "inconsistent", "field": "second.distance_m"})
+
+
+def cam_a(m):
+    return 13.49681 - 0.048865 * m + 2.438936 / m ** 0.7905
+
+
+d1, d2 = 10000 / 1609.344, 42195 / 1609.344
+case("performance", "Cameron 10 km 40:00 to marathon", "cameron_predict",
+     "Cameron: a(d) = 13.49681 - 0.048865 d + 2.438936/d^0.7905 (miles); T2 = T1/d1 * a(d1)/a(d2) * d2",
+     {"distance_m": 10000, "time_s": 2400, "to_distance_m": 42195}, {"time_s": 2400 / d1 * cam_a(d1) / cam_a(d2) * d2})
+
+# ---------------------------------------------------------------- load
+AL = {"sex": "male", "hr_max_bpm": 190, "hr_rest_bpm": 50, "lthr_bpm": 172, "vt1_hr_bpm": 150, "vt2_hr_bpm": 172,
+      "threshold_pace_s_per_km": 250, "critical_power_w": 250}
+S = {"date": "2026-03-02", "kind": "tempo", "duration_s": 1800, "rpe": 6, "avg_hr_bpm": 162}
+
+
+def trimp(minutes, hr, a=0.64, b=1.92, mx=190, rest=50):
+    x = (hr - rest) / (mx - rest)
+    return minutes * x * a * math.exp(b * x)
+
+
+case("load", "session RPE", "session_load", "Foster 2001: RPE 6 x 30 min = 180 AU",
+     {"session": S, "athlete": AL, "method": "session_rpe"}, {"value": 180, "method": "session_rpe", "unit": "AU"})
+case("load", "Banister TRIMP, male", "session_load", "Banister: 30 * 0.8 * 0.64 * e^(1.92*0.8), x = (162-50)/(190-50)",
+     {"session": S, "athlete": AL, "method": "banister_trimp"}, {"value": trimp(30, 162), "unit": "AU"})
+case("load", "Banister TRIMP, female", "session_load", "Banister: 30 * 0.8 * 0.86 * e^(1.67*0.8)",
+     {"session": S, "athlete": dict(AL, sex="female"), "method": "banister_trimp"}, {"value": trimp(30, 162, 0.86, 1.67)})
+case("load", "Banister TRIMP, GoldenCheetah coefficient", "session_load", "GoldenCheetah: 0.64/1.92 for both sexes",
+     {"session": S, "athlete": dict(AL, sex="female"), "method": "banister_trimp", "trimp_coefficients": "golden_cheetah"},
+     {"value": trimp(30, 162)})
+case("load", "sex-specific TRIMP needs sex", "session_load", "Banister's coefficients differ by sex",
+     {"session": S, "athlete": {k: v for k, v in AL.items() if k != "sex"}, "method": "banister_trimp"},
+     error={"code": "missing_field", "field": "session.athlete.sex"})
+HIST = [{"hr_bpm": 100, "seconds": 600}, {"hr_bpm": 160, "seconds": 1200}, {"hr_bpm": 180, "seconds": 1800}]
+SH = {"date": "2026-03-02", "kind": "intervals", "duration_s": 3600, "hr_histogram": HIST}
+case("load", "Edwards TRIMP", "session_load",
+     "Edwards 1993: 10 min at 52.6 % x1 + 20 min at 84.2 % x4 + 30 min at 94.7 % x5 = 240",
+     {"session": SH, "athlete": AL, "method": "edwards_trimp"}, {"value": 240})
+case("load", "Lucia TRIMP", "session_load", "Lucia 2003: 10 min < VT1 x1 + 20 min VT1-VT2 x2 + 30 min > VT2 x3 = 140",
+     {"session": SH, "athlete": AL, "method": "lucia_trimp"}, {"value": 140})
+case("load", "Banister TRIMP from a histogram", "session_load", "Banister summed over bins",
+     {"session": SH, "athlete": AL, "method": "banister_trimp"}, {"value": trimp(10, 100) + trimp(20, 160) + trimp(30, 180)})
+SR = {"date": "2026-03-02", "kind": "threshold", "duration_s": 3600, "distance_m": 14400}
+case("load", "rTSS: 1 h at threshold pace = 100", "session_load", "TrainingPeaks rTSS: hours * IF^2 * 100 with IF = 1",
+     {"session": SR, "athlete": AL, "method": "rtss"}, {"value": 100, "unit": "TSS"})
+case("load", "rTSS from graded pace", "session_load", "rTSS = 1 h * (250/275)^2 * 100",
+     {"session": dict(SR, graded_pace_s_per_km=275), "athlete": AL, "method": "rtss"}, {"value": (250 / 275) ** 2 * 100})
+case("load", "power TSS", "session_load", "Coggan TSS: 3600 * 275 * 1.1 / (250*3600) * 100 = 121",
+     {"session": dict(SR, avg_power_w=275), "athlete": AL, "method": "power_tss"}, {"value": 121})
+case("load", "hrTSS: 1 h at LTHR = 100", "session_load", "hrTSS approximation anchored at 1 h at LTHR = 100",
+     {"session": dict(SR, avg_hr_bpm=172), "athlete": AL, "method": "hr_tss"}, {"value": 100})
+case("load", "hrTSS below threshold", "session_load", "hrTSS approximation: 100 * TRIMP(60 min, 150) / TRIMP(60 min, 172)",
+     {"session": dict(SR, avg_hr_bpm=150), "athlete": AL, "method": "hr_tss"}, {"value": 100 * trimp(60, 150) / trimp(60, 172)})
+case("load", "auto prefers power", "session_load", "auto order: power TSS, rTSS, hrTSS, session-RPE",
+     {"session": dict(SR, avg_power_w=250, avg_hr_bpm=172, rpe=7), "athlete": AL}, {"method": "power_tss", "value": 100})
+case("load", "auto falls back to session RPE", "session_load", "auto order: power TSS, rTSS, hrTSS, session-RPE",
+     {"session": {"date": "2026-03-02", "kind": "strength", "duration_s": 2700, "rpe": 5}, "athlete": AL},
+     {"method": "session_rpe", "value": 225})
+case("load", "auto with nothing to score", "session_load", "no data, no load: an error, not a zero",
+     {"session": {"date": "2026-03-02", "kind": "strength", "duration_s": 2700}, "athlete": AL},
+     error={"code": "missing_field", "field": "session.rpe"})
+case("load", "HR above HRmax", "session_load", "HR must not exceed HRmax",
+     {"session": dict(S, avg_hr_bpm=205), "athlete": AL, "method": "banister_trimp"},
+     error={"code": "out_of_range", "field": "session.avg_hr_bpm"})
+case("load", "HR below resting", "session_load", "HR must not be below resting",
+     {"session": dict(S, avg_hr_bpm=45), "athlete": AL, "method": "banister_trimp"},
+     error={"code": "out_of_range", "field": "session.avg_hr_bpm"})
+case("load", "negative duration", "session_load", "duration 0-86400 s",
+     {"session": dict(S, duration_s=-1), "athlete": AL}, error={"code": "out_of_range", "field": "session.duration_s"})
+LOG_L = {"schema_version": 1, "athlete": AL, "sessions": [
+    {"date": "2026-03-02", "kind": "easy", "duration_s": 3000, "rpe": 3},
+    {"date": "2026-03-04", "kind": "intervals", "duration_s": 3600, "rpe": 8},
+    {"date": "2026-03-04", "kind": "strength", "duration_s": 1800, "rpe": 5},
+    {"date": "2026-03-05", "kind": "rest", "duration_s": 0},
+    {"date": "2026-03-07", "kind": "long", "duration_s": 6000, "rpe": 4, "distance_m": 18000},
+    {"date": "2026-03-09", "kind": "easy", "duration_s": 3600, "rpe": 3, "status": "planned"}]}
+case("load", "daily session-RPE loads", "daily_loads",
+     "Foster: RPE x min per session, summed per day; days without sessions are 0 and not logged; a rest day is logged",
+     {"log": LOG_L, "method": "session_rpe"},
+     {"start": "2026-03-02", "end": "2026-03-09", "load": [150, 0, 630, 0, 0, 400, 0, 0],
+      "logged": [True, False, True, True, False, True, False, False], "methods": {"session_rpe": 4}, "zeroed_sessions": 0})
+case("load", "planned sessions on request", "daily_loads", "include=planned counts only planned sessions",
+     {"log": LOG_L, "method": "session_rpe", "include": "planned", "start": "2026-03-08"},
+     {"start": "2026-03-08", "load": [0, 180], "logged": [False, True]})
+foster = [300, 0, 500, 300, 0, 700, 300]
+mean = sum(foster) / 7
+sd = math.sqrt(sum((x - mean) ** 2 for x in foster) / 6)
+psd = math.sqrt(sum((x - mean) ** 2 for x in foster) / 7)
+case("load", "Foster monotony and strain, sample SD", "weekly_loads",
+     "Foster 1998: monotony = mean/SD (sample, ddof 1), strain = weekly load x monotony",
+     {"start": "2026-03-02", "loads": foster},
+     {"weeks": [{"start": "2026-03-02", "end": "2026-03-08", "days": 7, "load": 2100, "mean": mean, "sd": sd,
+                 "monotony": mean / sd, "strain": 2100 * mean / sd, "load_change_pct": None}]})
+case("load", "Foster monotony, population SD", "weekly_loads", "Foster 1998 with the population SD (ddof 0)",
+     {"start": "2026-03-02", "loads": foster, "sd": "population"}, {"weeks": [{"monotony": mean / psd}]})
+two = foster + [330, 0, 550, 330, 0, 770, 330]
+case("load", "week-over-week ramp", "weekly_loads", "ramp = (2310 - 2100)/2100 = +10 %",
+     {"start": "2026-03-02", "loads": two}, {"weeks": [{"load": 2100}, {"load": 2310, "load_change_pct": 10}]})
+case("load", "constant loads have no monotony", "weekly_loads", "SD 0: monotony undefined, never infinite",
+     {"start": "2026-03-02", "loads": [100] * 7}, {"weeks": [{"sd": 0, "monotony": None, "strain": None}]})
+case("load", "partial calendar week", "weekly_loads", "weeks cut by the series' ends have no monotony",
+     {"start": "2026-03-04", "loads": [100, 0, 200, 50, 50, 100, 0, 300]},
+     {"weeks": [{"start": "2026-03-04", "end": "2026-03-08", "days": 5, "load": 400, "monotony": None},
+                {"start": "2026-03-09", "days": 3, "load": 400, "load_change_pct": 0}]})
+roll = list(range(1, 15))
+case("load", "rolling 7-day windows", "weekly_loads", "rolling windows end on each day from the 7th; ramp vs 7 days earlier",
+     {"start": "2026-03-02", "loads": roll, "week": "rolling"},
+     {"weeks": [{"load": sum(roll[i - 7:i]), "load_change_pct": (None if i < 14 else (sum(roll[7:14]) - sum(roll[0:7])) / sum(roll[0:7]) * 100)}
+                for i in range(7, 15)]})
+case("load", "negative load", "weekly_loads", "loads are never negative",
+     {"start": "2026-03-02", "loads": [1, -2, 3]}, error={"code": "out_of_range", "field": "loads[1]"})
+case("load", "no loads", "weekly_loads", "a series needs a day", {"start": "2026-03-02", "loads": []},
+     error={"code": "empty", "field": "loads"})
+case("load", "weekly summary of a log", "weekly_summary",
+     "sums of the log's completed sessions per ISO week; Foster monotony over the daily series",
+     {"log": LOG_L, "method": "session_rpe", "end": "2026-03-08"},
+     {"weeks": [{"start": "2026-03-02", "load": 1180, "logged_days": 4}],
+      "volume": [{"week_start": "2026-03-02", "sessions": 5, "duration_s": 14400, "distance_m": 18000,
+                  "run_duration_s": 12600, "run_distance_m": 18000}, {"week_start": "2026-03-09", "sessions": 0}]})
+
+for name, cases in files.items():
+    (OUT / f"{name}.json").write_text(json.dumps({"cases": cases}, indent=1, ensure_ascii=False) + "\n")
+    print(name, len(cases))
