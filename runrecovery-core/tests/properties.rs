@@ -1,0 +1,141 @@
+//! The model's laws, checked on random inputs (proptest).
+
+use chrono::NaiveDate;
+use proptest::prelude::*;
+use runrecovery_core::athlete::{Athlete, Sex};
+use runrecovery_core::load::{self, LoadMethod, LoadOptions, SdKind, TrimpCoefficients, WeekMode};
+use runrecovery_core::log::{DuplicatePolicy, TrainingLog};
+use runrecovery_core::performance;
+use runrecovery_core::session::{HrBin, Session, SessionKind, Status};
+use runrecovery_core::zones::{ZoneSystem, zone_table};
+
+fn athlete() -> impl Strategy<Value = Athlete> {
+    (
+        any::<bool>(),
+        170.0..205.0f64,
+        40.0..70.0f64,
+        0.82..0.95f64,
+        200.0..400.0f64,
+        150.0..400.0f64,
+    )
+        .prop_map(|(male, max, rest, lthr_f, pace, cp)| Athlete {
+            sex: Some(if male { Sex::Male } else { Sex::Female }),
+            hr_max_bpm: Some(max),
+            hr_rest_bpm: Some(rest),
+            lthr_bpm: Some(lthr_f * max),
+            vt1_hr_bpm: Some(rest + 0.6 * (max - rest)),
+            vt2_hr_bpm: Some(rest + 0.85 * (max - rest)),
+            threshold_pace_s_per_km: Some(pace),
+            critical_power_w: Some(cp),
+            ..Athlete::default()
+        })
+}
+
+/// A session whose heart rates lie between the athlete's resting and maximal values.
+fn session_for(a: &Athlete, minutes: f64, hr_f: f64, pace: f64, power: f64, rpe: f64) -> Session {
+    let (max, rest) = (a.hr_max_bpm.unwrap(), a.hr_rest_bpm.unwrap());
+    let mut s = Session::new(NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(), SessionKind::Tempo, minutes * 60.0);
+    let hr = rest + hr_f * (max - rest);
+    s.avg_hr_bpm = Some(hr);
+    s.hr_histogram = Some(vec![
+        HrBin { hr_bpm: hr, seconds: minutes * 30.0 },
+        HrBin { hr_bpm: (hr + 5.0).min(max), seconds: minutes * 30.0 },
+    ]);
+    s.distance_m = Some(minutes * 60.0 / pace * 1000.0);
+    s.avg_power_w = Some(power);
+    s.rpe = Some(rpe);
+    s
+}
+
+const METHODS: [LoadMethod; 8] = [
+    LoadMethod::Auto,
+    LoadMethod::SessionRpe,
+    LoadMethod::BanisterTrimp,
+    LoadMethod::EdwardsTrimp,
+    LoadMethod::LuciaTrimp,
+    LoadMethod::Rtss,
+    LoadMethod::PowerTss,
+    LoadMethod::HrTss,
+];
+
+proptest! {
+    #[test]
+    fn loads_are_never_negative_and_grow_with_minutes(
+        a in athlete(),
+        minutes in 1.0..300.0f64,
+        extra in 0.0..120.0f64,
+        hr_f in 0.0..0.97f64,
+        pace in 180.0..600.0f64,
+        power in 50.0..500.0f64,
+        rpe in 0.0..=10.0f64,
+    ) {
+        for method in METHODS {
+            for c in [TrimpCoefficients::SexSpecific, TrimpCoefficients::GoldenCheetah] {
+                let opts = LoadOptions { method, trimp_coefficients: c, ..LoadOptions::default() };
+                let short = load::session_load(&session_for(&a, minutes, hr_f, pace, power, rpe), &a, &opts).unwrap();
+                let long = load::session_load(&session_for(&a, minutes + extra, hr_f, pace, power, rpe), &a, &opts).unwrap();
+                prop_assert!(short.value >= 0.0, "{method:?} gave {}", short.value);
+                prop_assert!(long.value >= short.value - 1e-9 * short.value.abs(), "{method:?}: {} < {}", long.value, short.value);
+            }
+        }
+    }
+
+    #[test]
+    fn zone_classification_is_monotone_in_intensity(a in athlete(), x in 0.0..1.0f64, y in 0.0..1.0f64) {
+        let (lo, hi) = if x <= y { (x, y) } else { (y, x) };
+        let (max, rest) = (a.hr_max_bpm.unwrap(), a.hr_rest_bpm.unwrap());
+        for system in [ZoneSystem::HrMax, ZoneSystem::HrReserve, ZoneSystem::LthrFriel, ZoneSystem::LthrGoldenCheetah] {
+            let t = zone_table(&a, system).unwrap();
+            let z = |f: f64| t.classify(rest + f * (max - rest)).unwrap();
+            prop_assert!(z(lo) <= z(hi), "{system:?}");
+        }
+        // Pace: a faster pace (fewer s/km) is never an easier zone.
+        for system in [ZoneSystem::PaceThreshold, ZoneSystem::PaceDaniels] {
+            let mut a = a.clone();
+            a.vdot = Some(50.0);
+            let t = zone_table(&a, system).unwrap();
+            let z = |f: f64| t.classify(600.0 - f * 420.0).unwrap();
+            prop_assert!(z(lo) <= z(hi), "{system:?}");
+        }
+        let power = zone_table(&a, ZoneSystem::PowerCp).unwrap();
+        prop_assert!(power.classify(lo * 600.0).unwrap() <= power.classify(hi * 600.0).unwrap());
+        let rpe = zone_table(&a, ZoneSystem::Rpe).unwrap();
+        prop_assert!(rpe.classify(lo * 10.0).unwrap() <= rpe.classify(hi * 10.0).unwrap());
+    }
+
+    #[test]
+    fn vdot_equivalent_time_round_trip(vdot in 25.0..85.0f64, d in prop::sample::select(vec![1500.0, 5000.0, 10_000.0, 21_097.5, 42_195.0])) {
+        let t = performance::equivalent_time_s(vdot, d).unwrap();
+        let back = performance::vdot_from_race(d, t).unwrap();
+        prop_assert!((back - vdot).abs() < 1e-6, "{vdot} -> {t} s -> {back}");
+    }
+
+    #[test]
+    fn log_json_round_trip_is_lossless(
+        entries in prop::collection::vec((0u64..60, 0usize..14, 0.0..7200.0f64, prop::option::of(0.0..=10.0f64), any::<bool>()), 1..40)
+    ) {
+        let start = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+        let sessions: Vec<Session> = entries.iter().map(|&(day, k, secs, rpe, planned)| {
+            let kind = SessionKind::ALL[k];
+            let mut s = Session::new(start + chrono::Days::new(day), kind, if kind == SessionKind::Rest { 0.0 } else { secs + 1.0 });
+            s.rpe = rpe;
+            s.status = if planned { Status::Planned } else { Status::Completed };
+            s
+        }).collect();
+        let log = TrainingLog::new(None, sessions, DuplicatePolicy::DropExact).unwrap();
+        let again = TrainingLog::from_json(&log.to_json()).unwrap();
+        prop_assert_eq!(again, log);
+    }
+
+    #[test]
+    fn monotony_is_scale_free_and_strain_scales(loads in prop::collection::vec(0.0..500.0f64, 7), k in 0.1..10.0f64) {
+        let start = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
+        let scaled: Vec<f64> = loads.iter().map(|x| x * k).collect();
+        let a = &load::weekly_loads(start, &loads, WeekMode::Calendar, SdKind::Sample).unwrap()[0];
+        let b = &load::weekly_loads(start, &scaled, WeekMode::Calendar, SdKind::Sample).unwrap()[0];
+        if let (Some(m1), Some(m2)) = (a.monotony, b.monotony) {
+            prop_assert!((m1 - m2).abs() <= 1e-9 * m1.abs().max(1.0));
+            prop_assert!((b.strain.unwrap() - k * a.strain.unwrap()).abs() <= 1e-6 * b.strain.unwrap().abs().max(1.0));
+        }
+    }
+}
