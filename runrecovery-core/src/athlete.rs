@@ -162,10 +162,34 @@ impl Athlete {
     /// `not_finite`, `out_of_range` or `inconsistent`, naming the field.
     pub fn validate(&self) -> Result<()> {
         use limits::*;
-        check::opt_in_range("age_years", self.age_years, AGE_YEARS.0, AGE_YEARS.1, "years")?;
-        check::opt_in_range("body_mass_kg", self.body_mass_kg, BODY_MASS_KG.0, BODY_MASS_KG.1, "kg")?;
-        check::opt_in_range("hr_max_bpm", self.hr_max_bpm, HR_MAX_BPM.0, HR_MAX_BPM.1, "bpm")?;
-        check::opt_in_range("hr_rest_bpm", self.hr_rest_bpm, HR_REST_BPM.0, HR_REST_BPM.1, "bpm")?;
+        check::opt_in_range(
+            "age_years",
+            self.age_years,
+            AGE_YEARS.0,
+            AGE_YEARS.1,
+            "years",
+        )?;
+        check::opt_in_range(
+            "body_mass_kg",
+            self.body_mass_kg,
+            BODY_MASS_KG.0,
+            BODY_MASS_KG.1,
+            "kg",
+        )?;
+        check::opt_in_range(
+            "hr_max_bpm",
+            self.hr_max_bpm,
+            HR_MAX_BPM.0,
+            HR_MAX_BPM.1,
+            "bpm",
+        )?;
+        check::opt_in_range(
+            "hr_rest_bpm",
+            self.hr_rest_bpm,
+            HR_REST_BPM.0,
+            HR_REST_BPM.1,
+            "bpm",
+        )?;
         check::opt_in_range("lthr_bpm", self.lthr_bpm, HR_BPM.0, HR_BPM.1, "bpm")?;
         check::opt_in_range("vt1_hr_bpm", self.vt1_hr_bpm, HR_BPM.0, HR_BPM.1, "bpm")?;
         check::opt_in_range("vt2_hr_bpm", self.vt2_hr_bpm, HR_BPM.0, HR_BPM.1, "bpm")?;
@@ -176,7 +200,13 @@ impl Athlete {
             PACE_S_PER_KM.1,
             "s/km",
         )?;
-        check::opt_in_range("critical_power_w", self.critical_power_w, POWER_W.0, POWER_W.1, "W")?;
+        check::opt_in_range(
+            "critical_power_w",
+            self.critical_power_w,
+            POWER_W.0,
+            POWER_W.1,
+            "W",
+        )?;
         check::opt_in_range("vdot", self.vdot, VDOT.0, VDOT.1, "ml/kg/min")?;
         let hr_max = self.effective_hr_max().ok();
         let rest = self.hr_rest_bpm;
@@ -192,9 +222,11 @@ impl Athlete {
         };
         let at_most_max = |field: &str, v: Option<f64>| -> Result<()> {
             match (v, hr_max) {
-                (Some(v), Some(m)) if v > m => {
-                    Err(Error::inconsistent(field, v, &format!("must not exceed HRmax {m} bpm")))
-                }
+                (Some(v), Some(m)) if v > m => Err(Error::inconsistent(
+                    field,
+                    v,
+                    &format!("must not exceed HRmax {m} bpm"),
+                )),
                 _ => Ok(()),
             }
         };
@@ -217,7 +249,11 @@ impl Athlete {
         }
         if let (Some(v1), Some(v2)) = (self.vt1_hr_bpm, self.vt2_hr_bpm) {
             if v1 >= v2 {
-                return Err(Error::inconsistent("vt1_hr_bpm", v1, &format!("must be below VT2 {v2} bpm")));
+                return Err(Error::inconsistent(
+                    "vt1_hr_bpm",
+                    v1,
+                    &format!("must be below VT2 {v2} bpm"),
+                ));
             }
         }
         Ok(())
@@ -258,7 +294,10 @@ impl Athlete {
             return Ok(p);
         }
         match self.vdot {
-            Some(v) => Ok(performance::pace_at_fraction(v, performance::T_PACE_FRACTION)),
+            Some(v) => Ok(performance::pace_at_fraction(
+                v,
+                performance::T_PACE_FRACTION,
+            )),
             None => Err(Error::missing(
                 "threshold_pace_s_per_km",
                 "pace zones and rTSS (give threshold pace or vdot)",
@@ -289,7 +328,8 @@ impl Athlete {
                 estimated.push(EstimatedValue {
                     field: "threshold_pace_s_per_km".into(),
                     value: v,
-                    method: "Daniels T pace: velocity at 88% of VDOT (Daniels-Gilbert oxygen cost)".into(),
+                    method: "Daniels T pace: velocity at 88% of VDOT (Daniels-Gilbert oxygen cost)"
+                        .into(),
                 });
             }
         }

@@ -68,7 +68,9 @@ pub enum Error {
         value: String,
     },
     /// The same session appears twice in a log.
-    #[error("{field}: session {value} duplicates an earlier one (set duplicates to \"drop_exact\" to keep one copy)")]
+    #[error(
+        "{field}: session {value} duplicates an earlier one (set duplicates to \"drop_exact\" to keep one copy)"
+    )]
     DuplicateSession {
         /// Where the repeated session was found.
         field: String,
@@ -297,7 +299,14 @@ pub(crate) mod check {
             return Err(Error::out_of_range(
                 field,
                 value,
-                &format!("{lo} to {hi}{}", if unit.is_empty() { String::new() } else { format!(" {unit}") }),
+                &format!(
+                    "{lo} to {hi}{}",
+                    if unit.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" {unit}")
+                    }
+                ),
             ));
         }
         Ok(value)
@@ -317,7 +326,13 @@ pub(crate) mod check {
     }
 
     /// Optional variant of [`in_range`].
-    pub fn opt_in_range(field: &str, value: Option<f64>, lo: f64, hi: f64, unit: &str) -> Result<()> {
+    pub fn opt_in_range(
+        field: &str,
+        value: Option<f64>,
+        lo: f64,
+        hi: f64,
+        unit: &str,
+    ) -> Result<()> {
         if let Some(v) = value {
             in_range(field, v, lo, hi, unit)?;
         }

@@ -50,7 +50,9 @@ use crate::log::{DailySeries, MAX_SERIES_DAYS, TrainingLog, check_load, week_sta
 use crate::session::{Session, Status};
 
 /// How to score a session.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum LoadMethod {
     /// The best method the data supports (default).
@@ -159,7 +161,9 @@ struct HeartRates {
 }
 
 fn heart_rates(athlete: &Athlete) -> Result<HeartRates> {
-    let max = athlete.effective_hr_max().map_err(|e| e.within("athlete"))?;
+    let max = athlete
+        .effective_hr_max()
+        .map_err(|e| e.within("athlete"))?;
     let rest = athlete.hr_rest().map_err(|e| e.within("athlete"))?;
     Ok(HeartRates { max, rest })
 }
@@ -187,7 +191,11 @@ fn check_hr(field: &str, hr: f64, h: &HeartRates) -> Result<()> {
 /// Banister's weighted minutes at one heart rate.
 fn banister_minutes(minutes: f64, hr: f64, h: &HeartRates, (a, b): (f64, f64)) -> f64 {
     let x = ((hr - h.rest) / (h.max - h.rest)).clamp(0.0, 1.0);
-    if x <= 0.0 { 0.0 } else { minutes * x * a * (b * x).exp() }
+    if x <= 0.0 {
+        0.0
+    } else {
+        minutes * x * a * (b * x).exp()
+    }
 }
 
 /// Samples of (minutes, heart rate): histogram bins, or the whole session at its average.
@@ -235,7 +243,9 @@ fn histogram(s: &Session, method: &str) -> Result<Vec<(f64, f64)>> {
 }
 
 fn edwards_trimp(s: &Session, athlete: &Athlete) -> Result<f64> {
-    let max = athlete.effective_hr_max().map_err(|e| e.within("athlete"))?;
+    let max = athlete
+        .effective_hr_max()
+        .map_err(|e| e.within("athlete"))?;
     let bins = histogram(s, "Edwards TRIMP (time in HR zones)")?;
     for (i, &(_, hr)) in bins.iter().enumerate() {
         if hr > max + 2.0 {
@@ -246,7 +256,10 @@ fn edwards_trimp(s: &Session, athlete: &Athlete) -> Result<f64> {
             ));
         }
     }
-    Ok(bins.iter().map(|&(m, hr)| m * edwards_weight(hr / max)).sum())
+    Ok(bins
+        .iter()
+        .map(|&(m, hr)| m * edwards_weight(hr / max))
+        .sum())
 }
 
 fn lucia_trimp(s: &Session, athlete: &Athlete) -> Result<f64> {
@@ -321,16 +334,30 @@ pub fn session_load(s: &Session, athlete: &Athlete, options: &LoadOptions) -> Re
 }
 
 /// [`session_load`] for inputs already validated.
-fn session_load_valid(s: &Session, athlete: &Athlete, options: &LoadOptions) -> Result<SessionLoad> {
+fn session_load_valid(
+    s: &Session,
+    athlete: &Athlete,
+    options: &LoadOptions,
+) -> Result<SessionLoad> {
     if s.duration_s == 0.0 {
-        let method = if options.method == LoadMethod::Auto { LoadMethod::SessionRpe } else { options.method };
-        return Ok(SessionLoad { value: 0.0, method, unit: method.unit() });
+        let method = if options.method == LoadMethod::Auto {
+            LoadMethod::SessionRpe
+        } else {
+            options.method
+        };
+        return Ok(SessionLoad {
+            value: 0.0,
+            method,
+            unit: method.unit(),
+        });
     }
     let c = options.trimp_coefficients;
     let by = |method: LoadMethod| -> Result<f64> {
         match method {
             LoadMethod::SessionRpe => {
-                let rpe = s.rpe.ok_or_else(|| Error::missing("rpe", "session-RPE load"))?;
+                let rpe = s
+                    .rpe
+                    .ok_or_else(|| Error::missing("rpe", "session-RPE load"))?;
                 Ok(rpe * s.minutes())
             }
             LoadMethod::BanisterTrimp => banister_trimp(s, athlete, c),
@@ -347,17 +374,27 @@ fn session_load_valid(s: &Session, athlete: &Athlete, options: &LoadOptions) -> 
         m => m,
     };
     let value = by(method).map_err(|e| e.within("session"))?;
-    Ok(SessionLoad { value, method, unit: method.unit() })
+    Ok(SessionLoad {
+        value,
+        method,
+        unit: method.unit(),
+    })
 }
 
 fn unreachable_auto() -> Result<f64> {
-    Err(Error::inconsistent("method", "auto", "auto is resolved before scoring"))
+    Err(Error::inconsistent(
+        "method",
+        "auto",
+        "auto is resolved before scoring",
+    ))
 }
 
 /// The first method in the `auto` order that the session and athlete support.
 fn auto_method(s: &Session, a: &Athlete, c: TrimpCoefficients) -> Result<LoadMethod> {
-    let has_power = s.normalized_power_w.or(s.avg_power_w).is_some() && a.critical_power_w.is_some();
-    let has_pace = s.kind.is_run() && s.effective_pace_s_per_km().is_some() && a.threshold_pace().is_ok();
+    let has_power =
+        s.normalized_power_w.or(s.avg_power_w).is_some() && a.critical_power_w.is_some();
+    let has_pace =
+        s.kind.is_run() && s.effective_pace_s_per_km().is_some() && a.threshold_pace().is_ok();
     let has_hr = (s.avg_hr_bpm.is_some() || s.hr_histogram.is_some())
         && a.lthr_bpm.is_some()
         && a.effective_hr_max().is_ok()
@@ -424,11 +461,19 @@ pub fn daily_loads(
     let (first, last) = log.date_range();
     let (start, end) = (start.unwrap_or(first), end.unwrap_or(last));
     if end < start {
-        return Err(Error::inconsistent("end", end, &format!("must not be before start {start}")));
+        return Err(Error::inconsistent(
+            "end",
+            end,
+            &format!("must not be before start {start}"),
+        ));
     }
     let n = (end - start).num_days() as usize + 1;
     if n > MAX_SERIES_DAYS {
-        return Err(Error::out_of_range("end", end, &format!("at most {MAX_SERIES_DAYS} days after start")));
+        return Err(Error::out_of_range(
+            "end",
+            end,
+            &format!("at most {MAX_SERIES_DAYS} days after start"),
+        ));
     }
     let mut series = DailySeries {
         start,
@@ -458,14 +503,17 @@ pub fn daily_loads(
                     }
                 }
             }
-            Err(e) if options.missing == MissingData::Zero && e.code() == "missing_field" => zeroed += 1,
+            Err(e) if options.missing == MissingData::Zero && e.code() == "missing_field" => {
+                zeroed += 1
+            }
             Err(e) => return Err(e.within(&format!("log.sessions[{i}]"))),
         }
     }
     counts.sort();
     let units: std::collections::BTreeSet<&str> = counts.iter().map(|(m, _)| m.unit()).collect();
     let warning = (units.len() > 1).then(|| {
-        "TSS-scale and AU-scale loads were summed: choose one method for a consistent series".to_string()
+        "TSS-scale and AU-scale loads were summed: choose one method for a consistent series"
+            .to_string()
     });
     Ok(DailyLoads {
         series,
@@ -547,12 +595,21 @@ pub struct WeekLoad {
 ///
 /// # Errors
 /// `empty`, `not_finite` or `out_of_range` (negative) for the loads.
-pub fn weekly_loads(start: NaiveDate, loads: &[f64], mode: WeekMode, sd_kind: SdKind) -> Result<Vec<WeekLoad>> {
+pub fn weekly_loads(
+    start: NaiveDate,
+    loads: &[f64],
+    mode: WeekMode,
+    sd_kind: SdKind,
+) -> Result<Vec<WeekLoad>> {
     if loads.is_empty() {
         return Err(Error::empty("loads", "at least one day"));
     }
     if loads.len() > MAX_SERIES_DAYS {
-        return Err(Error::out_of_range("loads", loads.len(), &format!("at most {MAX_SERIES_DAYS} days")));
+        return Err(Error::out_of_range(
+            "loads",
+            loads.len(),
+            &format!("at most {MAX_SERIES_DAYS} days"),
+        ));
     }
     for (i, &v) in loads.iter().enumerate() {
         check_load(&format!("loads[{i}]"), v)?;
@@ -569,7 +626,11 @@ pub fn weekly_loads(start: NaiveDate, loads: &[f64], mode: WeekMode, sd_kind: Sd
 }
 
 /// [`weekly_loads`] over a validated series (keeps its `logged` flags).
-pub fn weekly_from_series(series: &DailySeries, mode: WeekMode, sd_kind: SdKind) -> Result<Vec<WeekLoad>> {
+pub fn weekly_from_series(
+    series: &DailySeries,
+    mode: WeekMode,
+    sd_kind: SdKind,
+) -> Result<Vec<WeekLoad>> {
     let n = series.values.len();
     let window = |lo: usize, hi: usize, full: bool| -> WeekLoad {
         let vals = &series.values[lo..hi];
@@ -600,13 +661,18 @@ pub fn weekly_from_series(series: &DailySeries, mode: WeekMode, sd_kind: SdKind)
             let offset = (series.start - week_start(series.start)).num_days() as usize;
             let mut lo = 0;
             while lo < n {
-                let hi = if lo == 0 { (7 - offset).min(n) } else { (lo + 7).min(n) };
+                let hi = if lo == 0 {
+                    (7 - offset).min(n)
+                } else {
+                    (lo + 7).min(n)
+                };
                 weeks.push(window(lo, hi, hi - lo == 7));
                 lo = hi;
             }
             for i in 1..weeks.len() {
                 let prev = weeks[i - 1].load;
-                weeks[i].load_change_pct = (prev > 0.0).then(|| (weeks[i].load - prev) / prev * 100.0);
+                weeks[i].load_change_pct =
+                    (prev > 0.0).then(|| (weeks[i].load - prev) / prev * 100.0);
             }
         }
         WeekMode::Rolling => {
@@ -675,7 +741,8 @@ pub fn weekly_volume(log: &TrainingLog) -> Vec<WeekVolume> {
     let pct = |now: f64, prev: f64| (prev > 0.0).then(|| (now - prev) / prev * 100.0);
     for i in 1..weeks.len() {
         weeks[i].duration_change_pct = pct(weeks[i].duration_s, weeks[i - 1].duration_s);
-        weeks[i].run_distance_change_pct = pct(weeks[i].run_distance_m, weeks[i - 1].run_distance_m);
+        weeks[i].run_distance_change_pct =
+            pct(weeks[i].run_distance_m, weeks[i - 1].run_distance_m);
     }
     weeks
 }
@@ -700,14 +767,23 @@ mod tests {
     }
 
     fn session() -> Session {
-        Session::new(NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(), SessionKind::Threshold, 3600.0)
+        Session::new(
+            NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(),
+            SessionKind::Threshold,
+            3600.0,
+        )
     }
 
     #[test]
     fn female_banister_coefficients() {
         let mut s = session();
         s.avg_hr_bpm = Some(120.0); // x = 0.5
-        let l = session_load(&s, &athlete(), &LoadOptions::with_method(LoadMethod::BanisterTrimp)).unwrap();
+        let l = session_load(
+            &s,
+            &athlete(),
+            &LoadOptions::with_method(LoadMethod::BanisterTrimp),
+        )
+        .unwrap();
         assert!((l.value - 60.0 * 0.5 * 0.86 * (1.67f64 * 0.5).exp()).abs() < 1e-9);
     }
 
@@ -716,9 +792,18 @@ mod tests {
         let mut s = session();
         // 10 min at 100 bpm (52.6 %: ×1), 20 min at 160 (84.2 %: ×4), 30 min at 180 (94.7 %: ×5)
         s.hr_histogram = Some(vec![
-            HrBin { hr_bpm: 100.0, seconds: 600.0 },
-            HrBin { hr_bpm: 160.0, seconds: 1200.0 },
-            HrBin { hr_bpm: 180.0, seconds: 1800.0 },
+            HrBin {
+                hr_bpm: 100.0,
+                seconds: 600.0,
+            },
+            HrBin {
+                hr_bpm: 160.0,
+                seconds: 1200.0,
+            },
+            HrBin {
+                hr_bpm: 180.0,
+                seconds: 1800.0,
+            },
         ]);
         let a = athlete();
         let e = session_load(&s, &a, &LoadOptions::with_method(LoadMethod::EdwardsTrimp)).unwrap();
@@ -738,14 +823,27 @@ mod tests {
             let l = session_load(&s, &a, &LoadOptions::with_method(m)).unwrap();
             assert!((l.value - 100.0).abs() < 1e-9, "{m:?}: {}", l.value);
         }
-        assert_eq!(session_load(&s, &a, &LoadOptions::default()).unwrap().method, LoadMethod::PowerTss);
+        assert_eq!(
+            session_load(&s, &a, &LoadOptions::default())
+                .unwrap()
+                .method,
+            LoadMethod::PowerTss
+        );
     }
 
     #[test]
     fn hr_above_max_is_an_error() {
         let mut s = session();
         s.avg_hr_bpm = Some(200.0);
-        let e = session_load(&s, &athlete(), &LoadOptions::with_method(LoadMethod::BanisterTrimp)).unwrap_err();
-        assert_eq!((e.code(), e.field()), ("out_of_range", "session.avg_hr_bpm"));
+        let e = session_load(
+            &s,
+            &athlete(),
+            &LoadOptions::with_method(LoadMethod::BanisterTrimp),
+        )
+        .unwrap_err();
+        assert_eq!(
+            (e.code(), e.field()),
+            ("out_of_range", "session.avg_hr_bpm")
+        );
     }
 }

@@ -97,7 +97,11 @@ impl TrainingLog {
     /// # Errors
     /// `empty` for no sessions; the session's own error prefixed `sessions[i]`;
     /// `duplicate_session` or `conflicting_sessions` under the policy.
-    pub fn new(athlete: Option<Athlete>, sessions: Vec<Session>, policy: DuplicatePolicy) -> Result<Self> {
+    pub fn new(
+        athlete: Option<Athlete>,
+        sessions: Vec<Session>,
+        policy: DuplicatePolicy,
+    ) -> Result<Self> {
         if let Some(a) = &athlete {
             a.validate().map_err(|e| e.within("athlete"))?;
         }
@@ -114,7 +118,10 @@ impl TrainingLog {
             if let Some(&j) = same_day.iter().find(|&&j| kept[j] == s) {
                 let _ = j;
                 if policy == DuplicatePolicy::Reject {
-                    return Err(Error::DuplicateSession { field, value: s.describe() });
+                    return Err(Error::DuplicateSession {
+                        field,
+                        value: s.describe(),
+                    });
                 }
                 continue;
             }
@@ -131,18 +138,29 @@ impl TrainingLog {
                     continue;
                 }
                 let reason = if s.id.is_some() && s.id == kept[j].id {
-                    format!("same id {:?} as {}", s.id.as_deref().unwrap_or(""), kept[j].describe())
+                    format!(
+                        "same id {:?} as {}",
+                        s.id.as_deref().unwrap_or(""),
+                        kept[j].describe()
+                    )
                 } else {
                     format!("same date and start time as {}", kept[j].describe())
                 };
-                return Err(Error::ConflictingSessions { field, value: s.describe(), reason });
+                return Err(Error::ConflictingSessions {
+                    field,
+                    value: s.describe(),
+                    reason,
+                });
             }
             by_date.entry(s.date).or_default().push(kept.len());
             kept.push(s);
         }
         // Stable sort: same-day sessions without a start time keep input order, first.
         kept.sort_by(|a, b| (a.date, a.start_time).cmp(&(b.date, b.start_time)));
-        Ok(TrainingLog { athlete, sessions: kept })
+        Ok(TrainingLog {
+            athlete,
+            sessions: kept,
+        })
     }
 
     /// Reads a log document (JSON text), migrating older schema versions.
@@ -151,10 +169,11 @@ impl TrainingLog {
     /// `invalid_input` for malformed JSON or unknown fields (with the path),
     /// `unsupported_schema_version`, and everything [`TrainingLog::new`] rejects.
     pub fn from_json(text: &str) -> Result<Self> {
-        let value: serde_json::Value = serde_json::from_str(text).map_err(|e| Error::InvalidInput {
-            field: "$".into(),
-            message: format!("not valid JSON: {e}"),
-        })?;
+        let value: serde_json::Value =
+            serde_json::from_str(text).map_err(|e| Error::InvalidInput {
+                field: "$".into(),
+                message: format!("not valid JSON: {e}"),
+            })?;
         Self::from_value(value, DuplicatePolicy::default())
     }
 
@@ -192,8 +211,10 @@ impl TrainingLog {
     }
 
     /// Completed sessions only.
-    pub fn completed(&self) -> impl Iterator<Item = &Session> {
-        self.sessions.iter().filter(|s| s.status == Status::Completed)
+    pub fn completed(&self) -> impl DoubleEndedIterator<Item = &Session> {
+        self.sessions
+            .iter()
+            .filter(|s| s.status == Status::Completed)
     }
 
     /// First and last dates of the log (planned sessions included).
@@ -213,7 +234,10 @@ fn read_document(value: serde_json::Value) -> Result<LogDocument> {
         message: "a log document must be a JSON object".into(),
     })?;
     let version = obj.get("schema_version").ok_or_else(|| {
-        Error::missing("schema_version", "reading a log document (this version writes 1)")
+        Error::missing(
+            "schema_version",
+            "reading a log document (this version writes 1)",
+        )
     })?;
     let version_n = version.as_u64().ok_or_else(|| Error::InvalidInput {
         field: "schema_version".into(),
@@ -241,10 +265,12 @@ fn read_document(value: serde_json::Value) -> Result<LogDocument> {
     let sessions_value = obj
         .get("sessions")
         .ok_or_else(|| Error::missing("sessions", "reading a log document"))?;
-    let list = sessions_value.as_array().ok_or_else(|| Error::InvalidInput {
-        field: "sessions".into(),
-        message: "must be a list of sessions".into(),
-    })?;
+    let list = sessions_value
+        .as_array()
+        .ok_or_else(|| Error::InvalidInput {
+            field: "sessions".into(),
+            message: "must be a list of sessions".into(),
+        })?;
     let sessions = list
         .iter()
         .enumerate()
@@ -259,7 +285,10 @@ fn read_document(value: serde_json::Value) -> Result<LogDocument> {
 
 /// Deserializes a JSON value into `T`, mapping serde's message to `invalid_input`
 /// (or `invalid_date` for a date that does not parse) at `field`.
-pub(crate) fn from_json_value<T: serde::de::DeserializeOwned>(value: serde_json::Value, field: &str) -> Result<T> {
+pub(crate) fn from_json_value<T: serde::de::DeserializeOwned>(
+    value: serde_json::Value,
+    field: &str,
+) -> Result<T> {
     serde_json::from_value(value).map_err(|e| {
         let message = e.to_string();
         if message.contains("input contains invalid characters")
@@ -388,7 +417,8 @@ mod tests {
     #[test]
     fn exact_duplicates_follow_the_policy() {
         let s = Session::new(day(2), SessionKind::Easy, 3600.0);
-        let e = TrainingLog::new(None, vec![s.clone(), s.clone()], DuplicatePolicy::Reject).unwrap_err();
+        let e = TrainingLog::new(None, vec![s.clone(), s.clone()], DuplicatePolicy::Reject)
+            .unwrap_err();
         assert_eq!((e.code(), e.field()), ("duplicate_session", "sessions[1]"));
         let log = TrainingLog::new(None, vec![s.clone(), s], DuplicatePolicy::DropExact).unwrap();
         assert_eq!(log.sessions().len(), 1);
@@ -400,7 +430,8 @@ mod tests {
         a.id = Some("x".into());
         let mut b = a.clone();
         b.duration_s = 3000.0;
-        let e = TrainingLog::new(None, vec![a.clone(), b.clone()], DuplicatePolicy::DropExact).unwrap_err();
+        let e = TrainingLog::new(None, vec![a.clone(), b.clone()], DuplicatePolicy::DropExact)
+            .unwrap_err();
         assert_eq!(e.code(), "conflicting_sessions");
         let log = TrainingLog::new(None, vec![a, b], DuplicatePolicy::KeepLast).unwrap();
         assert_eq!(log.sessions()[0].duration_s, 3000.0);

@@ -27,8 +27,8 @@ use serde_json::Value;
 use crate::athlete::{Athlete, HrMaxFormula, ResolvedAthlete};
 use crate::error::{Error, Result, check};
 use crate::load::{
-    self, Include, LoadMethod, LoadOptions, MissingData, SdKind, SessionLoad, TrimpCoefficients, WeekLoad,
-    WeekMode, WeekVolume,
+    self, Include, LoadMethod, LoadOptions, MissingData, SdKind, SessionLoad, TrimpCoefficients,
+    WeekLoad, WeekMode, WeekVolume,
 };
 use crate::log::{DailySeries, DuplicatePolicy, LogDocument, TrainingLog, from_json_value};
 use crate::performance::{self, TrainingPace};
@@ -49,8 +49,15 @@ pub struct Operation {
     run: fn(Value) -> Result<Value>,
 }
 
-fn run<Req: DeserializeOwned, Resp: Serialize>(input: Value, f: fn(Req) -> Result<Resp>) -> Result<Value> {
-    let input = if input.is_null() { Value::Object(Default::default()) } else { input };
+fn run<Req: DeserializeOwned, Resp: Serialize>(
+    input: Value,
+    f: fn(Req) -> Result<Resp>,
+) -> Result<Value> {
+    let input = if input.is_null() {
+        Value::Object(Default::default())
+    } else {
+        input
+    };
     let req: Req = from_json_value(input, "$").map_err(name_the_field)?;
     let resp = f(req)?;
     serde_json::to_value(resp).map_err(|e| Error::InvalidInput {
@@ -66,8 +73,15 @@ fn name_the_field(e: Error) -> Error {
             if let Some(rest) = message.strip_prefix(prefix) {
                 if let Some(end) = rest.find('`') {
                     let name = &rest[..end];
-                    let path = if field == "$" { name.to_string() } else { format!("{field}.{name}") };
-                    return Error::InvalidInput { field: path, message: message.clone() };
+                    let path = if field == "$" {
+                        name.to_string()
+                    } else {
+                        format!("{field}.{name}")
+                    };
+                    return Error::InvalidInput {
+                        field: path,
+                        message: message.clone(),
+                    };
                 }
             }
         }
@@ -118,14 +132,21 @@ operations! {
 /// `unknown_operation`, `invalid_input` for a request that does not match the
 /// operation's fields, and whatever the operation itself rejects.
 pub fn call(name: &str, input: Value) -> Result<Value> {
-    let op = OPERATIONS.iter().find(|o| o.name == name).ok_or_else(|| Error::UnknownOperation {
-        field: "operation".into(),
-        value: name.to_string(),
-    })?;
+    let op = OPERATIONS
+        .iter()
+        .find(|o| o.name == name)
+        .ok_or_else(|| Error::UnknownOperation {
+            field: "operation".into(),
+            value: name.to_string(),
+        })?;
     (op.run)(input)
 }
 
-fn log_with_athlete(log: Value, duplicates: DuplicatePolicy, athlete: Option<Athlete>) -> Result<(TrainingLog, Athlete)> {
+fn log_with_athlete(
+    log: Value,
+    duplicates: DuplicatePolicy,
+    athlete: Option<Athlete>,
+) -> Result<(TrainingLog, Athlete)> {
     let log = TrainingLog::from_value(log, duplicates).map_err(|e| e.within("log"))?;
     let athlete = match athlete {
         Some(a) => {
@@ -255,7 +276,12 @@ pub struct DailySeriesResponse {
 /// A calendar-day series from dated values.
 pub fn daily_series(r: DailySeriesRequest) -> Result<DailySeriesResponse> {
     let s = DailySeries::from_dated(&r.dates, &r.values, "series")?;
-    Ok(DailySeriesResponse { start: s.start, end: s.end(), values: s.values, logged: s.logged })
+    Ok(DailySeriesResponse {
+        start: s.start,
+        end: s.end(),
+        values: s.values,
+        logged: s.logged,
+    })
 }
 
 // ---------------------------------------------------------------- zones
@@ -396,7 +422,9 @@ pub struct VdotResponse {
 
 /// VDOT from a race.
 pub fn vdot_from_race(r: Race) -> Result<VdotResponse> {
-    Ok(VdotResponse { vdot: performance::vdot_from_race(r.distance_m, r.time_s)? })
+    Ok(VdotResponse {
+        vdot: performance::vdot_from_race(r.distance_m, r.time_s)?,
+    })
 }
 
 /// Request of [`equivalent_time`].
@@ -419,12 +447,18 @@ pub struct RaceTime {
 }
 
 fn race_time(time_s: f64, distance_m: f64) -> RaceTime {
-    RaceTime { time_s, pace_s_per_km: time_s / (distance_m / 1000.0) }
+    RaceTime {
+        time_s,
+        pace_s_per_km: time_s / (distance_m / 1000.0),
+    }
 }
 
 /// The equivalent race time over a distance.
 pub fn equivalent_time(r: EquivalentTimeRequest) -> Result<RaceTime> {
-    Ok(race_time(performance::equivalent_time_s(r.vdot, r.distance_m)?, r.distance_m))
+    Ok(race_time(
+        performance::equivalent_time_s(r.vdot, r.distance_m)?,
+        r.distance_m,
+    ))
 }
 
 /// Request of [`training_paces`].
@@ -444,7 +478,9 @@ pub struct TrainingPacesResponse {
 
 /// Daniels' training paces for a VDOT.
 pub fn training_paces(r: TrainingPacesRequest) -> Result<TrainingPacesResponse> {
-    Ok(TrainingPacesResponse { paces: performance::training_paces(r.vdot)? })
+    Ok(TrainingPacesResponse {
+        paces: performance::training_paces(r.vdot)?,
+    })
 }
 
 fn default_riegel() -> f64 {
@@ -497,7 +533,12 @@ pub struct ExponentResponse {
 
 /// A personal Riegel exponent.
 pub fn riegel_exponent(r: TwoRacesRequest) -> Result<ExponentResponse> {
-    let k = performance::riegel_exponent(r.first.distance_m, r.first.time_s, r.second.distance_m, r.second.time_s)?;
+    let k = performance::riegel_exponent(
+        r.first.distance_m,
+        r.first.time_s,
+        r.second.distance_m,
+        r.second.time_s,
+    )?;
     Ok(ExponentResponse { exponent: k })
 }
 
@@ -636,7 +677,9 @@ pub struct WeeklyLoadsResponse {
 
 /// Monotony, strain and ramp of a daily series.
 pub fn weekly_loads(r: WeeklyLoadsRequest) -> Result<WeeklyLoadsResponse> {
-    Ok(WeeklyLoadsResponse { weeks: load::weekly_loads(r.start, &r.loads, r.week, r.sd)? })
+    Ok(WeeklyLoadsResponse {
+        weeks: load::weekly_loads(r.start, &r.loads, r.week, r.sd)?,
+    })
 }
 
 /// Response of [`weekly_summary`].

@@ -197,9 +197,20 @@ pub fn training_paces(vdot: f64) -> Result<Vec<TrainingPace>> {
 ///
 /// # Errors
 /// `out_of_range` for an implausible race or an exponent outside 0.8–1.4.
-pub fn riegel_time_s(distance_m: f64, time_s: f64, to_distance_m: f64, exponent: f64) -> Result<f64> {
+pub fn riegel_time_s(
+    distance_m: f64,
+    time_s: f64,
+    to_distance_m: f64,
+    exponent: f64,
+) -> Result<f64> {
     check_race(distance_m, time_s)?;
-    check::in_range("to_distance_m", to_distance_m, DISTANCE_M.0, DISTANCE_M.1, "m")?;
+    check::in_range(
+        "to_distance_m",
+        to_distance_m,
+        DISTANCE_M.0,
+        DISTANCE_M.1,
+        "m",
+    )?;
     check::in_range("exponent", exponent, 0.8, 1.4, "")?;
     Ok(time_s * (to_distance_m / distance_m).powf(exponent))
 }
@@ -212,7 +223,11 @@ pub fn riegel_exponent(d1_m: f64, t1_s: f64, d2_m: f64, t2_s: f64) -> Result<f64
     check_race(d1_m, t1_s).map_err(|e| e.within("first"))?;
     check_race(d2_m, t2_s).map_err(|e| e.within("second"))?;
     if (d1_m - d2_m).abs() < 1.0 {
-        return Err(Error::inconsistent("second.distance_m", d2_m, "the two races need different distances"));
+        return Err(Error::inconsistent(
+            "second.distance_m",
+            d2_m,
+            "the two races need different distances",
+        ));
     }
     let k = (t2_s / t1_s).ln() / (d2_m / d1_m).ln();
     if k <= 0.0 {
@@ -235,8 +250,17 @@ fn cameron_a(miles: f64) -> f64 {
 /// `out_of_range` for an implausible race or target distance.
 pub fn cameron_time_s(distance_m: f64, time_s: f64, to_distance_m: f64) -> Result<f64> {
     check_race(distance_m, time_s)?;
-    check::in_range("to_distance_m", to_distance_m, DISTANCE_M.0, DISTANCE_M.1, "m")?;
-    let (d1, d2) = (distance_m / METRES_PER_MILE, to_distance_m / METRES_PER_MILE);
+    check::in_range(
+        "to_distance_m",
+        to_distance_m,
+        DISTANCE_M.0,
+        DISTANCE_M.1,
+        "m",
+    )?;
+    let (d1, d2) = (
+        distance_m / METRES_PER_MILE,
+        to_distance_m / METRES_PER_MILE,
+    );
     Ok(time_s / d1 * (cameron_a(d1) / cameron_a(d2)) * d2)
 }
 

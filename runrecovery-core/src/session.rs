@@ -76,6 +76,26 @@ impl SessionKind {
         SessionKind::Walk,
     ];
 
+    /// The stable snake_case name, as in JSON (`cross_training`).
+    pub fn name(self) -> &'static str {
+        match self {
+            SessionKind::Rest => "rest",
+            SessionKind::Recovery => "recovery",
+            SessionKind::Easy => "easy",
+            SessionKind::Long => "long",
+            SessionKind::Tempo => "tempo",
+            SessionKind::Threshold => "threshold",
+            SessionKind::Intervals => "intervals",
+            SessionKind::Hills => "hills",
+            SessionKind::Strides => "strides",
+            SessionKind::Race => "race",
+            SessionKind::CrossTraining => "cross_training",
+            SessionKind::Strength => "strength",
+            SessionKind::Mobility => "mobility",
+            SessionKind::Walk => "walk",
+        }
+    }
+
     /// Whether this is a running session.
     pub fn is_run(self) -> bool {
         matches!(
@@ -251,21 +271,47 @@ impl Session {
         check::opt_in_range("rpe", self.rpe, 0.0, 10.0, "(CR-10)")?;
         check::opt_in_range("avg_hr_bpm", self.avg_hr_bpm, 25.0, 250.0, "bpm")?;
         check::opt_in_range("avg_power_w", self.avg_power_w, 0.0, 2000.0, "W")?;
-        check::opt_in_range("normalized_power_w", self.normalized_power_w, 0.0, 2000.0, "W")?;
-        check::opt_in_range("graded_pace_s_per_km", self.graded_pace_s_per_km, 100.0, 3600.0, "s/km")?;
-        check::opt_in_range("elevation_gain_m", self.elevation_gain_m, 0.0, 20_000.0, "m")?;
+        check::opt_in_range(
+            "normalized_power_w",
+            self.normalized_power_w,
+            0.0,
+            2000.0,
+            "W",
+        )?;
+        check::opt_in_range(
+            "graded_pace_s_per_km",
+            self.graded_pace_s_per_km,
+            100.0,
+            3600.0,
+            "s/km",
+        )?;
+        check::opt_in_range(
+            "elevation_gain_m",
+            self.elevation_gain_m,
+            0.0,
+            20_000.0,
+            "m",
+        )?;
         check::opt_in_range("temperature_c", self.temperature_c, -50.0, 60.0, "°C")?;
         check::opt_in_range("humidity_pct", self.humidity_pct, 0.0, 100.0, "%")?;
         if let Some(p) = self.pace_s_per_km() {
             if self.kind.is_run() || self.kind == SessionKind::Walk {
-                check::in_range("distance_m", p, 100.0, 3600.0, "s/km of pace (distance/duration)")
-                    .map_err(|_| {
-                        Error::inconsistent(
-                            "distance_m",
-                            self.distance_m.unwrap_or_default(),
-                            &format!("a pace of {p:.0} s/km is outside 100–3600 s/km for this duration"),
-                        )
-                    })?;
+                check::in_range(
+                    "distance_m",
+                    p,
+                    100.0,
+                    3600.0,
+                    "s/km of pace (distance/duration)",
+                )
+                .map_err(|_| {
+                    Error::inconsistent(
+                        "distance_m",
+                        self.distance_m.unwrap_or_default(),
+                        &format!(
+                            "a pace of {p:.0} s/km is outside 100–3600 s/km for this duration"
+                        ),
+                    )
+                })?;
             }
         }
         if self.modality.is_some() && self.kind != SessionKind::CrossTraining {
@@ -288,7 +334,10 @@ impl Session {
                 return Err(Error::inconsistent(
                     "hr_histogram",
                     format!("{total} s"),
-                    &format!("more time in zones than the session's {} s", self.duration_s),
+                    &format!(
+                        "more time in zones than the session's {} s",
+                        self.duration_s
+                    ),
                 ));
             }
         }
@@ -314,10 +363,23 @@ impl Session {
 
     /// A short description for messages: `2026-03-02 easy 60 min`.
     pub fn describe(&self) -> String {
-        let kind = serde_json::to_value(self.kind)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_default();
-        format!("{} {} {:.0} min", self.date, kind, self.minutes())
+        format!(
+            "{} {} {:.0} min",
+            self.date,
+            self.kind.name(),
+            self.minutes()
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kind_names_match_their_json() {
+        for k in SessionKind::ALL {
+            assert_eq!(serde_json::to_value(k).unwrap(), k.name());
+        }
     }
 }

@@ -123,7 +123,12 @@ struct Def {
 }
 
 const fn d(name: &'static str, description: &'static str, lower: f64, seiler: u8) -> Def {
-    Def { name, description, lower, seiler }
+    Def {
+        name,
+        description,
+        lower,
+        seiler,
+    }
 }
 
 const HR_5: [Def; 5] = [
@@ -177,7 +182,12 @@ const POWER_CP: [Def; 5] = [
 ];
 const RPE: [Def; 4] = [
     d("easy", "RPE 0–3: can speak in full sentences", 0.0, 1),
-    d("moderate", "RPE 4–6: moderate to threshold, short phrases", 4.0, 2),
+    d(
+        "moderate",
+        "RPE 4–6: moderate to threshold, short phrases",
+        4.0,
+        2,
+    ),
     d("hard", "RPE 7–8: hard, a few words", 7.0, 3),
     d("maximal", "RPE 9–10: maximal, cannot talk", 9.0, 3),
 ];
@@ -186,9 +196,10 @@ impl ZoneSystem {
     /// What the system measures.
     pub fn measure(self) -> Measure {
         match self {
-            ZoneSystem::HrMax | ZoneSystem::HrReserve | ZoneSystem::LthrFriel | ZoneSystem::LthrGoldenCheetah => {
-                Measure::HeartRate
-            }
+            ZoneSystem::HrMax
+            | ZoneSystem::HrReserve
+            | ZoneSystem::LthrFriel
+            | ZoneSystem::LthrGoldenCheetah => Measure::HeartRate,
             ZoneSystem::PaceThreshold | ZoneSystem::PaceDaniels => Measure::Pace,
             ZoneSystem::PowerCp => Measure::Power,
             ZoneSystem::Rpe => Measure::Rpe,
@@ -203,7 +214,12 @@ impl ZoneSystem {
 /// resting HR, LTHR, threshold pace or VDOT, CP); the athlete's own errors.
 pub fn zone_table(athlete: &Athlete, system: ZoneSystem) -> Result<ZoneTable> {
     athlete.validate().map_err(|e| e.within("athlete"))?;
-    let table = |reference: f64, unit: &str, defs: &[Def], rest: f64, source: &str, bound: &dyn Fn(f64) -> f64| {
+    let table = |reference: f64,
+                 unit: &str,
+                 defs: &[Def],
+                 rest: f64,
+                 source: &str,
+                 bound: &dyn Fn(f64) -> f64| {
         let zones = defs
             .iter()
             .enumerate()
@@ -228,21 +244,53 @@ pub fn zone_table(athlete: &Athlete, system: ZoneSystem) -> Result<ZoneTable> {
     };
     Ok(match system {
         ZoneSystem::HrMax => {
-            let m = athlete.effective_hr_max().map_err(|e| e.within("athlete"))?;
-            table(m, "bpm", &HR_5, 0.0, "% of HRmax, 5 zones (Edwards 1993 bands)", &|f| f * m)
+            let m = athlete
+                .effective_hr_max()
+                .map_err(|e| e.within("athlete"))?;
+            table(
+                m,
+                "bpm",
+                &HR_5,
+                0.0,
+                "% of HRmax, 5 zones (Edwards 1993 bands)",
+                &|f| f * m,
+            )
         }
         ZoneSystem::HrReserve => {
-            let m = athlete.effective_hr_max().map_err(|e| e.within("athlete"))?;
+            let m = athlete
+                .effective_hr_max()
+                .map_err(|e| e.within("athlete"))?;
             let r = athlete.hr_rest().map_err(|e| e.within("athlete"))?;
-            table(m, "bpm", &HR_5, r, "% of heart-rate reserve (Karvonen 1957)", &|f| r + f * (m - r))
+            table(
+                m,
+                "bpm",
+                &HR_5,
+                r,
+                "% of heart-rate reserve (Karvonen 1957)",
+                &|f| r + f * (m - r),
+            )
         }
         ZoneSystem::LthrFriel => {
             let l = lthr(athlete)?;
-            table(l, "bpm", &FRIEL_LTHR, 0.0, "Friel running heart-rate zones, % of LTHR", &|f| f * l)
+            table(
+                l,
+                "bpm",
+                &FRIEL_LTHR,
+                0.0,
+                "Friel running heart-rate zones, % of LTHR",
+                &|f| f * l,
+            )
         }
         ZoneSystem::LthrGoldenCheetah => {
             let l = lthr(athlete)?;
-            table(l, "bpm", &GC_LTHR, 0.0, "GoldenCheetah heart-rate zones, % of LTHR", &|f| f * l)
+            table(
+                l,
+                "bpm",
+                &GC_LTHR,
+                0.0,
+                "GoldenCheetah heart-rate zones, % of LTHR",
+                &|f| f * l,
+            )
         }
         ZoneSystem::PaceThreshold => {
             let p = athlete.threshold_pace().map_err(|e| e.within("athlete"))?;
@@ -272,9 +320,14 @@ pub fn zone_table(athlete: &Athlete, system: ZoneSystem) -> Result<ZoneTable> {
             let v = athlete
                 .vdot
                 .ok_or_else(|| Error::missing("athlete.vdot", "Daniels pace zones"))?;
-            let mut t = table(v, "s/km", &DANIELS, 0.0, "Daniels' Running Formula intensities, % of VDOT", &|f| {
-                performance::pace_at_fraction(v, f)
-            });
+            let mut t = table(
+                v,
+                "s/km",
+                &DANIELS,
+                0.0,
+                "Daniels' Running Formula intensities, % of VDOT",
+                &|f| performance::pace_at_fraction(v, f),
+            );
             t.zones[0].from = None;
             t
         }
@@ -282,9 +335,23 @@ pub fn zone_table(athlete: &Athlete, system: ZoneSystem) -> Result<ZoneTable> {
             let cp = athlete
                 .critical_power_w
                 .ok_or_else(|| Error::missing("athlete.critical_power_w", "power zones"))?;
-            table(cp, "W", &POWER_CP, 0.0, "Stryd-style running power zones, % of critical power", &|f| f * cp)
+            table(
+                cp,
+                "W",
+                &POWER_CP,
+                0.0,
+                "Stryd-style running power zones, % of critical power",
+                &|f| f * cp,
+            )
         }
-        ZoneSystem::Rpe => table(10.0, "CR-10", &RPE, 0.0, "Foster CR-10 session RPE and the talk test", &|f| f),
+        ZoneSystem::Rpe => table(
+            10.0,
+            "CR-10",
+            &RPE,
+            0.0,
+            "Foster CR-10 session RPE and the talk test",
+            &|f| f,
+        ),
     })
 }
 
@@ -323,14 +390,22 @@ impl ZoneTable {
             Measure::Rpe => check::in_range("value", value, 0.0, 10.0, "(CR-10)")?,
         };
         let f = self.fraction(value);
-        Ok(self.zones.iter().rposition(|z| f >= z.lower_fraction).unwrap_or(0))
+        Ok(self
+            .zones
+            .iter()
+            .rposition(|z| f >= z.lower_fraction)
+            .unwrap_or(0))
     }
 
     /// The value a session offers for this system's measure, if any.
     fn session_value(&self, s: &Session) -> Option<f64> {
         match self.measure {
             Measure::HeartRate => s.avg_hr_bpm,
-            Measure::Pace => s.kind.is_run().then(|| s.effective_pace_s_per_km()).flatten(),
+            Measure::Pace => s
+                .kind
+                .is_run()
+                .then(|| s.effective_pace_s_per_km())
+                .flatten(),
             Measure::Power => s.normalized_power_w.or(s.avg_power_w),
             Measure::Rpe => s.rpe,
         }
@@ -540,7 +615,9 @@ pub fn polarization_index(z1: f64, z2: f64, z3: f64) -> Result<Polarization> {
             index: None,
             polarized: false,
             distribution: shape,
-            note: Some("not meaningful: Z1 must hold the largest share (Z3 > Z1 or Z2 > Z1)".into()),
+            note: Some(
+                "not meaningful: Z1 must hold the largest share (Z3 > Z1 or Z2 > Z1)".into(),
+            ),
         });
     }
     if f3 == 0.0 {
@@ -552,7 +629,10 @@ pub fn polarization_index(z1: f64, z2: f64, z3: f64) -> Result<Polarization> {
         });
     }
     let (z2_used, note) = if f2 == 0.0 {
-        (ZERO_Z2_SUBSTITUTE, Some("Z2 = 0: replaced by 0.01".to_string()))
+        (
+            ZERO_Z2_SUBSTITUTE,
+            Some("Z2 = 0: replaced by 0.01".to_string()),
+        )
     } else {
         (f2, None)
     };
@@ -561,7 +641,11 @@ pub fn polarization_index(z1: f64, z2: f64, z3: f64) -> Result<Polarization> {
     Ok(Polarization {
         index: Some(index),
         polarized,
-        distribution: if polarized { DistributionType::Polarized } else { shape },
+        distribution: if polarized {
+            DistributionType::Polarized
+        } else {
+            shape
+        },
         note,
     })
 }

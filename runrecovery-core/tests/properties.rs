@@ -34,12 +34,22 @@ fn athlete() -> impl Strategy<Value = Athlete> {
 /// A session whose heart rates lie between the athlete's resting and maximal values.
 fn session_for(a: &Athlete, minutes: f64, hr_f: f64, pace: f64, power: f64, rpe: f64) -> Session {
     let (max, rest) = (a.hr_max_bpm.unwrap(), a.hr_rest_bpm.unwrap());
-    let mut s = Session::new(NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(), SessionKind::Tempo, minutes * 60.0);
+    let mut s = Session::new(
+        NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(),
+        SessionKind::Tempo,
+        minutes * 60.0,
+    );
     let hr = rest + hr_f * (max - rest);
     s.avg_hr_bpm = Some(hr);
     s.hr_histogram = Some(vec![
-        HrBin { hr_bpm: hr, seconds: minutes * 30.0 },
-        HrBin { hr_bpm: (hr + 5.0).min(max), seconds: minutes * 30.0 },
+        HrBin {
+            hr_bpm: hr,
+            seconds: minutes * 30.0,
+        },
+        HrBin {
+            hr_bpm: (hr + 5.0).min(max),
+            seconds: minutes * 30.0,
+        },
     ]);
     s.distance_m = Some(minutes * 60.0 / pace * 1000.0);
     s.avg_power_w = Some(power);

@@ -27,7 +27,10 @@ fn manifest() -> Value {
 fn matches(actual: &Value, expected: &Value, path: &str) -> Result<(), String> {
     match (actual, expected) {
         (Value::Number(a), Value::Number(e)) => {
-            let (a, e) = (a.as_f64().unwrap_or(f64::NAN), e.as_f64().unwrap_or(f64::NAN));
+            let (a, e) = (
+                a.as_f64().unwrap_or(f64::NAN),
+                e.as_f64().unwrap_or(f64::NAN),
+            );
             if (a - e).abs() <= 1e-9 + 1e-9 * e.abs() {
                 Ok(())
             } else {
@@ -36,14 +39,20 @@ fn matches(actual: &Value, expected: &Value, path: &str) -> Result<(), String> {
         }
         (Value::Object(a), Value::Object(e)) => {
             for (k, ev) in e {
-                let av = a.get(k).ok_or_else(|| format!("{path}.{k}: missing in output"))?;
+                let av = a
+                    .get(k)
+                    .ok_or_else(|| format!("{path}.{k}: missing in output"))?;
                 matches(av, ev, &format!("{path}.{k}"))?;
             }
             Ok(())
         }
         (Value::Array(a), Value::Array(e)) => {
             if a.len() != e.len() {
-                return Err(format!("{path}: length {} != expected {}", a.len(), e.len()));
+                return Err(format!(
+                    "{path}: length {} != expected {}",
+                    a.len(),
+                    e.len()
+                ));
             }
             for (i, (av, ev)) in a.iter().zip(e).enumerate() {
                 matches(av, ev, &format!("{path}[{i}]"))?;
@@ -75,7 +84,10 @@ fn every_vector_passes_and_every_operation_has_one() {
             let name = format!("{fname}: {}", case["name"].as_str().unwrap_or("?"));
             let op = case["operation"].as_str().expect("operation");
             covered.insert(op.to_string());
-            assert!(case.get("source").is_some(), "{name}: every case cites a source");
+            assert!(
+                case.get("source").is_some(),
+                "{name}: every case cites a source"
+            );
             let out = ops::call(op, case["input"].clone());
             match (out, case.get("expected"), case.get("error")) {
                 (Ok(v), Some(e), None) => {
@@ -85,23 +97,43 @@ fn every_vector_passes_and_every_operation_has_one() {
                 }
                 (Err(err), None, Some(e)) => {
                     if err.code() != e["code"] {
-                        failures.push(format!("{name}: code {} != {} ({err})", err.code(), e["code"]));
+                        failures.push(format!(
+                            "{name}: code {} != {} ({err})",
+                            err.code(),
+                            e["code"]
+                        ));
                     } else if let Some(f) = e.get("field") {
                         if err.field() != f {
                             failures.push(format!("{name}: field {} != {f} ({err})", err.field()));
                         }
                     }
                 }
-                (Ok(v), None, Some(e)) => failures.push(format!("{name}: expected error {e}, got {v}")),
-                (Err(err), Some(_), None) => failures.push(format!("{name}: unexpected error {} ({err})", err.code())),
+                (Ok(v), None, Some(e)) => {
+                    failures.push(format!("{name}: expected error {e}, got {v}"))
+                }
+                (Err(err), Some(_), None) => {
+                    failures.push(format!("{name}: unexpected error {} ({err})", err.code()))
+                }
                 _ => failures.push(format!("{name}: a case has exactly one of expected/error")),
             }
         }
     }
     assert!(count > 0, "no vectors found");
-    let missing: Vec<_> = ops::OPERATIONS.iter().filter(|o| !covered.contains(o.name)).map(|o| o.name).collect();
-    assert!(missing.is_empty(), "operations without vectors: {missing:?}");
-    assert!(failures.is_empty(), "{} of {count} vector cases failed:\n{}", failures.len(), failures.join("\n"));
+    let missing: Vec<_> = ops::OPERATIONS
+        .iter()
+        .filter(|o| !covered.contains(o.name))
+        .map(|o| o.name)
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "operations without vectors: {missing:?}"
+    );
+    assert!(
+        failures.is_empty(),
+        "{} of {count} vector cases failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -111,6 +143,10 @@ fn manifest_matches_the_operations() {
     if std::env::var_os("RUNRECOVERY_BLESS").is_some() {
         std::fs::write(&path, serde_json::to_string_pretty(&want).unwrap() + "\n").unwrap();
     }
-    let have: Value = serde_json::from_str(&std::fs::read_to_string(&path).expect("manifest.json")).unwrap();
-    assert_eq!(have, want, "tests/vectors/manifest.json is stale: rerun with RUNRECOVERY_BLESS=1");
+    let have: Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).expect("manifest.json")).unwrap();
+    assert_eq!(
+        have, want,
+        "tests/vectors/manifest.json is stale: rerun with RUNRECOVERY_BLESS=1"
+    );
 }
