@@ -48,3 +48,8 @@ pub mod session;
 pub mod zones;
 
 pub use error::{Error, Result};
+
+/// The README's Rust example runs as a doctest, so it cannot drift.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+struct ReadmeDoctests;
