@@ -91,8 +91,7 @@ fn report(source: &str, text: &str) -> runrecovery_core::Result<()> {
     // Fitness from the most recent race, Daniels–Gilbert.
     if let Some(race) = log
         .completed()
-        .filter(|s| s.kind == SessionKind::Race && s.distance_m.is_some())
-        .next_back()
+        .rfind(|s| s.kind == SessionKind::Race && s.distance_m.is_some())
     {
         let d = race.distance_m.unwrap_or_default();
         let vdot = performance::vdot_from_race(d, race.duration_s)?;

@@ -41,7 +41,7 @@
 
 use std::collections::HashMap;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 
 use crate::athlete::Athlete;
@@ -84,10 +84,35 @@ pub struct TrainingLog {
     sessions: Vec<Session>,
 }
 
-fn same_slot(a: &Session, b: &Session) -> bool {
-    match (&a.id, &b.id) {
-        (Some(x), Some(y)) => x == y,
-        _ => a.date == b.date && a.start_time.is_some() && a.start_time == b.start_time,
+/// Where each kept session is, by date, by id and by (date, start time).
+#[derive(Default)]
+struct Index {
+    by_date: HashMap<NaiveDate, Vec<usize>>,
+    by_id: HashMap<String, usize>,
+    by_start: HashMap<(NaiveDate, NaiveTime), usize>,
+}
+
+impl Index {
+    fn add(&mut self, s: &Session, j: usize) {
+        self.by_date.entry(s.date).or_default().push(j);
+        if let Some(id) = &s.id {
+            self.by_id.insert(id.clone(), j);
+        }
+        if let Some(t) = s.start_time {
+            self.by_start.insert((s.date, t), j);
+        }
+    }
+
+    fn remove(&mut self, s: &Session, j: usize) {
+        if let Some(v) = self.by_date.get_mut(&s.date) {
+            v.retain(|&x| x != j);
+        }
+        if let Some(id) = &s.id {
+            self.by_id.remove(id);
+        }
+        if let Some(t) = s.start_time {
+            self.by_start.remove(&(s.date, t));
+        }
     }
 }
 
@@ -109,14 +134,17 @@ impl TrainingLog {
             return Err(Error::empty("sessions", "at least one session"));
         }
         let mut kept: Vec<Session> = Vec::with_capacity(sessions.len());
-        // Index of kept sessions by date, so the duplicate scan stays local to a day.
-        let mut by_date: HashMap<NaiveDate, Vec<usize>> = HashMap::new();
+        // Indexes into `kept`, so each check is a lookup rather than a scan.
+        let mut index = Index::default();
         for (i, s) in sessions.into_iter().enumerate() {
             let field = format!("sessions[{i}]");
             s.validate().map_err(|e| e.within(&field))?;
-            let same_day = by_date.get(&s.date).cloned().unwrap_or_default();
-            if let Some(&j) = same_day.iter().find(|&&j| kept[j] == s) {
-                let _ = j;
+            let same_day = index
+                .by_date
+                .get(&s.date)
+                .map(Vec::as_slice)
+                .unwrap_or_default();
+            if same_day.iter().any(|&j| kept[j] == s) {
                 if policy == DuplicatePolicy::Reject {
                     return Err(Error::DuplicateSession {
                         field,
@@ -125,38 +153,40 @@ impl TrainingLog {
                 }
                 continue;
             }
-            // Conflicts by id may span dates, so scan all kept sessions for ids.
-            let conflict = kept.iter().position(|k| same_slot(k, &s));
-            if let Some(j) = conflict {
-                if policy == DuplicatePolicy::KeepLast {
-                    let old_date = kept[j].date;
-                    if let Some(v) = by_date.get_mut(&old_date) {
-                        v.retain(|&x| x != j);
-                    }
-                    by_date.entry(s.date).or_default().push(j);
-                    kept[j] = s;
-                    continue;
+            let same_id = s.id.as_ref().and_then(|id| index.by_id.get(id)).copied();
+            // Without ids on both sides, a shared date and start time identifies a session.
+            let same_start = s
+                .start_time
+                .and_then(|t| index.by_start.get(&(s.date, t)))
+                .copied()
+                .filter(|&j| kept[j].id.is_none() || s.id.is_none());
+            if let Some(j) = same_id.or(same_start) {
+                if policy != DuplicatePolicy::KeepLast {
+                    let reason = if same_id.is_some() {
+                        format!(
+                            "same id {:?} as {}",
+                            s.id.as_deref().unwrap_or(""),
+                            kept[j].describe()
+                        )
+                    } else {
+                        format!("same date and start time as {}", kept[j].describe())
+                    };
+                    return Err(Error::ConflictingSessions {
+                        field,
+                        value: s.describe(),
+                        reason,
+                    });
                 }
-                let reason = if s.id.is_some() && s.id == kept[j].id {
-                    format!(
-                        "same id {:?} as {}",
-                        s.id.as_deref().unwrap_or(""),
-                        kept[j].describe()
-                    )
-                } else {
-                    format!("same date and start time as {}", kept[j].describe())
-                };
-                return Err(Error::ConflictingSessions {
-                    field,
-                    value: s.describe(),
-                    reason,
-                });
+                let old = std::mem::replace(&mut kept[j], s);
+                index.remove(&old, j);
+                index.add(&kept[j], j);
+                continue;
             }
-            by_date.entry(s.date).or_default().push(kept.len());
+            index.add(&s, kept.len());
             kept.push(s);
         }
         // Stable sort: same-day sessions without a start time keep input order, first.
-        kept.sort_by(|a, b| (a.date, a.start_time).cmp(&(b.date, b.start_time)));
+        kept.sort_by_key(|s| (s.date, s.start_time));
         Ok(TrainingLog {
             athlete,
             sessions: kept,
