@@ -1,0 +1,313 @@
+"""Types of runrecovery's requests and responses, for type checkers and editors.
+
+Every request and response is a plain ``dict`` at run time; these
+``TypedDict``\\ s describe their keys (snake_case, units in the names, the
+same keys as in Rust and JavaScript). Dates cross as ``"YYYY-MM-DD"``
+strings; requests also accept ``datetime.date``, ``datetime.datetime``
+(its date), pandas ``Timestamp`` and ``numpy.datetime64``. Series fields of
+responses are NumPy arrays.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any, Dict, List, Literal, Mapping, Optional, Sequence, TypedDict, Union
+
+from numpy import bool_, datetime64, float64
+from numpy.typing import NDArray
+
+# ---------------------------------------------------------------- plain values
+
+#: A calendar day: ``"YYYY-MM-DD"``, a ``date``, a ``datetime`` (its own date) or a ``numpy.datetime64``.
+DateLike = Union[str, datetime.date, datetime64]
+#: Dates in order: a list or tuple of ``DateLike``, a ``datetime64`` array or a pandas ``DatetimeIndex``.
+DateSeries = Union[Sequence[DateLike], NDArray[Any]]
+#: A time of day: ``"HH:MM:SS"`` or a ``datetime.time``.
+TimeLike = Union[str, datetime.time]
+#: A 1-D series of numbers: a list, a tuple or a NumPy array.
+FloatSeries = Union[Sequence[float], NDArray[Any]]
+
+HrMaxFormula = Literal["tanaka", "fox", "gellish"]
+Sex = Literal["male", "female"]
+DuplicatePolicy = Literal["reject", "drop_exact", "keep_last"]
+ZoneSystem = Literal[
+    "hr_max", "hr_reserve", "lthr_friel", "lthr_golden_cheetah", "pace_threshold", "pace_daniels", "power_cp", "rpe"
+]
+Measure = Literal["heart_rate", "pace", "power", "rpe"]
+SessionKind = Literal[
+    "rest",
+    "recovery",
+    "easy",
+    "long",
+    "tempo",
+    "threshold",
+    "intervals",
+    "hills",
+    "strides",
+    "race",
+    "cross_training",
+    "strength",
+    "mobility",
+    "walk",
+]
+Modality = Literal["cycling", "swimming", "pool_running", "elliptical", "rowing", "skiing", "other"]
+Status = Literal["completed", "planned"]
+LoadMethod = Literal[
+    "auto", "session_rpe", "banister_trimp", "edwards_trimp", "lucia_trimp", "rtss", "power_tss", "hr_tss"
+]
+TrimpCoefficients = Literal["sex_specific", "golden_cheetah"]
+MissingData = Literal["error", "zero"]
+Include = Literal["completed", "planned", "both"]
+WeekMode = Literal["calendar", "rolling"]
+SdKind = Literal["sample", "population"]
+Intensity = Literal["easy", "marathon", "threshold", "interval", "repetition"]
+DistributionType = Literal["polarized", "pyramidal", "threshold", "high_intensity", "base", "other"]
+
+# ---------------------------------------------------------------- inputs
+
+
+class Athlete(TypedDict, total=False):
+    """An athlete's profile; every value is optional."""
+
+    name: str
+    age_years: float
+    sex: Sex
+    body_mass_kg: float
+    hr_max_bpm: float
+    hr_max_formula: HrMaxFormula
+    hr_rest_bpm: float
+    lthr_bpm: float
+    vt1_hr_bpm: float
+    vt2_hr_bpm: float
+    threshold_pace_s_per_km: float
+    critical_power_w: float
+    vdot: float
+
+
+class HrBin(TypedDict):
+    """Time spent around one heart rate."""
+
+    hr_bpm: float
+    seconds: float
+
+
+class _SessionRequired(TypedDict):
+    date: DateLike
+    kind: SessionKind
+    duration_s: float
+
+
+class Session(_SessionRequired, total=False):
+    """One training session, planned or completed."""
+
+    id: str
+    start_time: TimeLike
+    modality: Modality
+    status: Status
+    distance_m: float
+    rpe: float
+    avg_hr_bpm: float
+    hr_histogram: List[HrBin]
+    avg_power_w: float
+    normalized_power_w: float
+    graded_pace_s_per_km: float
+    elevation_gain_m: float
+    temperature_c: float
+    humidity_pct: float
+    notes: str
+
+
+class _LogDocumentRequired(TypedDict):
+    schema_version: int
+    sessions: List[Session]
+
+
+class LogDocument(_LogDocumentRequired, total=False):
+    """A training log document (``schema_version`` 1)."""
+
+    athlete: Athlete
+
+
+class Race(TypedDict):
+    """A race result."""
+
+    distance_m: float
+    time_s: float
+
+
+AthleteLike = Union[Athlete, Mapping[str, Any]]
+SessionLike = Union[Session, Mapping[str, Any]]
+LogLike = Union[LogDocument, Mapping[str, Any]]
+RaceLike = Union[Race, Mapping[str, Any]]
+
+# ---------------------------------------------------------------- responses
+
+
+class OperationInfo(TypedDict):
+    """One operation of the library."""
+
+    name: str
+    module: str
+    summary: str
+    series: List[str]
+
+
+class EstimateHrMaxResponse(TypedDict):
+    hr_max_bpm: float
+    formula: HrMaxFormula
+    source: str
+
+
+class EstimatedValue(TypedDict):
+    field: str
+    value: float
+    method: str
+
+
+class ResolvedAthlete(TypedDict):
+    athlete: Athlete
+    hr_max_bpm: Optional[float]
+    threshold_pace_s_per_km: Optional[float]
+    estimated: List[EstimatedValue]
+
+
+class ReadLogResponse(TypedDict):
+    log: LogDocument
+    sessions: int
+    completed: int
+    planned: int
+    first_date: str
+    last_date: str
+
+
+class DailySeriesResponse(TypedDict):
+    start: str
+    end: str
+    values: NDArray[float64]
+    logged: NDArray[bool_]
+
+
+#: One zone; ``from`` is a Python keyword, hence the functional form.
+Zone = TypedDict(
+    "Zone",
+    {
+        "name": str,
+        "description": str,
+        "lower_fraction": float,
+        "from": Optional[float],
+        "to": Optional[float],
+        "seiler": int,
+    },
+)
+
+
+class ZoneTable(TypedDict):
+    system: ZoneSystem
+    measure: Measure
+    unit: str
+    reference: float
+    zones: List[Zone]
+    source: str
+
+
+class Classification(TypedDict):
+    zone: int
+    name: str
+    seiler: int
+
+
+class Polarization(TypedDict):
+    index: Optional[float]
+    polarized: bool
+    distribution: DistributionType
+    note: Optional[str]
+
+
+class IntensityDistribution(TypedDict):
+    system: ZoneSystem
+    zone_names: List[str]
+    zone_seconds: List[float]
+    seiler_seconds: List[float]
+    seiler_fractions: List[float]
+    unclassified_seconds: float
+    sessions: int
+    polarization: Polarization
+    easy_fraction: float
+    meets_80_20: bool
+
+
+class VdotResponse(TypedDict):
+    vdot: float
+
+
+class RaceTime(TypedDict):
+    time_s: float
+    pace_s_per_km: float
+
+
+class TrainingPace(TypedDict):
+    intensity: Intensity
+    fraction_low: float
+    fraction_high: float
+    slow_s_per_km: float
+    fast_s_per_km: float
+    target_s_per_km: float
+
+
+class TrainingPacesResponse(TypedDict):
+    paces: List[TrainingPace]
+
+
+class ExponentResponse(TypedDict):
+    exponent: float
+
+
+class SessionLoad(TypedDict):
+    value: float
+    method: LoadMethod
+    unit: str
+
+
+class DailyLoadsResponse(TypedDict):
+    start: str
+    end: str
+    load: NDArray[float64]
+    logged: NDArray[bool_]
+    methods: Dict[str, int]
+    zeroed_sessions: int
+    warning: Optional[str]
+
+
+class WeekLoad(TypedDict):
+    start: str
+    end: str
+    days: int
+    logged_days: int
+    load: float
+    mean: float
+    sd: Optional[float]
+    monotony: Optional[float]
+    strain: Optional[float]
+    load_change_pct: Optional[float]
+
+
+class WeeklyLoadsResponse(TypedDict):
+    weeks: List[WeekLoad]
+
+
+class WeekVolume(TypedDict):
+    week_start: str
+    sessions: int
+    duration_s: float
+    distance_m: float
+    run_duration_s: float
+    run_distance_m: float
+    duration_change_pct: Optional[float]
+    run_distance_change_pct: Optional[float]
+
+
+class WeeklySummaryResponse(TypedDict):
+    weeks: List[WeekLoad]
+    volume: List[WeekVolume]
+    methods: Dict[str, int]
+    warning: Optional[str]

@@ -1,0 +1,32 @@
+//! Core errors to Python exceptions.
+//!
+//! The code → class map lives in one place, `runrecovery/errors.py`: this file
+//! hands it the code, message, field and value, and raises what it returns
+//! (a `RunRecoveryError` subclass, itself a `ValueError`).
+
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use runrecovery_core::Error;
+
+use crate::convert::Reject;
+
+/// The Python exception for a core error.
+pub fn to_py(py: Python<'_>, e: &Error) -> PyErr {
+    let made = py.import("runrecovery.errors").and_then(|m| {
+        m.getattr("from_core")?
+            .call1((e.code(), e.to_string(), e.field(), e.value()))
+    });
+    match made {
+        Ok(exc) => PyErr::from_value(exc),
+        // Only if the Python package is broken: still a ValueError with the message.
+        Err(_) => PyValueError::new_err(format!("[{}] {e}", e.code())),
+    }
+}
+
+/// The Python exception for a rejected request.
+pub fn reject_to_py(py: Python<'_>, r: Reject) -> PyErr {
+    match r {
+        Reject::Core(e) => to_py(py, &e),
+        Reject::Py(e) => e,
+    }
+}
