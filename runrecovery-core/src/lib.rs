@@ -42,6 +42,7 @@ pub mod athlete;
 pub mod error;
 pub mod load;
 pub mod log;
+pub mod model;
 pub mod ops;
 pub mod performance;
 pub mod session;
