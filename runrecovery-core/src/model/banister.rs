@@ -245,22 +245,20 @@ fn least_squares(cols: &[&[f64]], y: &[f64]) -> Option<(Vec<f64>, f64)> {
     let mut q: Vec<Vec<f64>> = cols.iter().map(|c| c.to_vec()).collect();
     let mut r = vec![vec![0.0; m]; m];
     for j in 0..m {
-        for i in 0..j {
-            let d: f64 = (0..n).map(|t| q[i][t] * q[j][t]).sum();
+        let (done, rest) = q.split_at_mut(j);
+        let qj = &mut rest[0];
+        for (i, qi) in done.iter().enumerate() {
+            let d: f64 = qi.iter().zip(qj.iter()).map(|(a, b)| a * b).sum();
             r[i][j] = d;
-            for t in 0..n {
-                q[j][t] -= d * q[i][t];
-            }
+            qj.iter_mut().zip(qi).for_each(|(x, y)| *x -= d * y);
         }
-        let norm: f64 = q[j].iter().map(|x| x * x).sum::<f64>().sqrt();
+        let norm: f64 = qj.iter().map(|x| x * x).sum::<f64>().sqrt();
         let scale: f64 = cols[j].iter().map(|x| x * x).sum::<f64>().sqrt();
         if norm <= 1e-12 * scale.max(1e-300) {
             return None;
         }
         r[j][j] = norm;
-        for t in 0..n {
-            q[j][t] /= norm;
-        }
+        qj.iter_mut().for_each(|x| *x /= norm);
     }
     let qty: Vec<f64> = (0..m)
         .map(|j| (0..n).map(|t| q[j][t] * y[t]).sum())
