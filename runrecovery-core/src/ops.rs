@@ -31,6 +31,13 @@ use crate::load::{
     WeekLoad, WeekMode, WeekVolume,
 };
 use crate::log::{DailySeries, DuplicatePolicy, LogDocument, TrainingLog, from_json_value};
+use crate::model::banister::{
+    self, BanisterFit, BanisterParams, FitOptions, ImpulseResponse, LoadTiming,
+};
+use crate::model::{
+    self, AcwrBand, AcwrGap, AcwrMethod, AcwrOptions, EwmaDecay, EwmaSeed, FormDay, Gain,
+    PmcOptions,
+};
 use crate::performance::{self, TrainingPace};
 use crate::session::Session;
 use crate::zones::{self, IntensityDistribution, Polarization, ZoneSystem, ZoneTable};
@@ -124,6 +131,13 @@ operations! {
     daily_loads, "load", "calendar-day loads of a log, missing days explicit", ["load", "logged"];
     weekly_loads, "load", "monotony, strain and ramp over 7-day windows of daily loads", [];
     weekly_summary, "load", "weekly volume, load, monotony, strain and ramp of a log", [];
+    pmc, "model", "fitness (CTL), fatigue (ATL), form (TSB) and ramp of a daily load series", ["fitness", "fatigue", "form"];
+    log_pmc, "model", "the PMC of a log, projected to a future date through its planned sessions", ["load", "fitness", "fatigue", "form"];
+    acwr, "model", "acute:chronic workload ratio (coupled, uncoupled or EWMA) with Gabbett's bands", ["acute", "chronic"];
+    banister_simulate, "model", "Banister impulse-response performance for a daily load series", ["performance"];
+    banister_response, "model", "one session's response: zero crossing, peak day, peak", [];
+    banister_fit, "model", "fit the Banister model to performance tests (variable projection)", [];
+    banister_forecast, "model", "predicted performance over planned loads after a history", ["performance"];
 }
 
 /// Runs an operation by name on a JSON request.
@@ -705,4 +719,479 @@ pub fn weekly_summary(r: LogLoadRequest) -> Result<WeeklySummaryResponse> {
         methods: d.methods.into_iter().collect(),
         warning: d.warning,
     })
+}
+
+// ---------------------------------------------------------------- model
+
+/// PMC conventions, as request fields (all optional).
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PmcRequest {
+    /// Date of the first load.
+    pub start: NaiveDate,
+    /// One load per calendar day.
+    pub loads: Vec<f64>,
+    /// Whether each day was logged (default: all).
+    #[serde(default)]
+    pub logged: Option<Vec<bool>>,
+    /// Fitness time constant, days (42).
+    #[serde(default)]
+    pub fitness_days: Option<f64>,
+    /// Fatigue time constant, days (7).
+    #[serde(default)]
+    pub fatigue_days: Option<f64>,
+    /// `exponential` (default) or `linear`.
+    #[serde(default)]
+    pub gain: Option<Gain>,
+    /// `next_day` (default) or `same_day`.
+    #[serde(default)]
+    pub form_day: Option<FormDay>,
+    /// Fitness the day before `start` (0).
+    #[serde(default)]
+    pub fitness_seed: Option<f64>,
+    /// Fatigue the day before `start` (0).
+    #[serde(default)]
+    pub fatigue_seed: Option<f64>,
+}
+
+fn pmc_options(
+    fitness_days: Option<f64>,
+    fatigue_days: Option<f64>,
+    gain: Option<Gain>,
+    form_day: Option<FormDay>,
+    fitness_seed: Option<f64>,
+    fatigue_seed: Option<f64>,
+) -> PmcOptions {
+    let d = PmcOptions::default();
+    PmcOptions {
+        fitness_days: fitness_days.unwrap_or(d.fitness_days),
+        fatigue_days: fatigue_days.unwrap_or(d.fatigue_days),
+        gain: gain.unwrap_or(d.gain),
+        form_day: form_day.unwrap_or(d.form_day),
+        fitness_seed: fitness_seed.unwrap_or(d.fitness_seed),
+        fatigue_seed: fatigue_seed.unwrap_or(d.fatigue_seed),
+    }
+}
+
+/// Response of [`pmc`].
+#[derive(Debug, Serialize)]
+pub struct PmcResponse {
+    /// First day.
+    pub start: NaiveDate,
+    /// Last day.
+    pub end: NaiveDate,
+    /// Fitness (CTL) per day.
+    pub fitness: Vec<f64>,
+    /// Fatigue (ATL) per day.
+    pub fatigue: Vec<f64>,
+    /// Form (TSB) per day.
+    pub form: Vec<f64>,
+    /// Form as % of fitness (null while fitness is 0).
+    pub form_pct: Vec<Option<f64>>,
+    /// Fitness change over 7 days (null for the first 7 days).
+    pub ramp: Vec<Option<f64>>,
+    /// Share of logged days in the fitness window ending each day.
+    pub fitness_coverage: Vec<f64>,
+    /// Share of logged days in the fatigue window ending each day.
+    pub fatigue_coverage: Vec<f64>,
+    /// The conventions used.
+    pub options: PmcOptions,
+}
+
+fn pmc_response(
+    start: NaiveDate,
+    loads: &[f64],
+    logged: Option<&[bool]>,
+    options: PmcOptions,
+) -> Result<PmcResponse> {
+    if let Some(l) = logged {
+        if l.len() != loads.len() {
+            return Err(Error::inconsistent(
+                "logged",
+                format!("{} days", l.len()),
+                "must match the loads' length",
+            ));
+        }
+    }
+    let p = model::pmc(loads, &options)?;
+    let all = vec![true; loads.len()];
+    let logged = logged.unwrap_or(&all);
+    Ok(PmcResponse {
+        start,
+        end: start + chrono::Days::new(loads.len() as u64 - 1),
+        form_pct: model::form_percent(&p.fitness, &p.form),
+        ramp: model::ramp_rate(&p.fitness),
+        fitness_coverage: model::coverage(logged, options.fitness_days.round() as usize),
+        fatigue_coverage: model::coverage(logged, options.fatigue_days.round() as usize),
+        fitness: p.fitness,
+        fatigue: p.fatigue,
+        form: p.form,
+        options,
+    })
+}
+
+/// The PMC of a daily load series.
+pub fn pmc(r: PmcRequest) -> Result<PmcResponse> {
+    let o = pmc_options(
+        r.fitness_days,
+        r.fatigue_days,
+        r.gain,
+        r.form_day,
+        r.fitness_seed,
+        r.fatigue_seed,
+    );
+    pmc_response(r.start, &r.loads, r.logged.as_deref(), o)
+}
+
+/// Request of [`log_pmc`].
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LogPmcRequest {
+    /// The log document.
+    pub log: Value,
+    /// The athlete (default: the log's).
+    #[serde(default)]
+    pub athlete: Option<Athlete>,
+    /// Load method (default `auto`).
+    #[serde(default)]
+    pub method: LoadMethod,
+    /// Banister coefficients for TRIMP-based methods.
+    #[serde(default)]
+    pub trimp_coefficients: TrimpCoefficients,
+    /// Sessions lacking data: `error` (default) or `zero`.
+    #[serde(default)]
+    pub missing: MissingData,
+    /// Completed sessions count up to this day, planned ones after it
+    /// (default: the last completed session's date).
+    #[serde(default)]
+    pub today: Option<NaiveDate>,
+    /// Project to this day (default: the log's last date).
+    #[serde(default)]
+    pub end: Option<NaiveDate>,
+    /// Fitness time constant, days (42).
+    #[serde(default)]
+    pub fitness_days: Option<f64>,
+    /// Fatigue time constant, days (7).
+    #[serde(default)]
+    pub fatigue_days: Option<f64>,
+    /// `exponential` (default) or `linear`.
+    #[serde(default)]
+    pub gain: Option<Gain>,
+    /// `next_day` (default) or `same_day`.
+    #[serde(default)]
+    pub form_day: Option<FormDay>,
+    /// Fitness the day before the log's first day (0).
+    #[serde(default)]
+    pub fitness_seed: Option<f64>,
+    /// Fatigue the day before the log's first day (0).
+    #[serde(default)]
+    pub fatigue_seed: Option<f64>,
+}
+
+/// Response of [`log_pmc`].
+#[derive(Debug, Serialize)]
+pub struct LogPmcResponse {
+    /// The PMC.
+    #[serde(flatten)]
+    pub pmc: PmcResponse,
+    /// The daily loads used (completed up to `today`, planned after).
+    pub load: Vec<f64>,
+    /// The day separating history from projection.
+    pub today: NaiveDate,
+    /// Sessions scored by each method.
+    pub methods: BTreeMap<LoadMethod, usize>,
+    /// Set when scales were mixed.
+    pub warning: Option<String>,
+}
+
+/// The PMC of a log, with planned sessions projecting it forward.
+pub fn log_pmc(r: LogPmcRequest) -> Result<LogPmcResponse> {
+    let (log, athlete) = log_with_athlete(r.log, DuplicatePolicy::Reject, r.athlete)?;
+    let (first, last) = log.date_range();
+    let today = match r.today {
+        Some(t) => t,
+        None => log.completed().map(|s| s.date).next_back().unwrap_or(first),
+    };
+    let end = r.end.unwrap_or(last).max(today);
+    let opts = LoadOptions {
+        method: r.method,
+        trimp_coefficients: r.trimp_coefficients,
+        missing: r.missing,
+    };
+    let done = load::daily_loads(
+        &log,
+        &athlete,
+        &opts,
+        Include::Completed,
+        Some(first),
+        Some(end),
+    )?;
+    let planned = load::daily_loads(
+        &log,
+        &athlete,
+        &opts,
+        Include::Planned,
+        Some(first),
+        Some(end),
+    )?;
+    let split = ((today - first).num_days() + 1).max(0) as usize;
+    let mut loads = done.series.values.clone();
+    let mut logged = done.series.logged.clone();
+    let from = split.min(loads.len());
+    loads[from..].copy_from_slice(&planned.series.values[from..]);
+    logged[from..].copy_from_slice(&planned.series.logged[from..]);
+    let mut methods: BTreeMap<LoadMethod, usize> = done.methods.into_iter().collect();
+    for (m, n) in planned.methods {
+        *methods.entry(m).or_default() += n;
+    }
+    let o = pmc_options(
+        r.fitness_days,
+        r.fatigue_days,
+        r.gain,
+        r.form_day,
+        r.fitness_seed,
+        r.fatigue_seed,
+    );
+    Ok(LogPmcResponse {
+        pmc: pmc_response(first, &loads, Some(&logged), o)?,
+        load: loads,
+        today,
+        methods,
+        warning: done.warning.or(planned.warning),
+    })
+}
+
+/// Request of [`acwr`].
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AcwrRequest {
+    /// Date of the first load.
+    pub start: NaiveDate,
+    /// One load per calendar day.
+    pub loads: Vec<f64>,
+    /// Whether each day was logged (default: all).
+    #[serde(default)]
+    pub logged: Option<Vec<bool>>,
+    /// `coupled_rolling` (default), `uncoupled_rolling` or `ewma`.
+    #[serde(default)]
+    pub method: Option<AcwrMethod>,
+    /// Acute window, days (7).
+    #[serde(default)]
+    pub acute_days: Option<usize>,
+    /// Chronic window, days (28).
+    #[serde(default)]
+    pub chronic_days: Option<usize>,
+    /// EWMA decay: `williams` (default) or `half_life`.
+    #[serde(default)]
+    pub decay: Option<EwmaDecay>,
+    /// EWMA seed: `first_load` (default) or `zero`.
+    #[serde(default)]
+    pub seed: Option<EwmaSeed>,
+    /// Minimum share of logged days in the chronic window (0.75).
+    #[serde(default)]
+    pub min_coverage: Option<f64>,
+}
+
+/// Response of [`acwr`] (columns, one entry per day).
+#[derive(Debug, Serialize)]
+pub struct AcwrResponse {
+    /// First day.
+    pub start: NaiveDate,
+    /// Acute load.
+    pub acute: Vec<f64>,
+    /// Chronic load.
+    pub chronic: Vec<f64>,
+    /// The ratio, null when not meaningful.
+    pub ratio: Vec<Option<f64>>,
+    /// Gabbett's band, null with the ratio.
+    pub band: Vec<Option<AcwrBand>>,
+    /// Why the ratio is null.
+    pub gap: Vec<Option<AcwrGap>>,
+    /// The options used.
+    pub options: AcwrOptions,
+}
+
+/// The acute:chronic workload ratio.
+pub fn acwr(r: AcwrRequest) -> Result<AcwrResponse> {
+    let d = AcwrOptions::default();
+    let options = AcwrOptions {
+        method: r.method.unwrap_or(d.method),
+        acute_days: r.acute_days.unwrap_or(d.acute_days),
+        chronic_days: r.chronic_days.unwrap_or(d.chronic_days),
+        decay: r.decay.unwrap_or(d.decay),
+        seed: r.seed.unwrap_or(d.seed),
+        min_coverage: r.min_coverage.unwrap_or(d.min_coverage),
+    };
+    let days = model::acwr(&r.loads, r.logged.as_deref(), &options)?;
+    Ok(AcwrResponse {
+        start: r.start,
+        acute: days.iter().map(|d| d.acute).collect(),
+        chronic: days.iter().map(|d| d.chronic).collect(),
+        ratio: days.iter().map(|d| d.ratio).collect(),
+        band: days.iter().map(|d| d.band).collect(),
+        gap: days.iter().map(|d| d.gap).collect(),
+        options,
+    })
+}
+
+/// Request of [`banister_simulate`].
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BanisterSimulateRequest {
+    /// One load per calendar day.
+    pub loads: Vec<f64>,
+    /// The parameters.
+    pub params: BanisterParams,
+    /// `same_day` (default) or `next_day`.
+    #[serde(default)]
+    pub timing: LoadTiming,
+}
+
+/// A performance series.
+#[derive(Debug, Serialize)]
+pub struct PerformanceResponse {
+    /// Predicted performance per day.
+    pub performance: Vec<f64>,
+}
+
+/// Banister performance for a load series.
+pub fn banister_simulate(r: BanisterSimulateRequest) -> Result<PerformanceResponse> {
+    Ok(PerformanceResponse {
+        performance: banister::simulate(&r.loads, &r.params, r.timing)?,
+    })
+}
+
+/// Request of [`banister_response`].
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BanisterResponseRequest {
+    /// The parameters.
+    pub params: BanisterParams,
+}
+
+/// One session's response.
+pub fn banister_response(r: BanisterResponseRequest) -> Result<ImpulseResponse> {
+    banister::impulse_response(&r.params)
+}
+
+/// A dated performance test.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PerformanceTest {
+    /// The day of the test.
+    pub date: NaiveDate,
+    /// The result (higher is better, e.g. a VDOT or a speed).
+    pub value: f64,
+}
+
+/// Request of [`banister_fit`].
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BanisterFitRequest {
+    /// Date of the first load.
+    pub start: NaiveDate,
+    /// One load per calendar day.
+    pub loads: Vec<f64>,
+    /// The tests, in date order, inside the series.
+    pub tests: Vec<PerformanceTest>,
+    /// Hold τ1 fixed.
+    #[serde(default)]
+    pub fixed_tau1: Option<f64>,
+    /// Hold τ2 fixed.
+    #[serde(default)]
+    pub fixed_tau2: Option<f64>,
+    /// `same_day` (default) or `next_day`.
+    #[serde(default)]
+    pub timing: LoadTiming,
+}
+
+/// Fit the Banister model.
+pub fn banister_fit(r: BanisterFitRequest) -> Result<BanisterFit> {
+    let n = r.loads.len() as i64;
+    let tests = r
+        .tests
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let day = (t.date - r.start).num_days();
+            if day < 0 || day >= n {
+                return Err(Error::out_of_range(
+                    &format!("tests[{i}].date"),
+                    t.date,
+                    &format!(
+                        "a date inside the load series ({} to {})",
+                        r.start,
+                        r.start + chrono::Days::new((n.max(1) - 1) as u64)
+                    ),
+                ));
+            }
+            Ok((day as usize, t.value))
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let options = FitOptions {
+        fixed_tau1: r.fixed_tau1,
+        fixed_tau2: r.fixed_tau2,
+        timing: r.timing,
+    };
+    banister::fit(&r.loads, &tests, &options)
+}
+
+/// Request of [`banister_forecast`].
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BanisterForecastRequest {
+    /// The daily loads so far.
+    pub loads: Vec<f64>,
+    /// The planned daily loads from the next day on.
+    pub planned_loads: Vec<f64>,
+    /// The parameters.
+    pub params: BanisterParams,
+    /// `same_day` (default) or `next_day`.
+    #[serde(default)]
+    pub timing: LoadTiming,
+}
+
+/// Performance predicted for each planned day.
+pub fn banister_forecast(r: BanisterForecastRequest) -> Result<PerformanceResponse> {
+    if r.planned_loads.is_empty() {
+        return Err(Error::empty("planned_loads", "at least one planned day"));
+    }
+    let all: Vec<f64> = r.loads.iter().chain(&r.planned_loads).copied().collect();
+    let mut p = banister::simulate(&all, &r.params, r.timing).map_err(|e| {
+        // Name the input the bad load came from.
+        match &e {
+            Error::NotFinite { field, .. } | Error::OutOfRange { field, .. }
+                if field.starts_with("loads[") =>
+            {
+                let i: usize = field[6..field.len() - 1].parse().unwrap_or(0);
+                let f = if i < r.loads.len() {
+                    format!("loads[{i}]")
+                } else {
+                    format!("planned_loads[{}]", i - r.loads.len())
+                };
+                retarget(e, f)
+            }
+            _ => e,
+        }
+    })?;
+    Ok(PerformanceResponse {
+        performance: p.split_off(r.loads.len()),
+    })
+}
+
+fn retarget(e: Error, new_field: String) -> Error {
+    match e {
+        Error::NotFinite { value, .. } => Error::NotFinite {
+            field: new_field,
+            value,
+        },
+        Error::OutOfRange {
+            value, expected, ..
+        } => Error::OutOfRange {
+            field: new_field,
+            value,
+            expected,
+        },
+        other => other,
+    }
 }

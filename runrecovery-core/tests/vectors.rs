@@ -24,14 +24,14 @@ fn manifest() -> Value {
 }
 
 /// Subset match: every key of `expected` is in `actual` with a matching value.
-fn matches(actual: &Value, expected: &Value, path: &str) -> Result<(), String> {
+fn matches(actual: &Value, expected: &Value, path: &str, tol: f64) -> Result<(), String> {
     match (actual, expected) {
         (Value::Number(a), Value::Number(e)) => {
             let (a, e) = (
                 a.as_f64().unwrap_or(f64::NAN),
                 e.as_f64().unwrap_or(f64::NAN),
             );
-            if (a - e).abs() <= 1e-9 + 1e-9 * e.abs() {
+            if (a - e).abs() <= tol + tol * e.abs() {
                 Ok(())
             } else {
                 Err(format!("{path}: {a} != expected {e}"))
@@ -42,7 +42,7 @@ fn matches(actual: &Value, expected: &Value, path: &str) -> Result<(), String> {
                 let av = a
                     .get(k)
                     .ok_or_else(|| format!("{path}.{k}: missing in output"))?;
-                matches(av, ev, &format!("{path}.{k}"))?;
+                matches(av, ev, &format!("{path}.{k}"), tol)?;
             }
             Ok(())
         }
@@ -55,7 +55,7 @@ fn matches(actual: &Value, expected: &Value, path: &str) -> Result<(), String> {
                 ));
             }
             for (i, (av, ev)) in a.iter().zip(e).enumerate() {
-                matches(av, ev, &format!("{path}[{i}]"))?;
+                matches(av, ev, &format!("{path}[{i}]"), tol)?;
             }
             Ok(())
         }
@@ -91,7 +91,8 @@ fn every_vector_passes_and_every_operation_has_one() {
             let out = ops::call(op, case["input"].clone());
             match (out, case.get("expected"), case.get("error")) {
                 (Ok(v), Some(e), None) => {
-                    if let Err(msg) = matches(&v, e, "$") {
+                    let tol = case.get("tolerance").and_then(Value::as_f64).unwrap_or(1e-9);
+                    if let Err(msg) = matches(&v, e, "$", tol) {
                         failures.push(format!("{name}: {msg}\n  output: {v}"));
                     }
                 }

@@ -13,8 +13,10 @@ OUT = pathlib.Path(__file__).resolve().parent.parent
 files = {}
 
 
-def case(file, name, operation, source, inp, expected=None, error=None):
+def case(file, name, operation, source, inp, expected=None, error=None, tolerance=None):
     c = {"name": name, "operation": operation, "source": source, "input": inp}
+    if tolerance is not None:
+        c["tolerance"] = tolerance
     if error is not None:
         c["error"] = error
     else:
@@ -372,6 +374,153 @@ case("load", "weekly summary of a log", "weekly_summary",
      {"weeks": [{"start": "2026-03-02", "load": 1180, "logged_days": 4}],
       "volume": [{"week_start": "2026-03-02", "sessions": 5, "duration_s": 14400, "distance_m": 18000,
                   "run_duration_s": 12600, "run_distance_m": 18000}, {"week_start": "2026-03-09", "sessions": 0}]})
+
+# ---------------------------------------------------------------- model
+def ewma_series(loads, g, seed=0.0):
+    out, x = [], seed
+    for w in loads:
+        x = x + g * (w - x)
+        out.append(x)
+    return out
+
+
+const = [100.0] * 60
+gexp = lambda n: 1 - math.exp(-1 / n)
+case("model", "constant load from zero: 1 - e^-1 after N days", "pmc",
+     "closed form: X(d) = L(1 - (1-g)^(d+1)) with g = 1 - e^(-1/N); after 42 days fitness = 100(1 - e^-1)",
+     {"start": "2026-01-01", "loads": const[:42]},
+     {"fitness": [100 * (1 - math.exp(-(d + 1) / 42)) for d in range(42)],
+      "fatigue": [100 * (1 - math.exp(-(d + 1) / 7)) for d in range(42)],
+      "form": [0.0] + [100 * (math.exp(-d / 7) - math.exp(-d / 42)) for d in range(1, 42)],
+      "end": "2026-02-11"})
+lin_c = ewma_series([100.0, 0.0, 50.0], 1 / 42)
+lin_a = ewma_series([100.0, 0.0, 50.0], 1 / 7)
+case("model", "TrainingPeaks linear gain 1/N", "pmc", "TrainingPeaks recurrence: CTL = CTL + (TSS - CTL)/42",
+     {"start": "2026-01-01", "loads": [100, 0, 50], "gain": "linear"},
+     {"fitness": lin_c, "fatigue": lin_a, "form": [0.0, lin_c[0] - lin_a[0], lin_c[1] - lin_a[1]]})
+ec = ewma_series([100.0, 0.0, 50.0], gexp(42))
+ea = ewma_series([100.0, 0.0, 50.0], gexp(7))
+case("model", "form on the same day (intervals.icu)", "pmc", "TSB(d) = CTL(d) - ATL(d)",
+     {"start": "2026-01-01", "loads": [100, 0, 50], "form_day": "same_day"},
+     {"form": [c - a for c, a in zip(ec, ea)], "form_pct": [(c - a) / c * 100 for c, a in zip(ec, ea)]})
+case("model", "pure rest decays by e^(-d/N) from seeds", "pmc", "closed form: X(d) = X0 e^(-(d+1)/N)",
+     {"start": "2026-01-01", "loads": [0.0] * 10, "fitness_seed": 60, "fatigue_seed": 40},
+     {"fitness": [60 * math.exp(-(d + 1) / 42) for d in range(10)], "fatigue": [40 * math.exp(-(d + 1) / 7) for d in range(10)],
+      "form": [20.0] + [60 * math.exp(-d / 42) - 40 * math.exp(-d / 7) for d in range(1, 10)]})
+ramp_c = [100 * (1 - math.exp(-(d + 1) / 42)) for d in range(10)]
+case("model", "ramp rate over 7 days", "pmc", "ramp = fitness(d) - fitness(d-7)",
+     {"start": "2026-01-01", "loads": [100.0] * 10},
+     {"ramp": [None] * 7 + [ramp_c[d] - ramp_c[d - 7] for d in range(7, 10)]})
+case("model", "coverage of logged days", "pmc", "share of logged days in the trailing fatigue window",
+     {"start": "2026-01-01", "loads": [50, 0, 0, 50, 0, 0, 50, 0], "logged": [True, False, False, True, False, False, True, True],
+      "fatigue_days": 7},
+     {"fatigue_coverage": [1, 0.5, 1 / 3, 0.5, 0.4, 1 / 3, 3 / 7, 3 / 7]})
+case("model", "negative load", "pmc", "loads are never negative",
+     {"start": "2026-01-01", "loads": [10, -1]}, error={"code": "out_of_range", "field": "loads[1]"})
+case("model", "no loads", "pmc", "a series needs a day", {"start": "2026-01-01", "loads": []}, error={"code": "empty", "field": "loads"})
+case("model", "time constant of 0 days", "pmc", "time constants 1-365 days",
+     {"start": "2026-01-01", "loads": [1], "fitness_days": 0}, error={"code": "out_of_range", "field": "fitness_days"})
+# log_pmc: completed sessions up to today, planned after.
+loads_lp = [150, 0, 630, 0, 0, 400, 0, 180]
+case("model", "PMC of a log projected through planned sessions", "log_pmc",
+     "session-RPE daily loads (Foster) through the exponential PMC; the planned session after today counts",
+     {"log": LOG_L, "method": "session_rpe", "today": "2026-03-07"},
+     {"start": "2026-03-02", "end": "2026-03-09", "today": "2026-03-07", "load": loads_lp,
+      "fitness": ewma_series(loads_lp, gexp(42)), "fatigue": ewma_series(loads_lp, gexp(7))})
+
+
+def mean(x):
+    return sum(x) / len(x)
+
+
+spike = [50.0] * 27 + [400.0]
+case("model", "coupled rolling ACWR", "acwr", "mean(last 7) / mean(last 28), both including today",
+     {"start": "2026-01-01", "loads": spike},
+     {"ratio": [None] * 27 + [mean(spike[-7:]) / mean(spike)], "band": [None] * 27 + ["high"],
+      "gap": ["not_enough_data"] * 27 + [None]})
+case("model", "uncoupled rolling ACWR", "acwr", "mean(last 7) / mean(the 21 days before)",
+     {"start": "2026-01-01", "loads": spike, "method": "uncoupled_rolling"},
+     {"ratio": [None] * 27 + [mean(spike[-7:]) / mean(spike[:21])]})
+lam_a, lam_c = 2 / 8, 2 / 29
+ea_, ec_ = ewma_series(spike, lam_a, spike[0]), ewma_series(spike, lam_c, spike[0])
+case("model", "EWMA ACWR (Williams 2017)", "acwr", "E_t = lambda w_t + (1 - lambda) E_t-1, lambda = 2/(N+1), seeded with the first load",
+     {"start": "2026-01-01", "loads": spike, "method": "ewma"},
+     {"acute": ea_, "chronic": ec_, "ratio": [None] * 27 + [ea_[-1] / ec_[-1]]})
+hl_a, hl_c = 1 - math.exp(-math.log(2) / 7), 1 - math.exp(-math.log(2) / 28)
+case("model", "EWMA with half-life decay and a zero seed", "acwr", "lambda = 1 - e^(-ln2/N)",
+     {"start": "2026-01-01", "loads": spike, "method": "ewma", "decay": "half_life", "seed": "zero"},
+     {"acute": ewma_series(spike, hl_a), "chronic": ewma_series(spike, hl_c)})
+case("model", "steady load is the sweet spot", "acwr", "Gabbett 2016 bands: 0.8-1.3 sweet spot",
+     {"start": "2026-01-01", "loads": [60.0] * 28}, {"ratio": [None] * 27 + [1.0], "band": [None] * 27 + ["sweet_spot"]})
+case("model", "zero chronic load is not a ratio", "acwr", "a zero chronic load is not a ratio",
+     {"start": "2026-01-01", "loads": [0.0] * 28}, {"ratio": [None] * 28, "gap": ["not_enough_data"] * 27 + ["zero_chronic"]})
+case("model", "too few logged days", "acwr", "coverage floor 0.75 of the chronic window",
+     {"start": "2026-01-01", "loads": [50.0] * 28, "logged": [i % 2 == 0 for i in range(28)]},
+     {"gap": ["not_enough_data"] * 27 + ["low_coverage"]})
+case("model", "chronic shorter than acute", "acwr", "the chronic window must be longer",
+     {"start": "2026-01-01", "loads": [1.0] * 30, "acute_days": 7, "chronic_days": 7}, error={"code": "out_of_range", "field": "chronic_days"})
+BP = {"p0": 50, "k1": 0.1, "tau1": 45, "k2": 0.3, "tau2": 11}
+
+
+def bsim(loads, p, same=True):
+    out, g, h = [], 0.0, 0.0
+    d1, d2 = math.exp(-1 / p["tau1"]), math.exp(-1 / p["tau2"])
+    for w in loads:
+        if same:
+            g, h = g * d1 + w, h * d2 + w
+            out.append(p["p0"] + p["k1"] * g - p["k2"] * h)
+        else:
+            a, b = g * d1, h * d2
+            out.append(p["p0"] + p["k1"] * a - p["k2"] * b)
+            g, h = a + w, b + w
+    return out
+
+
+imp = [100.0] + [0.0] * 9
+case("model", "one impulse, load acts the same day", "banister_simulate",
+     "p(t) = p0 + w (k1 e^(-t/tau1) - k2 e^(-t/tau2)), t from the session day",
+     {"loads": imp, "params": BP},
+     {"performance": [50 + 100 * (0.1 * math.exp(-t / 45) - 0.3 * math.exp(-t / 11)) for t in range(10)]})
+case("model", "one impulse, load acts from the next day", "banister_simulate", "sum over s < t: the day itself is baseline",
+     {"loads": imp, "params": BP, "timing": "next_day"},
+     {"performance": [50.0] + [50 + 100 * (0.1 * math.exp(-t / 45) - 0.3 * math.exp(-t / 11)) for t in range(1, 10)]})
+case("model", "tau2 must be shorter than tau1", "banister_simulate", "tau1 > tau2",
+     {"loads": [1.0], "params": dict(BP, tau2=50)}, error={"code": "inconsistent", "field": "params.tau2"})
+c = 45 * 11 / 34
+case("model", "zero crossing and peak of one session", "banister_response",
+     "t_n = t1 t2/(t1 - t2) ln(k2/k1); t* = t1 t2/(t1 - t2) ln(k2 t1/(k1 t2)) (SCIENCE.md 6)",
+     {"params": BP},
+     {"t_n": c * math.log(3), "t_star": c * math.log(0.3 * 45 / (0.1 * 11)),
+      "peak": 0.1 * math.exp(-c * math.log(0.3 * 45 / (0.1 * 11)) / 45) - 0.3 * math.exp(-c * math.log(0.3 * 45 / (0.1 * 11)) / 11),
+      "initial": 0.1 - 0.3})
+case("model", "fatigue gain below fitness gain: never negative", "banister_response", "t_n = 0 when k2 <= k1",
+     {"params": dict(BP, k2=0.05)}, {"t_n": 0})
+syn = []
+for i in range(730):
+    week, day = (i // 7) % 4, i % 7
+    base = [60.0, 70.0, 80.0, 40.0][week]
+    syn.append(0.0 if day == 0 else base + 30.0 * abs(math.sin(i * 0.7)))
+perf = bsim(syn, BP)
+start = __import__("datetime").date(2025, 1, 1)
+tests = [{"date": (start + __import__("datetime").timedelta(days=d)).isoformat(), "value": perf[d]} for d in range(10, 730, 10)]
+case("model", "fit recovers noise-free parameters", "banister_fit",
+     "synthetic tests simulated from known parameters (p0 50, k1 0.1, tau1 45, k2 0.3, tau2 11); recovered to 1e-6",
+     {"start": start.isoformat(), "loads": syn, "tests": tests},
+     dict(params=BP, tests=72, free_parameters=5, warnings=[]), tolerance=1e-6)
+case("model", "fit with fixed time constants", "banister_fit", "GoldenCheetah-style fixed tau1 = 45, tau2 = 11: linear in p0, k1, k2",
+     {"start": start.isoformat(), "loads": syn, "tests": tests[:8], "fixed_tau1": 45, "fixed_tau2": 11},
+     dict(params=BP, free_parameters=3), tolerance=1e-6)
+case("model", "a test outside the series", "banister_fit", "tests must fall inside the load series",
+     {"start": start.isoformat(), "loads": syn[:30], "tests": [{"date": "2024-12-01", "value": 1}] * 6},
+     error={"code": "out_of_range", "field": "tests[0].date"})
+case("model", "fewer tests than parameters", "banister_fit", "5 free parameters need at least 5 tests",
+     {"start": start.isoformat(), "loads": syn, "tests": tests[:4]}, error={"code": "out_of_range", "field": "tests"})
+case("model", "tests out of order", "banister_fit", "test dates must increase",
+     {"start": start.isoformat(), "loads": syn, "tests": [tests[1], tests[0]] + tests[2:6]}, error={"code": "unsorted_dates", "field": "tests[1].day"})
+case("model", "forecast over planned loads", "banister_forecast", "the same recurrence continued over the planned days",
+     {"loads": syn[:100], "planned_loads": syn[100:120], "params": BP}, {"performance": perf[100:120]})
+case("model", "forecast with a negative planned load", "banister_forecast", "loads are never negative",
+     {"loads": [10.0], "planned_loads": [5.0, -1.0], "params": BP}, error={"code": "out_of_range", "field": "planned_loads[1]"})
 
 for name, cases in files.items():
     (OUT / f"{name}.json").write_text(json.dumps({"cases": cases}, indent=1, ensure_ascii=False) + "\n")
