@@ -12,6 +12,7 @@ use std::process::ExitCode;
 use runrecovery_core::athlete::Athlete;
 use runrecovery_core::load::{self, Include, LoadMethod, LoadOptions, SdKind, WeekMode};
 use runrecovery_core::log::TrainingLog;
+use runrecovery_core::model;
 use runrecovery_core::performance;
 use runrecovery_core::session::SessionKind;
 use runrecovery_core::zones::{self, ZoneSystem};
@@ -30,6 +31,14 @@ fn clock(s: f64) -> String {
     } else {
         format!("{}:{:02}", s / 60, s % 60)
     }
+}
+
+/// The JSON (snake_case) name of an enum value.
+fn snake<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_value(v)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
 }
 
 fn opt(v: Option<f64>, digits: usize) -> String {
@@ -216,6 +225,51 @@ fn report(source: &str, text: &str) -> runrecovery_core::Result<()> {
             opt(w.strain, 0),
         );
     }
+
+    // Fitness-fatigue on the same session-RPE series (exponential gain, form on the next day).
+    let pmc = model::pmc(&daily.series.values, &model::PmcOptions::default())?;
+    let ramp = model::ramp_rate(&pmc.fitness);
+    let acwr = model::acwr(
+        &daily.series.values,
+        Some(&daily.series.logged),
+        &model::AcwrOptions::default(),
+    )?;
+    let ewma = model::acwr(
+        &daily.series.values,
+        Some(&daily.series.logged),
+        &model::AcwrOptions {
+            method: model::AcwrMethod::Ewma,
+            ..model::AcwrOptions::default()
+        },
+    )?;
+    println!(
+        "\nFITNESS & FATIGUE (PMC on session-RPE: fitness 42 d, fatigue 7 d, exponential gain, form = yesterday's fitness − fatigue)"
+    );
+    println!("  date         fitness  fatigue    form   ramp/wk   ACWR 7:28   EWMA");
+    for i in (n.saturating_sub(15)..n)
+        .step_by(2)
+        .chain([n - 1])
+        .collect::<std::collections::BTreeSet<_>>()
+    {
+        let show = |d: &model::AcwrDay| match (d.ratio, d.band, d.gap) {
+            (Some(r), Some(b), _) => format!("{r:.2} {}", snake(&b)),
+            (_, _, Some(g)) => format!("({})", snake(&g)),
+            _ => "—".into(),
+        };
+        println!(
+            "  {}  {:>7.1}  {:>7.1}  {:>6.1}  {:>8}   {:<16} {}",
+            daily.series.date(i),
+            pmc.fitness[i],
+            pmc.fatigue[i],
+            pmc.form[i],
+            opt(ramp[i], 1),
+            show(&acwr[i]),
+            show(&ewma[i]),
+        );
+    }
+    println!(
+        "  (ACWR bands after Gabbett 2016; the ratio is a description of load change, not an injury predictor: see docs/model.md)"
+    );
 
     let start = last - chrono::Days::new(27);
     for system in [ZoneSystem::LthrFriel, ZoneSystem::Rpe] {

@@ -91,7 +91,10 @@ fn every_vector_passes_and_every_operation_has_one() {
             let out = ops::call(op, case["input"].clone());
             match (out, case.get("expected"), case.get("error")) {
                 (Ok(v), Some(e), None) => {
-                    let tol = case.get("tolerance").and_then(Value::as_f64).unwrap_or(1e-9);
+                    let tol = case
+                        .get("tolerance")
+                        .and_then(Value::as_f64)
+                        .unwrap_or(1e-9);
                     if let Err(msg) = matches(&v, e, "$", tol) {
                         failures.push(format!("{name}: {msg}\n  output: {v}"));
                     }
