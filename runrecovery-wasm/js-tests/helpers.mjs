@@ -33,13 +33,14 @@ const isTypedArray = (v) => ArrayBuffer.isView(v) && !(v instanceof DataView);
 
 /**
  * Where `actual` fails to match `expected` under the subset rule, as a list of
- * "path: reason" strings (empty when it matches).
+ * "path: reason" strings (empty when it matches). Numbers match within
+ * `tol + tol·|expected|` (1e-9 unless the case gives its own "tolerance").
  */
-export function mismatches(actual, expected, where = '$', out = []) {
+export function mismatches(actual, expected, tol = 1e-9, where = '$', out = []) {
   if (expected === null) {
     if (actual !== null) out.push(`${where}: expected null, got ${show(actual)}`);
   } else if (typeof expected === 'number') {
-    const ok = typeof actual === 'number' && Math.abs(actual - expected) <= 1e-9 + 1e-9 * Math.abs(expected);
+    const ok = typeof actual === 'number' && Math.abs(actual - expected) <= tol + tol * Math.abs(expected);
     if (!ok) out.push(`${where}: expected ${expected}, got ${show(actual)}`);
   } else if (typeof expected === 'string' || typeof expected === 'boolean') {
     if (actual !== expected) out.push(`${where}: expected ${show(expected)}, got ${show(actual)}`);
@@ -50,7 +51,7 @@ export function mismatches(actual, expected, where = '$', out = []) {
     } else if (list.length !== expected.length) {
       out.push(`${where}: expected ${expected.length} items, got ${list.length}`);
     } else {
-      expected.forEach((e, i) => mismatches(list[i], e, `${where}[${i}]`, out));
+      expected.forEach((e, i) => mismatches(list[i], e, tol, `${where}[${i}]`, out));
     }
   } else if (typeof expected === 'object') {
     if (actual === null || typeof actual !== 'object' || Array.isArray(actual) || isTypedArray(actual)) {
@@ -58,7 +59,7 @@ export function mismatches(actual, expected, where = '$', out = []) {
     } else {
       for (const [k, e] of Object.entries(expected)) {
         if (!Object.hasOwn(actual, k)) out.push(`${where}.${k}: missing`);
-        else mismatches(actual[k], e, `${where}.${k}`, out);
+        else mismatches(actual[k], e, tol, `${where}.${k}`, out);
       }
     }
   } else {

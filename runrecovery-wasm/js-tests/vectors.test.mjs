@@ -1,5 +1,6 @@
 // Runs every case of tests/vectors/*.json (except manifest.json) through the
-// Node build, with the subset rule of tests/vectors/README.md.
+// Node build, with the subset rule of tests/vectors/README.md (including a
+// case's own "tolerance").
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -38,7 +39,7 @@ for (const file of files) {
         if (c.error.field !== undefined) assert.equal(caught.field, c.error.field, `field: ${got}`);
       } else {
         const out = fn(c.input);
-        const bad = mismatches(out, c.expected);
+        const bad = mismatches(out, c.expected, c.tolerance ?? 1e-9);
         assert.deepEqual(bad, [], `output does not match:\n  ${bad.join('\n  ')}`);
       }
     });

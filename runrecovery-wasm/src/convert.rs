@@ -18,8 +18,9 @@
 //! `Reflect.get`, so a throwing getter becomes an error, never a crash.
 //!
 //! **Out** ([`to_js`]): objects become plain objects and arrays `Array`s,
-//! except the operation's top-level `series` fields: numeric ones become
-//! `Float64Array`s, boolean ones stay plain arrays of booleans.
+//! except the operation's top-level `series` fields: all-numeric ones become
+//! `Float64Array`s; boolean ones, and numeric ones with gaps (`null`), stay
+//! plain arrays.
 
 use js_sys::{
     Array, ArrayBuffer, Date, Float32Array, Float64Array, Int8Array, Int16Array, Int32Array,
@@ -207,8 +208,9 @@ impl Reader {
         let n = n as u32;
         let mut items = Vec::with_capacity(n as usize);
         for i in 0..n {
-            let item = get(v, &JsValue::from(i), path)?;
-            items.push(self.read(&item, &index(path, i), depth + 1)?);
+            let item_path = index(path, i);
+            let item = get(v, &JsValue::from(i), &item_path)?;
+            items.push(self.read(&item, &item_path, depth + 1)?);
         }
         Ok(Value::Array(items))
     }
@@ -231,11 +233,11 @@ impl Reader {
             let Some(name) = key.as_string() else {
                 continue;
             };
-            let item = get(v, &key, path)?;
+            let item_path = child(path, &name);
+            let item = get(v, &key, &item_path)?;
             if item.is_null_or_undefined() {
                 continue;
             }
-            let item_path = child(path, &name);
             map.insert(name, self.read(&item, &item_path, depth + 1)?);
         }
         Ok(Value::Object(map))
@@ -244,45 +246,31 @@ impl Reader {
 
 /// A typed array as a JSON array of numbers.
 fn typed_array(v: &JsValue, path: &str) -> Result<Value, Error> {
-    let values: Vec<f64> = if let Some(a) = v.dyn_ref::<Float64Array>() {
-        check_length(a.length(), path)?;
-        a.to_vec()
-    } else if let Some(a) = v.dyn_ref::<Float32Array>() {
-        check_length(a.length(), path)?;
-        a.to_vec().into_iter().map(f64::from).collect()
-    } else if let Some(a) = v.dyn_ref::<Int32Array>() {
-        check_length(a.length(), path)?;
-        a.to_vec().into_iter().map(f64::from).collect()
-    } else if let Some(a) = v.dyn_ref::<Uint32Array>() {
-        check_length(a.length(), path)?;
-        a.to_vec().into_iter().map(f64::from).collect()
-    } else if let Some(a) = v.dyn_ref::<Int16Array>() {
-        check_length(a.length(), path)?;
-        a.to_vec().into_iter().map(f64::from).collect()
-    } else if let Some(a) = v.dyn_ref::<Uint16Array>() {
-        check_length(a.length(), path)?;
-        a.to_vec().into_iter().map(f64::from).collect()
-    } else if let Some(a) = v.dyn_ref::<Int8Array>() {
-        check_length(a.length(), path)?;
-        a.to_vec().into_iter().map(f64::from).collect()
-    } else if let Some(a) = v.dyn_ref::<Uint8Array>() {
-        check_length(a.length(), path)?;
-        a.to_vec().into_iter().map(f64::from).collect()
-    } else if let Some(a) = v.dyn_ref::<Uint8ClampedArray>() {
-        check_length(a.length(), path)?;
-        a.to_vec().into_iter().map(f64::from).collect()
-    } else {
-        return Err(invalid(
-            path,
-            "a DataView or BigInt typed array is not accepted (pass a Float64Array or an array of numbers)",
-        ));
-    };
-    let items = values
-        .into_iter()
-        .zip(0u32..)
-        .map(|(f, i)| number(f, &index(path, i)))
-        .collect::<Result<Vec<_>, _>>()?;
-    Ok(Value::Array(items))
+    macro_rules! each_kind {
+        ($($kind:ty),*) => {$(
+            if let Some(a) = v.dyn_ref::<$kind>() {
+                check_length(a.length(), path)?;
+                let items = a.to_vec().into_iter().zip(0u32..);
+                let items = items.map(|(x, i)| number(f64::from(x), &index(path, i)));
+                return Ok(Value::Array(items.collect::<Result<_, _>>()?));
+            }
+        )*};
+    }
+    each_kind!(
+        Float64Array,
+        Float32Array,
+        Int32Array,
+        Uint32Array,
+        Int16Array,
+        Uint16Array,
+        Int8Array,
+        Uint8Array,
+        Uint8ClampedArray
+    );
+    Err(invalid(
+        path,
+        "a DataView or BigInt typed array is not accepted (pass a Float64Array or an array of numbers)",
+    ))
 }
 
 fn check_length(n: u32, path: &str) -> Result<(), Error> {
@@ -319,8 +307,9 @@ fn date(d: &Date, path: &str) -> Result<Value, Error> {
     }
 }
 
-/// Converts a response. Top-level fields named in `series` that hold numbers
-/// become `Float64Array`s (a `null` in them, which JSON uses for NaN, becomes NaN).
+/// Converts a response. Top-level fields named in `series` that hold only
+/// numbers become `Float64Array`s; a series of booleans, or one with a gap
+/// (`null`), stays a plain `Array` (the same rule as NumPy in the Python package).
 pub fn to_js(value: &Value, series: &[&str]) -> JsValue {
     let Value::Object(map) = value else {
         return plain(value);
@@ -340,16 +329,12 @@ pub fn to_js(value: &Value, series: &[&str]) -> JsValue {
 
 fn series_to_js(item: &Value) -> JsValue {
     if let Value::Array(items) = item {
-        let numeric = !items.iter().any(Value::is_boolean)
-            && items.iter().all(|x| x.is_number() || x.is_null());
-        if numeric {
-            let values: Vec<f64> = items
-                .iter()
-                .map(|x| x.as_f64().unwrap_or(f64::NAN))
-                .collect();
+        if items.iter().all(Value::is_number) {
+            let values: Vec<f64> = items.iter().filter_map(Value::as_f64).collect();
             return Float64Array::new_from_slice(&values).into();
         }
     }
+    // Booleans, and numbers with gaps (null), stay plain arrays.
     plain(item)
 }
 

@@ -72,6 +72,13 @@ bind! {
     daily_loads => dailyLoads;
     weekly_loads => weeklyLoads;
     weekly_summary => weeklySummary;
+    pmc => pmc;
+    log_pmc => logPmc;
+    acwr => acwr;
+    banister_simulate => banisterSimulate;
+    banister_response => banisterResponse;
+    banister_fit => banisterFit;
+    banister_forecast => banisterForecast;
 }
 
 /// Every operation: `[{name, module, summary, series}]`, names in snake_case as in the core.
