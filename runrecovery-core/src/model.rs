@@ -191,6 +191,127 @@ pub(crate) fn pmc_kernel(
     }
 }
 
+/// The PMC of many athletes at once. `loads` is row-major, one row of
+/// `days` daily loads per athlete; the outputs are row-major buffers of the
+/// same size. One pass per athlete, no allocation: the fast path for
+/// thousands of athletes × years of days.
+///
+/// ```
+/// use runrecovery_core::model::{PmcOptions, pmc, pmc_batch};
+/// let loads = [10.0, 20.0, 30.0, 0.0, 5.0, 50.0]; // 2 athletes × 3 days
+/// let (mut c, mut a, mut f) = ([0.0; 6], [0.0; 6], [0.0; 6]);
+/// pmc_batch(&loads, 3, &PmcOptions::default(), &mut c, &mut a, &mut f).unwrap();
+/// assert_eq!(&c[3..], &pmc(&loads[3..], &PmcOptions::default()).unwrap().fitness[..]);
+/// ```
+///
+/// # Errors
+/// `out_of_range` for `days` of 0 or a `loads` length that is not a multiple
+/// of it; the loads' errors, naming `loads[athlete][day]`; `inconsistent` for
+/// buffers of another size.
+pub fn pmc_batch(
+    loads: &[f64],
+    days: usize,
+    options: &PmcOptions,
+    fitness: &mut [f64],
+    fatigue: &mut [f64],
+    form: &mut [f64],
+) -> Result<()> {
+    check_batch(loads, days)?;
+    options.validate()?;
+    for (name, len) in [
+        ("fitness", fitness.len()),
+        ("fatigue", fatigue.len()),
+        ("form", form.len()),
+    ] {
+        if len != loads.len() {
+            return Err(Error::inconsistent(
+                name,
+                format!("{len} values"),
+                "buffers must match the loads' size",
+            ));
+        }
+    }
+    for (((w, c), a), f) in loads
+        .chunks_exact(days)
+        .zip(fitness.chunks_exact_mut(days))
+        .zip(fatigue.chunks_exact_mut(days))
+        .zip(form.chunks_exact_mut(days))
+    {
+        pmc_kernel(w, options, c, a, f);
+    }
+    Ok(())
+}
+
+/// The latest day's fitness, fatigue and form of many athletes (row-major
+/// `loads`, `days` per athlete), written into buffers of one value per athlete.
+///
+/// # Errors
+/// As [`pmc_batch`].
+pub fn pmc_batch_latest(
+    loads: &[f64],
+    days: usize,
+    options: &PmcOptions,
+    fitness: &mut [f64],
+    fatigue: &mut [f64],
+    form: &mut [f64],
+) -> Result<()> {
+    check_batch(loads, days)?;
+    options.validate()?;
+    let athletes = loads.len() / days;
+    for (name, len) in [
+        ("fitness", fitness.len()),
+        ("fatigue", fatigue.len()),
+        ("form", form.len()),
+    ] {
+        if len != athletes {
+            return Err(Error::inconsistent(
+                name,
+                format!("{len} values"),
+                &format!("one per athlete ({athletes})"),
+            ));
+        }
+    }
+    let (gc, ga) = (
+        options.gain.of(options.fitness_days),
+        options.gain.of(options.fatigue_days),
+    );
+    for (i, w) in loads.chunks_exact(days).enumerate() {
+        let (mut c, mut a, mut before) = (options.fitness_seed, options.fatigue_seed, 0.0);
+        for &x in w {
+            before = c - a;
+            c += gc * (x - c);
+            a += ga * (x - a);
+        }
+        fitness[i] = c;
+        fatigue[i] = a;
+        form[i] = if options.form_day == FormDay::SameDay {
+            c - a
+        } else {
+            before
+        };
+    }
+    Ok(())
+}
+
+fn check_batch(loads: &[f64], days: usize) -> Result<()> {
+    if days == 0 || loads.is_empty() || loads.len() % days != 0 {
+        return Err(Error::out_of_range(
+            "days",
+            days,
+            &format!(
+                "more than 0 and a divisor of the {} loads (athletes × days)",
+                loads.len()
+            ),
+        ));
+    }
+    for (i, &v) in loads.iter().enumerate() {
+        if !(v.is_finite() && v >= 0.0) {
+            check_load(&format!("loads[{}][{}]", i / days, i % days), v)?;
+        }
+    }
+    Ok(())
+}
+
 /// The weekly ramp rate: fitness(d) − fitness(d − 7); absent for the first 7 days.
 pub fn ramp_rate(fitness: &[f64]) -> Vec<Option<f64>> {
     (0..fitness.len())

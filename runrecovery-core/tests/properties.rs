@@ -149,3 +149,133 @@ proptest! {
         }
     }
 }
+
+mod engine {
+    use proptest::prelude::*;
+    use runrecovery_core::model::banister::{self, BanisterParams, FitOptions, LoadTiming};
+    use runrecovery_core::model::{self, FormDay, Gain, PmcOptions};
+
+    fn options() -> impl Strategy<Value = PmcOptions> {
+        (
+            2.0..80.0f64,
+            1.0..20.0f64,
+            any::<bool>(),
+            any::<bool>(),
+            0.0..200.0f64,
+            0.0..200.0f64,
+        )
+            .prop_map(|(c, a, lin, same, s1, s2)| PmcOptions {
+                fitness_days: c,
+                fatigue_days: a,
+                gain: if lin { Gain::Linear } else { Gain::Exponential },
+                form_day: if same {
+                    FormDay::SameDay
+                } else {
+                    FormDay::NextDay
+                },
+                fitness_seed: s1,
+                fatigue_seed: s2,
+            })
+    }
+
+    fn params() -> impl Strategy<Value = BanisterParams> {
+        (
+            0.0..100.0f64,
+            0.01..2.0f64,
+            20.0..80.0f64,
+            0.01..4.0f64,
+            2.0..19.0f64,
+        )
+            .prop_map(|(p0, k1, tau1, k2, tau2)| BanisterParams {
+                p0,
+                k1,
+                tau1,
+                k2,
+                tau2,
+            })
+    }
+
+    proptest! {
+        #[test]
+        fn batch_equals_one_athlete_at_a_time(o in options(), loads in prop::collection::vec(0.0..300.0f64, 3..90)) {
+            let days = loads.len() / 3;
+            let loads = &loads[..days * 3];
+            let n = loads.len();
+            let (mut c, mut a, mut f) = (vec![0.0; n], vec![0.0; n], vec![0.0; n]);
+            model::pmc_batch(loads, days, &o, &mut c, &mut a, &mut f).unwrap();
+            let (mut lc, mut la, mut lf) = (vec![0.0; 3], vec![0.0; 3], vec![0.0; 3]);
+            model::pmc_batch_latest(loads, days, &o, &mut lc, &mut la, &mut lf).unwrap();
+            for k in 0..3 {
+                let one = model::pmc(&loads[k * days..(k + 1) * days], &o).unwrap();
+                prop_assert_eq!(&c[k * days..(k + 1) * days], &one.fitness[..]);
+                prop_assert_eq!(&f[k * days..(k + 1) * days], &one.form[..]);
+                prop_assert_eq!(lc[k], one.fitness[days - 1]);
+                prop_assert_eq!(la[k], one.fatigue[days - 1]);
+                prop_assert_eq!(lf[k], one.form[days - 1]);
+            }
+        }
+
+        #[test]
+        fn stepping_day_by_day_equals_the_whole_series(o in options(), loads in prop::collection::vec(0.0..300.0f64, 2..60)) {
+            let whole = model::pmc(&loads, &o).unwrap();
+            let (mut c, mut a) = (o.fitness_seed, o.fatigue_seed);
+            for (i, &w) in loads.iter().enumerate() {
+                let step = model::pmc(&[w], &PmcOptions { fitness_seed: c, fatigue_seed: a, ..o }).unwrap();
+                prop_assert!((step.fitness[0] - whole.fitness[i]).abs() <= 1e-9 * whole.fitness[i].abs().max(1.0));
+                prop_assert!((step.form[0] - whole.form[i]).abs() <= 1e-9 * whole.form[i].abs().max(1.0));
+                c = step.fitness[0];
+                a = step.fatigue[0];
+            }
+        }
+
+        #[test]
+        fn zero_load_decays_monotonically(o in options(), days in 1usize..200) {
+            let p = model::pmc(&vec![0.0; days], &o).unwrap();
+            let mut prev = (o.fitness_seed, o.fatigue_seed);
+            for i in 0..days {
+                prop_assert!(p.fitness[i] <= prev.0 && p.fitness[i] >= 0.0);
+                prop_assert!(p.fatigue[i] <= prev.1 && p.fatigue[i] >= 0.0);
+                prev = (p.fitness[i], p.fatigue[i]);
+            }
+        }
+
+        #[test]
+        fn banister_is_linear_in_the_loads(
+            p in params(),
+            a in prop::collection::vec(0.0..200.0f64, 40),
+            b in prop::collection::vec(0.0..200.0f64, 40),
+            next in any::<bool>(),
+        ) {
+            let t = if next { LoadTiming::NextDay } else { LoadTiming::SameDay };
+            let sum: Vec<f64> = a.iter().zip(&b).map(|(x, y)| x + y).collect();
+            let (pa, pb, ps) = (
+                banister::simulate(&a, &p, t).unwrap(),
+                banister::simulate(&b, &p, t).unwrap(),
+                banister::simulate(&sum, &p, t).unwrap(),
+            );
+            for i in 0..40 {
+                // Superposition: the responses add, the baseline counts once.
+                let want = pa[i] + pb[i] - p.p0;
+                prop_assert!((ps[i] - want).abs() <= 1e-9 * want.abs().max(1.0));
+            }
+        }
+    }
+
+    proptest! {
+        // Each case is a full fit: fewer cases keep the suite quick.
+        #![proptest_config(ProptestConfig::with_cases(48))]
+
+        #[test]
+        fn fitted_sse_is_never_worse_than_the_start(
+            p in params(),
+            loads in prop::collection::vec(0.0..150.0f64, 200),
+            noise in prop::collection::vec(-2.0..2.0f64, 20),
+        ) {
+            let perf = banister::simulate(&loads, &p, LoadTiming::SameDay).unwrap();
+            let tests: Vec<(usize, f64)> = (0..20).map(|i| (5 + i * 10, perf[5 + i * 10] + noise[i])).collect();
+            let f = banister::fit(&loads, &tests, &FitOptions::default()).unwrap();
+            prop_assert!(f.sse <= f.initial_sse);
+            prop_assert!(f.sse >= 0.0 && f.params.k1 >= 0.0 && f.params.k2 >= 0.0 && f.params.tau2 < f.params.tau1);
+        }
+    }
+}
