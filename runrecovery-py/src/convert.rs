@@ -226,21 +226,25 @@ fn int(i: &Bound<'_, PyAny>, path: &str) -> Result<Value, Reject> {
     }))
 }
 
-/// `datetime` (its own, possibly local, date) or `date`, as `YYYY-MM-DD`.
+/// `datetime` (its own, possibly local, date) or `date`, as `YYYY-MM-DD`;
+/// pandas' `NaT` (a `datetime` whose `.date()` is not a date) is an invalid date.
 fn date(obj: &Bound<'_, PyAny>, c: &Classes<'_>, path: &str) -> Result<Value, Reject> {
     let py = obj.py();
-    let bad = |_: String| {
-        let value = obj.repr().map(|r| r.to_string()).unwrap_or_default();
+    let bad = || {
+        let value = obj.str().map(|r| r.to_string()).unwrap_or_default();
         Reject::Core(Error::InvalidDate {
             field: field_name(path),
             value,
         })
     };
     let day = if obj.is_instance(&c.datetime)? {
-        or_reject(py, obj.call_method0("date"), bad)?
+        or_reject(py, obj.call_method0("date"), |_| bad())?
     } else {
         obj.clone()
     };
+    if day.is_instance(&c.datetime)? || !day.is_instance(&c.date)? {
+        return Err(bad());
+    }
     let text = or_reject(py, day.call_method0("isoformat"), |m| invalid(path, m))?;
     Ok(Value::String(text.extract()?))
 }

@@ -4,7 +4,9 @@
 //! hands it the code, message, field and value, and raises what it returns
 //! (a `RunRecoveryError` subclass, itself a `ValueError`).
 
-use pyo3::exceptions::PyValueError;
+use std::any::Any;
+
+use pyo3::exceptions::{PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
 use runrecovery_core::Error;
 
@@ -29,4 +31,16 @@ pub fn reject_to_py(py: Python<'_>, r: Reject) -> PyErr {
         Reject::Core(e) => to_py(py, &e),
         Reject::Py(e) => e,
     }
+}
+
+/// A panic of the core (a bug, never a verdict on the input) as a `RuntimeError`.
+pub fn from_panic(operation: &str, payload: &(dyn Any + Send)) -> PyErr {
+    let what = payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".into());
+    PyRuntimeError::new_err(format!(
+        "runrecovery-core failed in {operation} ({what}): this is a bug, please report it with the input"
+    ))
 }

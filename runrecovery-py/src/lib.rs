@@ -9,6 +9,8 @@
 //! ([`errors::to_py`]). The friendly keyword-argument functions are in
 //! `python/runrecovery/__init__.py`.
 
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 use runrecovery_core::ops;
@@ -28,8 +30,12 @@ fn call<'py>(
     let input =
         convert::to_json(request, &classes, "", 0).map_err(|r| errors::reject_to_py(py, r))?;
     let name = operation.to_string();
-    let result = py.detach(move || ops::call(&name, input));
-    let output = result.map_err(|e| errors::to_py(py, &e))?;
+    // A panic would be a core bug; it must not cross into Python as a PanicException.
+    let result = py.detach(move || catch_unwind(AssertUnwindSafe(|| ops::call(&name, input))));
+    let output = match result {
+        Ok(r) => r.map_err(|e| errors::to_py(py, &e))?,
+        Err(payload) => return Err(errors::from_panic(operation, payload.as_ref())),
+    };
     let series = ops::OPERATIONS
         .iter()
         .find(|o| o.name == operation)

@@ -30,7 +30,7 @@ from __future__ import annotations
 import functools
 import inspect
 import sys
-from typing import Any, Callable, List, Mapping, Optional, Tuple, TypeVar, cast
+from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, TypeVar, cast
 
 from . import _runrecovery
 from .errors import (
@@ -50,7 +50,10 @@ from .errors import (
     UnsupportedSchemaVersionError,
 )
 from .types import (
+    AcwrMethod,
+    AcwrResponse,
     AthleteLike,
+    BanisterFit,
     Classification,
     DailyLoadsResponse,
     DailySeriesResponse,
@@ -58,15 +61,25 @@ from .types import (
     DateSeries,
     DuplicatePolicy,
     EstimateHrMaxResponse,
+    EwmaDecay,
+    EwmaSeed,
     ExponentResponse,
     FloatSeries,
+    FormDay,
+    Gain,
     HrMaxFormula,
+    ImpulseResponse,
     Include,
     IntensityDistribution,
     LoadMethod,
+    LoadTiming,
+    LogPmcResponse,
     LogLike,
     MissingData,
     OperationInfo,
+    ParamsLike,
+    PerformanceResponse,
+    PmcResponse,
     Polarization,
     RaceLike,
     RaceTime,
@@ -75,6 +88,7 @@ from .types import (
     SdKind,
     SessionLike,
     SessionLoad,
+    TestLike,
     TrainingPacesResponse,
     TrimpCoefficients,
     VdotResponse,
@@ -112,6 +126,14 @@ __all__ = [
     "daily_loads",
     "weekly_loads",
     "weekly_summary",
+    # model
+    "pmc",
+    "log_pmc",
+    "acwr",
+    "banister_simulate",
+    "banister_response",
+    "banister_fit",
+    "banister_forecast",
     # helpers
     "operations",
     "to_pandas",
@@ -473,21 +495,14 @@ def weekly_loads(
     (default, Monday–Sunday) or ``"rolling"``; ``sd`` is ``"sample"``
     (default) or ``"population"``.
 
-    ``loads`` may be a pandas ``Series`` with a ``DatetimeIndex`` and no
-    ``start``: its dates (naive or tz-aware, as local dates) go through
-    :func:`daily_series`, so days missing from the index count as 0 and
-    unsorted or repeated dates raise. With ``start`` given, values are read
-    in order and any index is ignored.
+    ``loads`` may be a pandas ``Series`` on a ``DatetimeIndex`` with no
+    ``start`` (see :func:`pmc`).
 
     >>> w = weekly_loads(start="2026-03-02", loads=[300, 0, 500, 300, 0, 700, 300])["weeks"][0]
     >>> w["load"], round(w["monotony"], 3), round(w["strain"])
     (2100.0, 1.192, 2503)
     """
-    if start is None:
-        dated = _dated(loads)
-        if dated is not None:
-            start, loads = dated
-    return _call("weekly_loads", {"start": start, "loads": loads, "week": week, "sd": sd})
+    return _call("weekly_loads", _dated(locals()))
 
 
 @_operation
@@ -518,17 +533,204 @@ def weekly_summary(
     return _call("weekly_summary", locals())
 
 
+# ---------------------------------------------------------------- model
+
+
+@_operation
+def pmc(
+    *,
+    start: Optional[DateLike] = None,
+    loads: FloatSeries,
+    logged: Optional[Sequence[bool]] = None,
+    fitness_days: Optional[float] = None,
+    fatigue_days: Optional[float] = None,
+    gain: Optional[Gain] = None,
+    form_day: Optional[FormDay] = None,
+    fitness_seed: Optional[float] = None,
+    fatigue_seed: Optional[float] = None,
+) -> PmcResponse:
+    """Fitness (CTL), fatigue (ATL), form (TSB) and ramp of a daily load series.
+
+    ``loads``: one load per day from ``start`` (AU or TSS); fitness, fatigue
+    and form (NumPy arrays) are in the loads' unit per day; time constants in
+    days (42 and 7); ``gain`` ``"exponential"`` (default) or ``"linear"``
+    (1/N, TrainingPeaks); ``form_day`` ``"next_day"`` (default: yesterday's
+    fitness − fatigue) or ``"same_day"``; ``ramp`` is the 7-day fitness change.
+
+    ``loads`` may be a pandas ``Series`` on a ``DatetimeIndex`` with no
+    ``start`` (here, in :func:`acwr`, :func:`weekly_loads` and
+    :func:`banister_fit`): its dates (naive or tz-aware, as local dates) go
+    through :func:`daily_series`, so days missing from the index count as 0
+    (and as not logged), and unsorted or repeated dates raise. With
+    ``start`` given, values are read in order and any index is ignored.
+
+    >>> p = pmc(start="2026-01-01", loads=[100, 0, 50])
+    >>> p["fitness"].round(2).tolist(), p["end"]
+    ([2.35, 2.3, 3.42], '2026-01-03')
+    """
+    return _call("pmc", _dated(locals()))
+
+
+@_operation
+def log_pmc(
+    *,
+    log: LogLike,
+    athlete: Optional[AthleteLike] = None,
+    method: Optional[LoadMethod] = None,
+    trimp_coefficients: Optional[TrimpCoefficients] = None,
+    missing: Optional[MissingData] = None,
+    today: Optional[DateLike] = None,
+    end: Optional[DateLike] = None,
+    fitness_days: Optional[float] = None,
+    fatigue_days: Optional[float] = None,
+    gain: Optional[Gain] = None,
+    form_day: Optional[FormDay] = None,
+    fitness_seed: Optional[float] = None,
+    fatigue_seed: Optional[float] = None,
+) -> LogPmcResponse:
+    """The PMC of a log, projected to a future date through its planned sessions.
+
+    Completed sessions count up to ``today`` (default: the last completed
+    session's date), planned ones after it, up to ``end``. ``load``,
+    ``fitness``, ``fatigue`` and ``form`` are NumPy arrays in the load
+    method's unit; the PMC options are those of :func:`pmc`.
+
+    >>> p = log_pmc(log={"schema_version": 1, "sessions": [
+    ...     {"date": "2026-03-02", "kind": "easy", "duration_s": 3000, "rpe": 3},
+    ...     {"date": "2026-03-04", "kind": "long", "duration_s": 6000, "rpe": 5, "status": "planned"}]})
+    >>> p["today"], p["load"].tolist()
+    ('2026-03-02', [150.0, 0.0, 500.0])
+    """
+    return _call("log_pmc", locals())
+
+
+@_operation
+def acwr(
+    *,
+    start: Optional[DateLike] = None,
+    loads: FloatSeries,
+    logged: Optional[Sequence[bool]] = None,
+    method: Optional[AcwrMethod] = None,
+    acute_days: Optional[int] = None,
+    chronic_days: Optional[int] = None,
+    decay: Optional[EwmaDecay] = None,
+    seed: Optional[EwmaSeed] = None,
+    min_coverage: Optional[float] = None,
+) -> AcwrResponse:
+    """Acute:chronic workload ratio (coupled, uncoupled or EWMA) with Gabbett's bands.
+
+    ``loads``: one load per day from ``start`` (any unit); windows in days
+    (7 and 28); ``acute`` and ``chronic`` are NumPy arrays in the loads'
+    unit; ``ratio`` is unitless, ``None`` where ``gap`` says why; ``band`` is
+    ``low`` (< 0.8), ``sweet_spot``, ``caution`` or ``high`` (> 1.5). A
+    pandas ``Series`` on a ``DatetimeIndex`` may stand for ``start`` and
+    ``loads`` (see :func:`pmc`).
+
+    >>> a = acwr(start="2026-01-01", loads=[50] * 27 + [400])
+    >>> a["ratio"][-1], a["band"][-1], a["gap"][0]
+    (1.6, 'high', 'not_enough_data')
+    """
+    return _call("acwr", _dated(locals()))
+
+
+@_operation
+def banister_simulate(*, loads: FloatSeries, params: ParamsLike, timing: Optional[LoadTiming] = None) -> PerformanceResponse:
+    """Banister impulse-response performance for a daily load series.
+
+    ``p(t) = p0 + k1·Σ w(s)·e^(−(t−s)/τ1) − k2·Σ w(s)·e^(−(t−s)/τ2)``; time
+    constants in days, performance in the unit of ``p0``. ``timing``
+    ``"same_day"`` (default) or ``"next_day"``.
+
+    >>> r = banister_simulate(loads=[100, 0], params={"p0": 50, "k1": 0.1, "tau1": 45, "k2": 0.3, "tau2": 11})
+    >>> r["performance"].round(2).tolist()
+    [30.0, 32.39]
+    """
+    return _call("banister_simulate", locals())
+
+
+@_operation
+def banister_response(*, params: ParamsLike) -> ImpulseResponse:
+    """One session's response: zero crossing, peak day, peak.
+
+    ``t_n`` and ``t_star`` in days; ``peak`` and ``initial`` per unit of load.
+
+    >>> r = banister_response(params={"p0": 50, "k1": 0.1, "tau1": 45, "k2": 0.3, "tau2": 11})
+    >>> round(r["t_n"], 1), round(r["t_star"], 1)
+    (16.0, 36.5)
+    """
+    return _call("banister_response", locals())
+
+
+@_operation
+def banister_fit(
+    *,
+    start: Optional[DateLike] = None,
+    loads: FloatSeries,
+    tests: Sequence[TestLike],
+    fixed_tau1: Optional[float] = None,
+    fixed_tau2: Optional[float] = None,
+    timing: Optional[LoadTiming] = None,
+) -> BanisterFit:
+    """Fit the Banister model to performance tests (variable projection).
+
+    ``loads`` one per day from ``start``; ``tests`` ``[{"date", "value"}]``
+    in date order inside the series; ``fixed_tau1`` / ``fixed_tau2`` (days)
+    hold a time constant. A pandas ``Series`` on a ``DatetimeIndex`` may
+    stand for ``start`` and ``loads`` (see :func:`pmc`).
+
+    >>> truth = {"p0": 50, "k1": 0.1, "tau1": 45, "k2": 0.3, "tau2": 11}
+    >>> loads = [60.0, 0, 80, 40, 0, 90, 30] * 20
+    >>> perf = banister_simulate(loads=loads, params=truth)["performance"]
+    >>> import datetime
+    >>> tests = [{"date": datetime.date(2026, 1, 1) + datetime.timedelta(days=d), "value": perf[d]}
+    ...          for d in range(3, 140, 4)]
+    >>> fit = banister_fit(start="2026-01-01", loads=loads, tests=tests, fixed_tau1=45, fixed_tau2=11)
+    >>> round(fit["params"]["k1"], 3), round(fit["params"]["k2"], 3), fit["free_parameters"]
+    (0.1, 0.3, 3)
+    """
+    return _call("banister_fit", _dated(locals()))
+
+
+@_operation
+def banister_forecast(
+    *, loads: FloatSeries, planned_loads: FloatSeries, params: ParamsLike, timing: Optional[LoadTiming] = None
+) -> PerformanceResponse:
+    """Predicted performance over planned loads after a history.
+
+    ``loads``: the daily loads so far; ``planned_loads``: one per day from
+    the next day on; ``performance`` (a NumPy array, unit of ``p0``) has one
+    value per planned day.
+
+    >>> f = banister_forecast(loads=[100], planned_loads=[0, 0],
+    ...                       params={"p0": 50, "k1": 0.1, "tau1": 45, "k2": 0.3, "tau2": 11})
+    >>> f["performance"].round(2).tolist()
+    [32.39, 34.55]
+    """
+    return _call("banister_forecast", locals())
+
+
 # ---------------------------------------------------------------- pandas
 
 
-def _dated(loads: Any) -> Optional[Tuple[str, Any]]:
-    """``(start, values)`` of a pandas Series with a DatetimeIndex, through the
-    core's ``daily_series`` (which fills gaps and rejects disorder); else None."""
+def _dated(request: Dict[str, Any]) -> Dict[str, Any]:
+    """A request whose ``loads`` is a pandas Series on a DatetimeIndex and whose
+    ``start`` is None gets ``start``, ``loads`` (and ``logged``, where the
+    operation has it) from the core's ``daily_series`` of that series, which
+    fills missing days with 0 and rejects unsorted or repeated dates."""
+    loads = request.get("loads")
     pd = sys.modules.get("pandas")
-    if pd is None or not isinstance(loads, pd.Series) or not isinstance(loads.index, pd.DatetimeIndex):
-        return None
+    if (
+        request.get("start") is not None
+        or pd is None
+        or not isinstance(loads, pd.Series)
+        or not isinstance(loads.index, pd.DatetimeIndex)
+    ):
+        return request
     daily = _call("daily_series", {"dates": loads.index, "values": loads.to_numpy()})
-    return daily["start"], daily["values"]
+    out = {**request, "start": daily["start"], "loads": daily["values"]}
+    if "logged" in request and request["logged"] is None:
+        out["logged"] = daily["logged"]
+    return out
 
 
 def to_pandas(result: Mapping[str, Any], field: str) -> Any:

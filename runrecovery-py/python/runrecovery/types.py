@@ -60,6 +60,14 @@ MissingData = Literal["error", "zero"]
 Include = Literal["completed", "planned", "both"]
 WeekMode = Literal["calendar", "rolling"]
 SdKind = Literal["sample", "population"]
+Gain = Literal["exponential", "linear"]
+FormDay = Literal["next_day", "same_day"]
+AcwrMethod = Literal["coupled_rolling", "uncoupled_rolling", "ewma"]
+EwmaDecay = Literal["williams", "half_life"]
+EwmaSeed = Literal["first_load", "zero"]
+AcwrBand = Literal["low", "sweet_spot", "caution", "high"]
+AcwrGap = Literal["not_enough_data", "low_coverage", "zero_chronic"]
+LoadTiming = Literal["same_day", "next_day"]
 Intensity = Literal["easy", "marathon", "threshold", "interval", "repetition"]
 DistributionType = Literal["polarized", "pyramidal", "threshold", "high_intensity", "base", "other"]
 
@@ -135,10 +143,29 @@ class Race(TypedDict):
     time_s: float
 
 
+class BanisterParams(TypedDict):
+    """The five parameters of Banister's impulse-response model."""
+
+    p0: float
+    k1: float
+    tau1: float
+    k2: float
+    tau2: float
+
+
+class PerformanceTest(TypedDict):
+    """A dated performance test (higher is better)."""
+
+    date: DateLike
+    value: float
+
+
 AthleteLike = Union[Athlete, Mapping[str, Any]]
 SessionLike = Union[Session, Mapping[str, Any]]
 LogLike = Union[LogDocument, Mapping[str, Any]]
 RaceLike = Union[Race, Mapping[str, Any]]
+ParamsLike = Union[BanisterParams, Mapping[str, Any]]
+TestLike = Union[PerformanceTest, Mapping[str, Any]]
 
 # ---------------------------------------------------------------- responses
 
@@ -311,3 +338,73 @@ class WeeklySummaryResponse(TypedDict):
     volume: List[WeekVolume]
     methods: Dict[str, int]
     warning: Optional[str]
+
+
+class PmcOptions(TypedDict):
+    fitness_days: float
+    fatigue_days: float
+    gain: Gain
+    form_day: FormDay
+    fitness_seed: float
+    fatigue_seed: float
+
+
+class PmcResponse(TypedDict):
+    start: str
+    end: str
+    fitness: NDArray[float64]
+    fatigue: NDArray[float64]
+    form: NDArray[float64]
+    form_pct: List[Optional[float]]
+    ramp: List[Optional[float]]
+    fitness_coverage: List[float]
+    fatigue_coverage: List[float]
+    options: PmcOptions
+
+
+class LogPmcResponse(PmcResponse):
+    load: NDArray[float64]
+    today: str
+    methods: Dict[str, int]
+    warning: Optional[str]
+
+
+class AcwrOptions(TypedDict):
+    method: AcwrMethod
+    acute_days: int
+    chronic_days: int
+    decay: EwmaDecay
+    seed: EwmaSeed
+    min_coverage: float
+
+
+class AcwrResponse(TypedDict):
+    start: str
+    acute: NDArray[float64]
+    chronic: NDArray[float64]
+    ratio: List[Optional[float]]
+    band: List[Optional[AcwrBand]]
+    gap: List[Optional[AcwrGap]]
+    options: AcwrOptions
+
+
+class PerformanceResponse(TypedDict):
+    performance: NDArray[float64]
+
+
+class ImpulseResponse(TypedDict):
+    t_n: float
+    t_star: float
+    peak: float
+    initial: float
+
+
+class BanisterFit(TypedDict):
+    params: BanisterParams
+    sse: float
+    rmse: float
+    r2: Optional[float]
+    initial_sse: float
+    tests: int
+    free_parameters: int
+    warnings: List[str]
