@@ -23,7 +23,7 @@ fi
 
 cargo build -p runrecovery-wasm --target wasm32-unknown-unknown --profile wasm-release
 
-# The name section (function names in traps) is about a fifth of the module;
+# The name section (function names in traps) is about 15 % of the module;
 # RUNRECOVERY_WASM_KEEP_NAMES=1 keeps it for debugging.
 strip_names=(--remove-name-section)
 [[ "${RUNRECOVERY_WASM_KEEP_NAMES:-0}" == 1 ]] && strip_names=()
