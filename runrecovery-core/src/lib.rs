@@ -46,6 +46,7 @@ pub mod model;
 pub mod ops;
 pub mod performance;
 pub mod session;
+pub mod supercompensation;
 pub mod zones;
 
 pub use error::{Error, Result};

@@ -522,6 +522,73 @@ case("model", "forecast over planned loads", "banister_forecast", "the same recu
 case("model", "forecast with a negative planned load", "banister_forecast", "loads are never negative",
      {"loads": [10.0], "planned_loads": [5.0, -1.0], "params": BP}, error={"code": "out_of_range", "field": "planned_loads[1]"})
 
+# ---------------------------------------------------------------- supercompensation
+W = {"intervals": [0.6, 0.6, 1.0, 0.4], "long": [1.0, 0.7, 0.2, 0.8], "easy": [0.3, 0.2, 0.1, 0.6]}
+TAU = [10.0, 48.0, 24.0, 72.0]
+LOG_S = {"schema_version": 1, "sessions": [{"date": "2026-03-03", "kind": "intervals", "duration_s": 3000, "rpe": 8}]}
+dose = 400 / 420
+fat24 = [w * dose * math.exp(-24 / t) for w, t in zip(W["intervals"], TAU)]
+
+
+def status(f):
+    return "fresh" if f < 0.1 else "ready" if f <= 0.3 else "recovering" if f <= 1 else "fatigued"
+
+
+def to_ready(w, t, h0):
+    h = 0
+    while w * dose * math.exp(-(h0 + h) / t) > 0.3:
+        h += 1
+    return h
+
+
+case("supercompensation", "four systems 24 h after intervals", "recovery_state",
+     "per-system model: F = weight x dose x e^(-dt/tau); dose = 8 x 50 min / 420 AU; tau 10/48/24/72 h (SCIENCE.md 6)",
+     {"log": LOG_S, "date": "2026-03-04"},
+     {"at": "2026-03-04T08:00:00", "limiting_system": "neuromuscular", "overall": status(fat24[2]),
+      "systems": [{"system": s, "fatigue": f, "status": status(f), "hours_to_ready": to_ready(w, t, 24)}
+                  for s, f, w, t in zip(["metabolic", "muscular", "neuromuscular", "structural"], fat24, W["intervals"], TAU)]})
+case("supercompensation", "a time of day", "recovery_state", "the same model at 20:00 (36 h after)",
+     {"log": LOG_S, "date": "2026-03-04", "time": "20:00:00"},
+     {"systems": [{"fatigue": w * dose * math.exp(-36 / t)} for w, t in zip(W["intervals"], TAU)]})
+case("supercompensation", "slower recovery factor", "recovery_state", "every tau x 1.5",
+     {"log": LOG_S, "date": "2026-03-04", "options": {"recovery_speed_factor": 1.5}},
+     {"systems": [{"fatigue": w * dose * math.exp(-24 / (1.5 * t))} for w, t in zip(W["intervals"], TAU)]})
+case("supercompensation", "bad option", "recovery_state", "tau 1 h to 120 days",
+     {"log": LOG_S, "date": "2026-03-04", "options": {"muscular_tau_h": 0}}, error={"code": "out_of_range", "field": "options.muscular_tau_h"})
+
+
+def resp(t):
+    return sum(w * (math.exp(-t / (3 * tau)) - 2 * math.exp(-t / tau)) for w, tau in zip(W["intervals"], TAU))
+
+
+days = []
+for d in range(15):
+    t = 24 * d
+    f = [w * dose * math.exp(-t / tau) for w, tau in zip(W["intervals"], TAU)]
+    safe = all(f[k] <= 0.3 for k in (0, 1, 2)) and t >= 48
+    days.append((d, f, safe, resp(t)))
+earliest = next(d for d, f, safe, r in days if safe)
+r60 = [resp(24 * d) for d in range(61)]
+peak = max(r60)
+ws = next(d for d in range(61) if r60[d] > 0)
+pk = r60.index(peak)
+we = max(d for d in range(pk, 61) if r60[d] >= 0.5 * peak)
+best = max((d for d, f, safe, r in days if d >= earliest and safe and d <= max(we, earliest)), key=lambda d: (days[d][3], -d))
+import datetime as _dt
+base = _dt.date(2026, 3, 3)
+iso = lambda d: (base + _dt.timedelta(days=d)).isoformat()
+case("supercompensation", "after intervals: earliest 48 h, best in the window", "next_quality_session",
+     "the seeds' rule (hard sessions >= 48 h apart) and the per-system model; window of R(t) = sum w (e^(-t/3tau) - 2 e^(-t/tau))",
+     {"log": LOG_S, "today": "2026-03-03"},
+     {"kind": "intervals", "earliest": iso(earliest), "best": iso(best), "last_hard_session": "2026-03-03",
+      "window_start": iso(ws), "window_end": iso(we), "stressed_systems": ["metabolic", "muscular", "neuromuscular"],
+      "days": [{"date": iso(d), "fatigue": f, "safe": safe, "response": r} for d, f, safe, r in days]})
+case("supercompensation", "24 h apart is flagged", "next_quality_session", "the seeds' rule: hard sessions at least 48 h apart",
+     {"log": LOG_S, "today": "2026-03-04", "options": {"horizon_days": 3}},
+     {"earliest": "2026-03-05", "days": [{"date": "2026-03-04", "safe": False}, {"date": "2026-03-05", "safe": True}, {}, {}]})
+case("supercompensation", "an easy run is not a quality session", "next_quality_session", "quality: tempo, threshold, intervals, hills, race, long",
+     {"log": LOG_S, "today": "2026-03-04", "kind": "easy"}, error={"code": "inconsistent", "field": "kind"})
+
 for name, cases in files.items():
     (OUT / f"{name}.json").write_text(json.dumps({"cases": cases}, indent=1, ensure_ascii=False) + "\n")
     print(name, len(cases))
