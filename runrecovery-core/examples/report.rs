@@ -15,6 +15,7 @@ use runrecovery_core::log::TrainingLog;
 use runrecovery_core::model;
 use runrecovery_core::performance;
 use runrecovery_core::session::SessionKind;
+use runrecovery_core::supercompensation;
 use runrecovery_core::zones::{self, ZoneSystem};
 
 const SAMPLE: &str = include_str!("../data/sample_log.json");
@@ -269,6 +270,41 @@ fn report(source: &str, text: &str) -> runrecovery_core::Result<()> {
     }
     println!(
         "  (ACWR bands after Gabbett 2016; the ratio is a description of load change, not an injury predictor: see docs/model.md)"
+    );
+
+    // Body systems and the next quality session, as of the log's last day.
+    let recovery = supercompensation::RecoveryOptions::default();
+    let at = last.and_hms_opt(20, 0, 0).unwrap_or_default();
+    let state = supercompensation::recovery_state(&log, &athlete, at, &recovery)?;
+    println!(
+        "\nBODY SYSTEMS on {at} (residual fatigue in reference hard sessions; ready ≤ {})",
+        recovery.ready_below
+    );
+    for s in &state.systems {
+        println!(
+            "  {:<14} {:>5.2}  {:<11} ready in {:>3.0} h",
+            supercompensation::system_name(s.system),
+            s.fatigue,
+            snake(&s.status),
+            s.hours_to_ready
+        );
+    }
+    let tomorrow = last + chrono::Days::new(1);
+    let next = supercompensation::next_quality_session(
+        &log,
+        &athlete,
+        tomorrow,
+        SessionKind::Intervals,
+        &recovery,
+    )?;
+    println!(
+        "  next intervals session: earliest {} ({}), best {}; last hard session {}, its supercompensation window {} to {}",
+        next.earliest,
+        next.reason,
+        next.best,
+        next.last_hard_session.map_or("—".into(), |d| d.to_string()),
+        next.window_start.map_or("—".into(), |d| d.to_string()),
+        next.window_end.map_or("—".into(), |d| d.to_string()),
     );
 
     let start = last - chrono::Days::new(27);
