@@ -649,6 +649,28 @@ mod tests {
     }
 
     #[test]
+    fn published_checks() {
+        let at = |d: u32| day(d).and_hms_opt(8, 0, 0).unwrap();
+        let o = RecoveryOptions::default();
+        // Bosak 2009: a 5 km race (45 min with warm-up, RPE 9) repeated 24 h later is
+        // slower, 72 h later it is not.
+        let race = log(r#"{"date": "2026-03-02", "kind": "race", "duration_s": 2700, "rpe": 9}"#);
+        let s24 = recovery_state(&race, &Athlete::default(), at(3), &o).unwrap();
+        let s72 = recovery_state(&race, &Athlete::default(), at(5), &o).unwrap();
+        for k in [1, 2] {
+            assert_eq!(s24.systems[k].status, SystemStatus::Recovering, "{k}");
+            assert!(s72.systems[k].fatigue <= o.ready_below, "{k}");
+        }
+        // Nuuttila 2021: neuromuscular fatigue 24 h after all-out intervals, not after easy running.
+        let hiit =
+            log(r#"{"date": "2026-03-02", "kind": "intervals", "duration_s": 3000, "rpe": 9}"#);
+        let easy = log(r#"{"date": "2026-03-02", "kind": "easy", "duration_s": 2700, "rpe": 3}"#);
+        let h = recovery_state(&hiit, &Athlete::default(), at(3), &o).unwrap();
+        let e = recovery_state(&easy, &Athlete::default(), at(3), &o).unwrap();
+        assert!(h.systems[2].fatigue > o.ready_below && e.systems[2].fatigue < 0.1);
+    }
+
+    #[test]
     fn a_marathon_needs_days() {
         let l = log(r#"{"date": "2026-03-01", "kind": "race", "duration_s": 12600, "rpe": 9}"#);
         let s = recovery_state(
