@@ -28,6 +28,7 @@ out_of_range session.rpe 11
 from __future__ import annotations
 
 import functools
+import importlib
 import inspect
 import sys
 from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, TypeVar, cast
@@ -745,7 +746,7 @@ def to_pandas(result: Mapping[str, Any], field: str) -> Any:
     ('2026-03-03', 0.0, 'D')
     """
     try:
-        import pandas as pd
+        pd = importlib.import_module("pandas")  # optional: imported on use
     except ImportError:
         raise ImportError(
             "runrecovery.to_pandas needs pandas: pip install pandas (or runrecovery[pandas])"

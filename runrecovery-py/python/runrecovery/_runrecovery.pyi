@@ -5,6 +5,7 @@ from typing import Any, List, Mapping
 from .types import OperationInfo
 
 __version__: str
+__all__ = ["call", "operations", "error_codes", "__version__"]
 
 def call(operation: str, request: Mapping[str, Any]) -> Any:
     """Runs the operation ``operation`` on ``request`` (a dict of its fields) and returns the response dict.

@@ -1,0 +1,63 @@
+"""The typed surface is checked by tools: mypy on the package and on a usage
+sample, and mypy.stubtest of the stub against the compiled module."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+mypy_api = pytest.importorskip("mypy.api")
+
+ALLOWLIST = Path(__file__).resolve().parent.parent / "stubtest-allowlist.txt"
+
+
+def run_mypy(tmp_path: Path, *args: str) -> tuple:
+    out, err, status = mypy_api.run(["--cache-dir", str(tmp_path / ".mypy_cache"), "--no-error-summary", *args])
+    return out + err, status
+
+
+def test_package_type_checks(tmp_path: Path) -> None:
+    out, status = run_mypy(tmp_path, "--disallow-untyped-defs", "--disallow-incomplete-defs", "-p", "runrecovery")
+    assert status == 0, out
+
+
+def test_usage_type_checks_and_typos_do_not(tmp_path: Path) -> None:
+    good = tmp_path / "good.py"
+    good.write_text(
+        textwrap.dedent(
+            """
+            import numpy as np
+            import runrecovery as rr
+
+            v: float = rr.vdot_from_race(distance_m=5000, time_s=1200)["vdot"]
+            d = rr.daily_loads(log={"schema_version": 1, "sessions": []}, method="session_rpe")
+            load: "np.ndarray" = d["load"]
+            w = rr.weekly_loads(start="2026-03-02", loads=np.zeros(7))["weeks"][0]["monotony"]
+            z = rr.zone_table(athlete={"lthr_bpm": 170}, system="lthr_friel")["zones"][0]["from"]
+            try:
+                rr.pmc(start="2026-03-02", loads=[1.0], gain="linear")
+            except rr.RunRecoveryError as e:
+                code: str = e.code
+            """
+        )
+    )
+    out, status = run_mypy(tmp_path, "--strict", str(good))
+    assert status == 0, out
+    bad = tmp_path / "bad.py"
+    bad.write_text('import runrecovery as rr\nrr.session_load(session={}, method="sesion_rpe")\nrr.vdot_from_race(distance_m="5k", time_s=1)\n')
+    out, status = run_mypy(tmp_path, str(bad))
+    assert status == 1 and "sesion_rpe" in out and "distance_m" in out, out
+
+
+def test_stub_matches_the_module(tmp_path: Path) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "mypy.stubtest", "runrecovery", "--allowlist", str(ALLOWLIST)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
