@@ -79,6 +79,8 @@ bind! {
     banister_response => banisterResponse;
     banister_fit => banisterFit;
     banister_forecast => banisterForecast;
+    recovery_state => recoveryState;
+    next_quality_session => nextQualitySession;
 }
 
 /// Every operation: `[{name, module, summary, series}]`, names in snake_case as in the core.
