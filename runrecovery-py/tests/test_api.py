@@ -188,6 +188,8 @@ def test_types_describe_the_vectors(case: dict) -> None:
     sessions = case["input"].get("log", {}).get("sessions", []) + [case["input"].get("session") or {}]
     for s in sessions:
         assert set(s) <= _typed_dict_keys(runrecovery.types.Session)
+    if name in ("recovery_state", "next_quality_session"):
+        assert set(case["input"].get("options", {})) <= _typed_dict_keys(runrecovery.types.RecoveryOptions)
 
 
 def test_stub_lists_the_binding() -> None:

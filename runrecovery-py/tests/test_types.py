@@ -12,7 +12,17 @@ import pytest
 
 mypy_api = pytest.importorskip("mypy.api")
 
-ALLOWLIST = Path(__file__).resolve().parent.parent / "stubtest-allowlist.txt"
+
+
+def literal_aliases() -> list:
+    """The Literal aliases of runrecovery.types: stubtest reports each as "is not
+    a Union" (it compares the runtime alias object with the Union it stands
+    for), a false positive; mypy checks their uses."""
+    import typing
+
+    import runrecovery.types as t
+
+    return sorted(f"runrecovery.types.{n}" for n, v in vars(t).items() if typing.get_origin(v) is typing.Literal)
 
 
 def run_mypy(tmp_path: Path, *args: str) -> tuple:
@@ -54,8 +64,10 @@ def test_usage_type_checks_and_typos_do_not(tmp_path: Path) -> None:
 
 
 def test_stub_matches_the_module(tmp_path: Path) -> None:
+    allowlist = tmp_path / "allowlist.txt"
+    allowlist.write_text("\n".join(literal_aliases()) + "\n")
     proc = subprocess.run(
-        [sys.executable, "-m", "mypy.stubtest", "runrecovery", "--allowlist", str(ALLOWLIST)],
+        [sys.executable, "-m", "mypy.stubtest", "runrecovery", "--allowlist", str(allowlist)],
         capture_output=True,
         text=True,
         cwd=tmp_path,

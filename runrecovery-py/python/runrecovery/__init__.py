@@ -77,6 +77,7 @@ from .types import (
     LogPmcResponse,
     LogLike,
     MissingData,
+    NextQualitySession,
     OperationInfo,
     ParamsLike,
     PerformanceResponse,
@@ -85,11 +86,15 @@ from .types import (
     RaceLike,
     RaceTime,
     ReadLogResponse,
+    RecoveryOptionsLike,
+    RecoveryState,
     ResolvedAthlete,
     SdKind,
+    SessionKind,
     SessionLike,
     SessionLoad,
     TestLike,
+    TimeLike,
     TrainingPacesResponse,
     TrimpCoefficients,
     VdotResponse,
@@ -135,6 +140,9 @@ __all__ = [
     "banister_response",
     "banister_fit",
     "banister_forecast",
+    # supercompensation
+    "recovery_state",
+    "next_quality_session",
     # helpers
     "operations",
     "to_pandas",
@@ -708,6 +716,59 @@ def banister_forecast(
     [32.39, 34.55]
     """
     return _call("banister_forecast", locals())
+
+
+# ---------------------------------------------------------------- supercompensation
+
+
+@_operation
+def recovery_state(
+    *,
+    log: LogLike,
+    athlete: Optional[AthleteLike] = None,
+    date: DateLike,
+    time: Optional[TimeLike] = None,
+    options: Optional[RecoveryOptionsLike] = None,
+) -> RecoveryState:
+    """Each body system's residual fatigue and status at a moment.
+
+    The moment is ``date`` at ``options["day_hour"]`` (08:00 by default) or
+    at ``time`` (``"HH:MM:SS"`` or a ``datetime.time``; a ``datetime`` given
+    as ``date`` counts by its date only). Fatigue of the metabolic,
+    muscular, neuromuscular and structural systems is unitless (1 = one
+    reference session just done); ``hours_to_ready`` in hours; time constants
+    in ``options`` in hours.
+
+    >>> s = recovery_state(date="2026-03-04", log={"schema_version": 1, "sessions": [
+    ...     {"date": "2026-03-03", "kind": "intervals", "duration_s": 3000, "rpe": 8}]})
+    >>> s["at"], s["limiting_system"], [x["status"] for x in s["systems"]]
+    ('2026-03-04T08:00:00', 'neuromuscular', ['fresh', 'recovering', 'recovering', 'ready'])
+    """
+    return _call("recovery_state", locals())
+
+
+@_operation
+def next_quality_session(
+    *,
+    log: LogLike,
+    athlete: Optional[AthleteLike] = None,
+    today: DateLike,
+    kind: Optional[SessionKind] = None,
+    options: Optional[RecoveryOptionsLike] = None,
+) -> NextQualitySession:
+    """The earliest safe day and the best day for the next quality session.
+
+    ``kind`` of the planned session (default ``"intervals"``); sessions
+    completed up to ``today`` count. ``earliest`` and ``best`` are dates;
+    ``days`` lists each candidate day with its fatigue per body system
+    (unitless), whether it is safe, and the expected response.
+
+    >>> n = next_quality_session(today="2026-03-03", log={"schema_version": 1, "sessions": [
+    ...     {"date": "2026-03-03", "kind": "intervals", "duration_s": 3000, "rpe": 8}]})
+    >>> n["earliest"], n["best"]
+    ('2026-03-05', '2026-03-07')
+    """
+    return _call("next_quality_session", locals())
 
 
 # ---------------------------------------------------------------- pandas

@@ -68,6 +68,9 @@ EwmaSeed = Literal["first_load", "zero"]
 AcwrBand = Literal["low", "sweet_spot", "caution", "high"]
 AcwrGap = Literal["not_enough_data", "low_coverage", "zero_chronic"]
 LoadTiming = Literal["same_day", "next_day"]
+BodySystem = Literal["metabolic", "muscular", "neuromuscular", "structural"]
+Carbohydrate = Literal["adequate", "low"]
+SystemStatus = Literal["fresh", "ready", "recovering", "fatigued"]
 Intensity = Literal["easy", "marathon", "threshold", "interval", "repetition"]
 DistributionType = Literal["polarized", "pyramidal", "threshold", "high_intensity", "base", "other"]
 
@@ -160,12 +163,34 @@ class PerformanceTest(TypedDict):
     value: float
 
 
+class RecoveryOptions(TypedDict, total=False):
+    """Constants of the body-systems recovery model; every one is optional."""
+
+    metabolic_tau_h: float
+    metabolic_damaged_tau_h: float
+    muscular_tau_h: float
+    muscular_max_tau_h: float
+    neuromuscular_tau_h: float
+    structural_tau_h: float
+    recovery_speed_factor: float
+    dose_dependent: bool
+    carbohydrate: Carbohydrate
+    ready_below: float
+    stress_weight: float
+    min_hours_between_hard: float
+    day_hour: float
+    method: LoadMethod
+    reference_load: float
+    horizon_days: int
+
+
 AthleteLike = Union[Athlete, Mapping[str, Any]]
 SessionLike = Union[Session, Mapping[str, Any]]
 LogLike = Union[LogDocument, Mapping[str, Any]]
 RaceLike = Union[Race, Mapping[str, Any]]
 ParamsLike = Union[BanisterParams, Mapping[str, Any]]
 TestLike = Union[PerformanceTest, Mapping[str, Any]]
+RecoveryOptionsLike = Union[RecoveryOptions, Mapping[str, Any]]
 
 # ---------------------------------------------------------------- responses
 
@@ -408,3 +433,36 @@ class BanisterFit(TypedDict):
     tests: int
     free_parameters: int
     warnings: List[str]
+
+
+class SystemState(TypedDict):
+    system: BodySystem
+    fatigue: float
+    status: SystemStatus
+    hours_to_ready: float
+
+
+class RecoveryState(TypedDict):
+    at: str
+    systems: List[SystemState]
+    limiting_system: BodySystem
+    overall: SystemStatus
+
+
+class CandidateDay(TypedDict):
+    date: str
+    fatigue: List[float]
+    safe: bool
+    response: float
+
+
+class NextQualitySession(TypedDict):
+    kind: SessionKind
+    earliest: str
+    best: str
+    last_hard_session: Optional[str]
+    window_start: Optional[str]
+    window_end: Optional[str]
+    stressed_systems: List[BodySystem]
+    reason: str
+    days: List[CandidateDay]
