@@ -188,6 +188,15 @@ pub fn to_json(
         }
         return date(&day, c, path);
     }
+    // pandas Series and Index, other array-likes and NumPy scalars: their own
+    // `tolist()` (which keeps tz-aware timestamps) gives plain Python values.
+    if obj.hasattr("__array__")? && obj.hasattr("tolist")? {
+        let plain = or_reject(py, obj.call_method0("tolist"), |m| invalid(path, m))?;
+        if plain.cast::<PyList>().is_ok() {
+            return sequence(plain.try_iter()?, c, path, depth);
+        }
+        return to_json(&plain, c, path, depth + 1);
+    }
     if obj.hasattr("__index__")? {
         let i = or_reject(py, obj.call_method0("__index__"), |m| invalid(path, m))?;
         return int(&i, path);
@@ -195,13 +204,6 @@ pub fn to_json(
     if obj.hasattr("__float__")? {
         let f = or_reject(py, obj.call_method0("__float__"), |m| invalid(path, m))?;
         return float(path, f.extract()?);
-    }
-    // pandas Series and Index, array-likes: their own list keeps tz-aware timestamps.
-    if obj.hasattr("__array__")? && obj.hasattr("tolist")? {
-        let list = or_reject(py, obj.call_method0("tolist"), |m| invalid(path, m))?;
-        if list.cast::<PyList>().is_ok() {
-            return sequence(list.try_iter()?, c, path, depth);
-        }
     }
     Err(invalid(
         path,

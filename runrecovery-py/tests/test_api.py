@@ -195,3 +195,14 @@ def test_types_describe_the_vectors(case: dict) -> None:
 def test_stub_lists_the_binding() -> None:
     public = {n for n in dir(_runrecovery) if not n.startswith("_")}
     assert public == {"call", "operations", "error_codes"}
+
+
+def test_calls_from_threads_agree() -> None:
+    """The core runs with the GIL released; concurrent calls give the same answers."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    loads = np.tile([60.0, 0.0, 80.0, 40.0, 0.0, 90.0, 30.0], 500)
+    want = runrecovery.pmc(start="2020-01-01", loads=loads)["fitness"].tolist()
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(lambda _: runrecovery.pmc(start="2020-01-01", loads=loads)["fitness"].tolist(), range(8)))
+    assert all(r == want for r in results)
