@@ -241,7 +241,7 @@ impl Error {
         self
     }
 
-    /// A number outside its accepted range.
+    /// A number outside its accepted range (see [`number`] for how numbers print).
     pub fn out_of_range(field: &str, value: impl Display, expected: &str) -> Self {
         Error::OutOfRange {
             field: field.to_string(),
@@ -276,9 +276,20 @@ impl Error {
     }
 }
 
+/// A number as it appears in messages: plain when moderate (`12`, `0.5`),
+/// scientific when huge or tiny (`1e300`), so a message stays readable.
+pub fn number(v: f64) -> String {
+    let a = v.abs();
+    if a != 0.0 && a.is_finite() && !(1e-4..1e9).contains(&a) {
+        format!("{v:e}")
+    } else {
+        v.to_string()
+    }
+}
+
 /// Checks that keep validation code short and its messages uniform.
 pub(crate) mod check {
-    use super::{Error, Result};
+    use super::{Error, Result, number};
 
     /// `value` is finite.
     pub fn finite(field: &str, value: f64) -> Result<f64> {
@@ -287,7 +298,7 @@ pub(crate) mod check {
         } else {
             Err(Error::NotFinite {
                 field: field.to_string(),
-                value: value.to_string(),
+                value: number(value),
             })
         }
     }
@@ -318,11 +329,36 @@ pub(crate) mod check {
         if value <= 0.0 || value > hi {
             return Err(Error::out_of_range(
                 field,
-                value,
+                number(value),
                 &format!("more than 0 and at most {hi} {unit}"),
             ));
         }
         Ok(value)
+    }
+
+    /// The calendar this library works in: dates outside it are rejected
+    /// rather than risking overflow in date arithmetic.
+    pub const DATE_RANGE: (i32, i32) = (1900, 2200);
+
+    /// `date` lies in the years 1900 to 2200.
+    pub fn date(field: &str, date: chrono::NaiveDate) -> Result<chrono::NaiveDate> {
+        use chrono::Datelike;
+        if date.year() < DATE_RANGE.0 || date.year() > DATE_RANGE.1 {
+            return Err(Error::out_of_range(
+                field,
+                date,
+                "a date from 1900-01-01 to 2200-12-31",
+            ));
+        }
+        Ok(date)
+    }
+
+    /// Optional variant of [`date`].
+    pub fn opt_date(field: &str, date: Option<chrono::NaiveDate>) -> Result<()> {
+        if let Some(d) = date {
+            self::date(field, d)?;
+        }
+        Ok(())
     }
 
     /// Optional variant of [`in_range`].

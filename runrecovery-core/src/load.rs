@@ -45,7 +45,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::athlete::{Athlete, Sex};
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, check};
 use crate::log::{DailySeries, MAX_SERIES_DAYS, TrainingLog, check_load, week_start};
 use crate::session::{Session, Status};
 
@@ -373,7 +373,14 @@ fn session_load_valid(
         LoadMethod::Auto => auto_method(s, athlete, c)?,
         m => m,
     };
-    let value = by(method).map_err(|e| e.within("session"))?;
+    // Errors about the athlete keep their own path; the rest are the session's.
+    let value = by(method).map_err(|e| {
+        if e.field().starts_with("athlete") {
+            e
+        } else {
+            e.within("session")
+        }
+    })?;
     Ok(SessionLoad {
         value,
         method,
@@ -458,6 +465,8 @@ pub fn daily_loads(
     end: Option<NaiveDate>,
 ) -> Result<DailyLoads> {
     athlete.validate().map_err(|e| e.within("athlete"))?;
+    check::opt_date("start", start)?;
+    check::opt_date("end", end)?;
     let (first, last) = log.date_range();
     let (start, end) = (start.unwrap_or(first), end.unwrap_or(last));
     if end < start {
@@ -601,6 +610,7 @@ pub fn weekly_loads(
     mode: WeekMode,
     sd_kind: SdKind,
 ) -> Result<Vec<WeekLoad>> {
+    check::date("start", start)?;
     if loads.is_empty() {
         return Err(Error::empty("loads", "at least one day"));
     }

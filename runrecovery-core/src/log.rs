@@ -36,7 +36,7 @@
 //! // A typo in a field name is an error, not silence:
 //! let err = TrainingLog::from_json(r#"{"schema_version": 1, "sessions": [
 //!   {"date": "2026-03-02", "kind": "easy", "duration_s": 3600, "rpee": 3}]}"#).unwrap_err();
-//! assert_eq!((err.code(), err.field()), ("invalid_input", "sessions[0]"));
+//! assert_eq!((err.code(), err.field()), ("invalid_input", "sessions[0].rpee"));
 //! ```
 
 use std::collections::HashMap;
@@ -313,28 +313,64 @@ fn read_document(value: serde_json::Value) -> Result<LogDocument> {
     })
 }
 
-/// Deserializes a JSON value into `T`, mapping serde's message to `invalid_input`
-/// (or `invalid_date` for a date that does not parse) at `field`.
+/// Deserializes a JSON value into `T`. A failure is `invalid_input` (or
+/// `invalid_date` for a date that does not parse) at the exact path of the bad
+/// value below `field`, with the value as written.
 pub(crate) fn from_json_value<T: serde::de::DeserializeOwned>(
     value: serde_json::Value,
     field: &str,
 ) -> Result<T> {
-    serde_json::from_value(value).map_err(|e| {
-        let message = e.to_string();
-        if message.contains("input contains invalid characters")
+    serde_path_to_error::deserialize(&value).map_err(|e| {
+        let segments: Vec<String> = e
+            .path()
+            .iter()
+            .filter_map(|s| match s {
+                serde_path_to_error::Segment::Seq { index } => Some(format!("[{index}]")),
+                serde_path_to_error::Segment::Map { key } => Some(key.clone()),
+                _ => None,
+            })
+            .collect();
+        let mut path = if field == "$" {
+            String::new()
+        } else {
+            field.to_string()
+        };
+        let mut at = Some(&value);
+        for seg in &segments {
+            at = at.and_then(|v| match seg.strip_prefix('[') {
+                Some(i) => i
+                    .trim_end_matches(']')
+                    .parse::<usize>()
+                    .ok()
+                    .and_then(|i| v.get(i)),
+                None => v.get(seg.as_str()),
+            });
+            if !seg.starts_with('[') && !path.is_empty() {
+                path.push('.');
+            }
+            path.push_str(seg);
+        }
+        if path.is_empty() {
+            path = "$".into();
+        }
+        let message = e.inner().to_string();
+        let is_date = message.contains("input contains invalid characters")
             || message.contains("premature end of input")
             || message.contains("input is out of range")
-            || message.contains("trailing input")
-        {
-            Error::InvalidDate {
-                field: field.to_string(),
+            || message.contains("trailing input");
+        match (is_date, at) {
+            (true, Some(serde_json::Value::String(text))) => Error::InvalidDate {
+                field: path,
+                value: text.clone(),
+            },
+            (true, _) => Error::InvalidDate {
+                field: path,
                 value: message,
-            }
-        } else {
-            Error::InvalidInput {
-                field: field.to_string(),
+            },
+            _ => Error::InvalidInput {
+                field: path,
                 message,
-            }
+            },
         }
     })
 }
@@ -384,6 +420,9 @@ impl DailySeries {
                 });
             }
         }
+        for (i, d) in dates.iter().enumerate() {
+            check::date(&format!("{field}.dates[{i}]"), *d)?;
+        }
         let start = dates[0];
         let n = (dates[dates.len() - 1] - start).num_days() as usize + 1;
         if n > MAX_SERIES_DAYS {
@@ -421,11 +460,15 @@ impl DailySeries {
 /// The longest daily series accepted: 100 years.
 pub const MAX_SERIES_DAYS: usize = 36_525;
 
-/// A daily load must be finite and non-negative.
+/// The largest daily load accepted: far above any real day (24 h at RPE 10 is
+/// 14 400 AU), low enough that sums over decades stay finite.
+pub const MAX_DAILY_LOAD: f64 = 100_000.0;
+
+/// A daily load must be finite, non-negative and at most [`MAX_DAILY_LOAD`].
 pub(crate) fn check_load(field: &str, v: f64) -> Result<f64> {
     check::finite(field, v)?;
-    if v < 0.0 {
-        return Err(Error::out_of_range(field, v, "a load of 0 or more"));
+    if !(0.0..=MAX_DAILY_LOAD).contains(&v) {
+        return Err(Error::out_of_range(field, v, "a load from 0 to 100000"));
     }
     Ok(v)
 }

@@ -74,23 +74,22 @@ fn run<Req: DeserializeOwned, Resp: Serialize>(
     })
 }
 
-/// serde names a missing or unknown field only in its message; lift it into `field`.
+/// serde names a missing field only in its message (the path stops at the
+/// struct that lacks it): lift the name into `field`.
 fn name_the_field(e: Error) -> Error {
     if let Error::InvalidInput { field, message } = &e {
-        for prefix in ["missing field `", "unknown field `"] {
-            if let Some(rest) = message.strip_prefix(prefix) {
-                if let Some(end) = rest.find('`') {
-                    let name = &rest[..end];
-                    let path = if field == "$" {
-                        name.to_string()
-                    } else {
-                        format!("{field}.{name}")
-                    };
-                    return Error::InvalidInput {
-                        field: path,
-                        message: message.clone(),
-                    };
-                }
+        if let Some(rest) = message.strip_prefix("missing field `") {
+            if let Some(end) = rest.find('`') {
+                let name = &rest[..end];
+                let path = if field == "$" {
+                    name.to_string()
+                } else {
+                    format!("{field}.{name}")
+                };
+                return Error::InvalidInput {
+                    field: path,
+                    message: message.clone(),
+                };
             }
         }
     }
@@ -677,6 +676,9 @@ pub struct WeeklyLoadsRequest {
     pub start: NaiveDate,
     /// One load per day.
     pub loads: Vec<f64>,
+    /// Whether each day was logged (default: all), for `logged_days`.
+    #[serde(default)]
+    pub logged: Option<Vec<bool>>,
     /// Weeks: `calendar` (default) or `rolling`.
     #[serde(default)]
     pub week: WeekMode,
@@ -694,9 +696,23 @@ pub struct WeeklyLoadsResponse {
 
 /// Monotony, strain and ramp of a daily series.
 pub fn weekly_loads(r: WeeklyLoadsRequest) -> Result<WeeklyLoadsResponse> {
-    Ok(WeeklyLoadsResponse {
-        weeks: load::weekly_loads(r.start, &r.loads, r.week, r.sd)?,
-    })
+    let mut weeks = load::weekly_loads(r.start, &r.loads, r.week, r.sd)?;
+    if let Some(logged) = r.logged {
+        if logged.len() != r.loads.len() {
+            return Err(Error::inconsistent(
+                "logged",
+                format!("{} days", logged.len()),
+                "must match the loads' length",
+            ));
+        }
+        let series = DailySeries {
+            start: r.start,
+            values: r.loads,
+            logged,
+        };
+        weeks = load::weekly_from_series(&series, r.week, r.sd)?;
+    }
+    Ok(WeeklyLoadsResponse { weeks })
 }
 
 /// Response of [`weekly_summary`].
@@ -835,6 +851,7 @@ fn pmc_response(
 
 /// The PMC of a daily load series.
 pub fn pmc(r: PmcRequest) -> Result<PmcResponse> {
+    check::date("start", r.start)?;
     let o = pmc_options(
         r.fitness_days,
         r.fatigue_days,
@@ -909,6 +926,8 @@ pub struct LogPmcResponse {
 
 /// The PMC of a log, with planned sessions projecting it forward.
 pub fn log_pmc(r: LogPmcRequest) -> Result<LogPmcResponse> {
+    check::opt_date("today", r.today)?;
+    check::opt_date("end", r.end)?;
     let (log, athlete) = log_with_athlete(r.log, DuplicatePolicy::Reject, r.athlete)?;
     let (first, last) = log.date_range();
     let today = match r.today {
@@ -1016,6 +1035,7 @@ pub struct AcwrResponse {
 
 /// The acute:chronic workload ratio.
 pub fn acwr(r: AcwrRequest) -> Result<AcwrResponse> {
+    check::date("start", r.start)?;
     let d = AcwrOptions::default();
     let options = AcwrOptions {
         method: r.method.unwrap_or(d.method),
@@ -1110,6 +1130,7 @@ pub struct BanisterFitRequest {
 
 /// Fit the Banister model.
 pub fn banister_fit(r: BanisterFitRequest) -> Result<BanisterFit> {
+    check::date("start", r.start)?;
     let n = r.loads.len() as i64;
     let tests = r
         .tests
@@ -1136,7 +1157,24 @@ pub fn banister_fit(r: BanisterFitRequest) -> Result<BanisterFit> {
         fixed_tau2: r.fixed_tau2,
         timing: r.timing,
     };
-    banister::fit(&r.loads, &tests, &options)
+    // The core counts tests by day index; this request gives dates.
+    let date_of = |day: &str| (r.start + chrono::Days::new(day.parse().unwrap_or(0))).to_string();
+    banister::fit(&r.loads, &tests, &options).map_err(|e| match e {
+        Error::UnsortedDates {
+            field,
+            value,
+            previous,
+        } if field.ends_with(".day") => Error::UnsortedDates {
+            field: field.replace(".day", ".date"),
+            value: date_of(&value),
+            previous: date_of(&previous),
+        },
+        Error::DuplicateDate { field, value } if field.ends_with(".day") => Error::DuplicateDate {
+            field: field.replace(".day", ".date"),
+            value: date_of(&value),
+        },
+        other => other,
+    })
 }
 
 /// Request of [`banister_forecast`].

@@ -259,6 +259,7 @@ impl Session {
     /// # Errors
     /// `not_finite`, `out_of_range` or `inconsistent`, naming the field.
     pub fn validate(&self) -> Result<()> {
+        check::date("date", self.date)?;
         check::in_range("duration_s", self.duration_s, 0.0, MAX_DURATION_S, "s")?;
         if self.duration_s == 0.0 && self.kind != SessionKind::Rest {
             return Err(Error::out_of_range(

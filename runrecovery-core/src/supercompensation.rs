@@ -397,6 +397,7 @@ pub fn recovery_state(
     o: &RecoveryOptions,
 ) -> Result<RecoveryState> {
     o.validate()?;
+    check::date("date", at.date())?;
     athlete.validate().map_err(|e| e.within("athlete"))?;
     let imps = impulses(log, athlete, o, at)?;
     let f = fatigue_at(&imps, at);
@@ -483,6 +484,7 @@ pub fn next_quality_session(
     o: &RecoveryOptions,
 ) -> Result<NextQualitySession> {
     o.validate()?;
+    check::date("today", today)?;
     athlete.validate().map_err(|e| e.within("athlete"))?;
     if !(kind.is_quality() || kind == SessionKind::Long) {
         return Err(Error::inconsistent(

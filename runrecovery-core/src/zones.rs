@@ -594,11 +594,14 @@ pub fn polarization_index(z1: f64, z2: f64, z3: f64) -> Result<Polarization> {
             return Err(Error::out_of_range(f, v, "0 or more"));
         }
     }
-    let total = z1 + z2 + z3;
-    if total <= 0.0 {
+    // Scale by the largest first so huge inputs cannot overflow the sum.
+    let largest = z1.max(z2).max(z3);
+    if largest <= 0.0 {
         return Err(Error::empty("z1", "some time in at least one zone"));
     }
-    let (f1, f2, f3) = (z1 / total, z2 / total, z3 / total);
+    let (s1, s2, s3) = (z1 / largest, z2 / largest, z3 / largest);
+    let total = s1 + s2 + s3;
+    let (f1, f2, f3) = (s1 / total, s2 / total, s3 / total);
     let shape = if f3 > f1 && f3 >= f2 {
         DistributionType::HighIntensity
     } else if f2 > f1 {

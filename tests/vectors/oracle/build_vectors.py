@@ -95,9 +95,9 @@ case("log", "newer schema refused", "read_log", "schema_version 1 is the only ve
 case("log", "missing schema version", "read_log", "documents carry schema_version",
      {"log": {"sessions": [S_EASY]}}, error={"code": "missing_field", "field": "log.schema_version"})
 case("log", "unknown session field", "read_log", "documents reject unknown fields",
-     {"log": {"schema_version": 1, "sessions": [dict(S_EASY, rpee=3)]}}, error={"code": "invalid_input", "field": "log.sessions[0]"})
+     {"log": {"schema_version": 1, "sessions": [dict(S_EASY, rpee=3)]}}, error={"code": "invalid_input", "field": "log.sessions[0].rpee"})
 case("log", "bad date", "read_log", "dates are YYYY-MM-DD",
-     {"log": {"schema_version": 1, "sessions": [dict(S_EASY, date="2026-02-30")]}}, error={"code": "invalid_date", "field": "log.sessions[0]"})
+     {"log": {"schema_version": 1, "sessions": [dict(S_EASY, date="2026-02-30")]}}, error={"code": "invalid_date", "field": "log.sessions[0].date"})
 case("log", "negative duration", "read_log", "validation: duration 0-86400 s",
      {"log": {"schema_version": 1, "sessions": [dict(S_EASY, duration_s=-60)]}}, error={"code": "out_of_range", "field": "log.sessions[0].duration_s"})
 case("log", "RPE outside CR-10", "read_log", "Foster CR-10 is 0-10",
@@ -287,7 +287,7 @@ case("load", "Banister TRIMP, GoldenCheetah coefficient", "session_load", "Golde
      {"value": trimp(30, 162)})
 case("load", "sex-specific TRIMP needs sex", "session_load", "Banister's coefficients differ by sex",
      {"session": S, "athlete": {k: v for k, v in AL.items() if k != "sex"}, "method": "banister_trimp"},
-     error={"code": "missing_field", "field": "session.athlete.sex"})
+     error={"code": "missing_field", "field": "athlete.sex"})
 HIST = [{"hr_bpm": 100, "seconds": 600}, {"hr_bpm": 160, "seconds": 1200}, {"hr_bpm": 180, "seconds": 1800}]
 SH = {"date": "2026-03-02", "kind": "intervals", "duration_s": 3600, "hr_histogram": HIST}
 case("load", "Edwards TRIMP", "session_load",
@@ -516,7 +516,7 @@ case("model", "a test outside the series", "banister_fit", "tests must fall insi
 case("model", "fewer tests than parameters", "banister_fit", "5 free parameters need at least 5 tests",
      {"start": start.isoformat(), "loads": syn, "tests": tests[:4]}, error={"code": "out_of_range", "field": "tests"})
 case("model", "tests out of order", "banister_fit", "test dates must increase",
-     {"start": start.isoformat(), "loads": syn, "tests": [tests[1], tests[0]] + tests[2:6]}, error={"code": "unsorted_dates", "field": "tests[1].day"})
+     {"start": start.isoformat(), "loads": syn, "tests": [tests[1], tests[0]] + tests[2:6]}, error={"code": "unsorted_dates", "field": "tests[1].date"})
 case("model", "forecast over planned loads", "banister_forecast", "the same recurrence continued over the planned days",
      {"loads": syn[:100], "planned_loads": syn[100:120], "params": BP}, {"performance": perf[100:120]})
 case("model", "forecast with a negative planned load", "banister_forecast", "loads are never negative",
@@ -588,6 +588,29 @@ case("supercompensation", "24 h apart is flagged", "next_quality_session", "the 
      {"earliest": "2026-03-05", "days": [{"date": "2026-03-04", "safe": False}, {"date": "2026-03-05", "safe": True}, {}, {}]})
 case("supercompensation", "an easy run is not a quality session", "next_quality_session", "quality: tempo, threshold, intervals, hills, race, long",
      {"log": LOG_S, "today": "2026-03-04", "kind": "easy"}, error={"code": "inconsistent", "field": "kind"})
+
+# ---------------------------------------------------------------- paths of nested errors
+case("load", "a mistyped nested field names its path", "session_load", "errors name the exact field",
+     {"session": dict(S, rpe="six"), "athlete": AL}, error={"code": "invalid_input", "field": "session.rpe"})
+case("load", "an unknown nested field names its path", "session_load", "documents reject unknown fields",
+     {"session": dict(S, rpee=6), "athlete": AL}, error={"code": "invalid_input", "field": "session.rpee"})
+case("load", "an unknown method names the field", "session_load", "methods are a closed set",
+     {"session": S, "athlete": AL, "method": "magic"}, error={"code": "invalid_input", "field": "method"})
+case("load", "an unknown top-level argument", "session_load", "requests reject unknown fields",
+     {"session": S, "athlete": AL, "methdo": "auto"}, error={"code": "invalid_input", "field": "methdo"})
+case("load", "a date outside 1900-2200", "weekly_loads", "dates are checked before any date arithmetic",
+     {"start": "+262142-12-31", "loads": [1, 2]}, error={"code": "out_of_range", "field": "start"})
+case("load", "a date in year 2500", "weekly_loads", "the library's calendar is 1900-2200",
+     {"start": "2500-01-01", "loads": [1, 2]}, error={"code": "out_of_range", "field": "start"})
+case("load", "an absurd daily load", "weekly_loads", "daily loads 0-100000",
+     {"start": "2026-03-02", "loads": [1e308, 1e308]}, error={"code": "out_of_range", "field": "loads[0]"})
+case("load", "logged days from the caller", "weekly_loads", "logged_days counts the days marked logged",
+     {"start": "2026-03-02", "loads": [10, 0, 0, 10, 0, 0, 10], "logged": [True, False, True, True, False, False, True]},
+     {"weeks": [{"logged_days": 4, "load": 30}]})
+case("zones", "huge inputs do not overflow", "polarization_index", "fractions are scale-free: 1e308 each is one third each",
+     {"z1": 1e308, "z2": 1e308, "z3": 1e308}, {"index": math.log10(100 / 3), "polarized": False, "distribution": "other"})
+case("model", "a date near the calendar's end", "pmc", "dates are checked before any date arithmetic",
+     {"start": "2200-12-31", "loads": [1.0, 2.0]}, {"end": "2201-01-01"})
 
 for name, cases in files.items():
     (OUT / f"{name}.json").write_text(json.dumps({"cases": cases}, indent=1, ensure_ascii=False) + "\n")
