@@ -493,6 +493,7 @@ def weekly_loads(
     *,
     start: Optional[DateLike] = None,
     loads: FloatSeries,
+    logged: Optional[Sequence[bool]] = None,
     week: Optional[WeekMode] = None,
     sd: Optional[SdKind] = None,
 ) -> WeeklyLoadsResponse:
@@ -502,10 +503,12 @@ def weekly_loads(
     (Foster 1998) = mean / SD of the week's daily loads; strain = weekly
     load × monotony; ``load_change_pct`` in %. ``week`` is ``"calendar"``
     (default, Monday–Sunday) or ``"rolling"``; ``sd`` is ``"sample"``
-    (default) or ``"population"``.
+    (default) or ``"population"``. ``logged`` (optional, one bool per day)
+    marks the days with data, for ``logged_days``.
 
     ``loads`` may be a pandas ``Series`` on a ``DatetimeIndex`` with no
-    ``start`` (see :func:`pmc`).
+    ``start`` (see :func:`pmc`): the gaps are then filled with 0 and marked
+    not logged.
 
     >>> w = weekly_loads(start="2026-03-02", loads=[300, 0, 500, 300, 0, 700, 300])["weeks"][0]
     >>> w["load"], round(w["monotony"], 3), round(w["strain"])
