@@ -27,7 +27,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result, check};
-use crate::log::check_load;
+use crate::log::{MAX_DAILY_LOAD, check_load};
 
 pub mod banister;
 
@@ -151,7 +151,9 @@ pub fn pmc_into(
     fatigue: &mut [f64],
     form: &mut [f64],
 ) -> Result<()> {
-    validate_loads(loads)?;
+    if loads.is_empty() {
+        return Err(Error::empty("loads", "at least one day"));
+    }
     options.validate()?;
     for (name, len) in [
         ("fitness", fitness.len()),
@@ -166,29 +168,46 @@ pub fn pmc_into(
             ));
         }
     }
-    pmc_kernel(loads, options, fitness, fatigue, form);
-    Ok(())
+    pmc_kernel(loads, options, fitness, fatigue, form)
+        .map_err(|i| bad_load(&format!("loads[{i}]"), loads[i]))
 }
 
-/// The recurrence itself, on validated input. One pass, no allocation.
+/// The error for a load the kernel rejected.
+fn bad_load(field: &str, v: f64) -> Error {
+    check_load(field, v)
+        .err()
+        .unwrap_or_else(|| Error::out_of_range(field, v, "a valid load"))
+}
+
+/// The recurrence itself. One pass, no allocation; each load is checked as it
+/// is read (the index of the first bad one is returned, the buffers are then
+/// partly written).
 pub(crate) fn pmc_kernel(
     loads: &[f64],
     o: &PmcOptions,
     fitness: &mut [f64],
     fatigue: &mut [f64],
     form: &mut [f64],
-) {
+) -> std::result::Result<(), usize> {
     let (gc, ga) = (o.gain.of(o.fitness_days), o.gain.of(o.fatigue_days));
     let (mut c, mut a) = (o.fitness_seed, o.fatigue_seed);
     let same_day = o.form_day == FormDay::SameDay;
-    for i in 0..loads.len() {
+    let n = loads.len();
+    let (fitness, fatigue, form) = (&mut fitness[..n], &mut fatigue[..n], &mut form[..n]);
+    for i in 0..n {
+        let w = loads[i];
+        // NaN fails the range test too.
+        if !(0.0..=MAX_DAILY_LOAD).contains(&w) {
+            return Err(i);
+        }
         let before = c - a;
-        c += gc * (loads[i] - c);
-        a += ga * (loads[i] - a);
+        c += gc * (w - c);
+        a += ga * (w - a);
         fitness[i] = c;
         fatigue[i] = a;
         form[i] = if same_day { c - a } else { before };
     }
+    Ok(())
 }
 
 /// The PMC of many athletes at once. `loads` is row-major, one row of
@@ -216,7 +235,7 @@ pub fn pmc_batch(
     fatigue: &mut [f64],
     form: &mut [f64],
 ) -> Result<()> {
-    check_batch(loads, days)?;
+    check_shape(loads, days)?;
     options.validate()?;
     for (name, len) in [
         ("fitness", fitness.len()),
@@ -231,13 +250,14 @@ pub fn pmc_batch(
             ));
         }
     }
-    for (((w, c), a), f) in loads
+    for (k, (((w, c), a), f)) in loads
         .chunks_exact(days)
         .zip(fitness.chunks_exact_mut(days))
         .zip(fatigue.chunks_exact_mut(days))
         .zip(form.chunks_exact_mut(days))
+        .enumerate()
     {
-        pmc_kernel(w, options, c, a, f);
+        pmc_kernel(w, options, c, a, f).map_err(|i| bad_load(&format!("loads[{k}][{i}]"), w[i]))?;
     }
     Ok(())
 }
@@ -255,7 +275,7 @@ pub fn pmc_batch_latest(
     fatigue: &mut [f64],
     form: &mut [f64],
 ) -> Result<()> {
-    check_batch(loads, days)?;
+    check_shape(loads, days)?;
     options.validate()?;
     let athletes = loads.len() / days;
     for (name, len) in [
@@ -277,7 +297,10 @@ pub fn pmc_batch_latest(
     );
     for (i, w) in loads.chunks_exact(days).enumerate() {
         let (mut c, mut a, mut before) = (options.fitness_seed, options.fatigue_seed, 0.0);
-        for &x in w {
+        for (d, &x) in w.iter().enumerate() {
+            if !(0.0..=MAX_DAILY_LOAD).contains(&x) {
+                return Err(bad_load(&format!("loads[{i}][{d}]"), x));
+            }
             before = c - a;
             c += gc * (x - c);
             a += ga * (x - a);
@@ -293,7 +316,7 @@ pub fn pmc_batch_latest(
     Ok(())
 }
 
-fn check_batch(loads: &[f64], days: usize) -> Result<()> {
+fn check_shape(loads: &[f64], days: usize) -> Result<()> {
     if days == 0 || loads.is_empty() || loads.len() % days != 0 {
         return Err(Error::out_of_range(
             "days",
@@ -304,12 +327,22 @@ fn check_batch(loads: &[f64], days: usize) -> Result<()> {
             ),
         ));
     }
-    for (i, &v) in loads.iter().enumerate() {
-        if !(v.is_finite() && v >= 0.0) {
-            check_load(&format!("loads[{}][{}]", i / days, i % days), v)?;
-        }
-    }
     Ok(())
+}
+
+/// The shape, then every load (the error names `loads[athlete][day]`).
+fn check_batch(loads: &[f64], days: usize) -> Result<()> {
+    check_shape(loads, days)?;
+    match loads
+        .iter()
+        .position(|v| !(0.0..=MAX_DAILY_LOAD).contains(v))
+    {
+        Some(i) => Err(bad_load(
+            &format!("loads[{}][{}]", i / days, i % days),
+            loads[i],
+        )),
+        None => Ok(()),
+    }
 }
 
 /// The weekly ramp rate: fitness(d) − fitness(d − 7); absent for the first 7 days.
@@ -457,6 +490,45 @@ pub struct AcwrDay {
     pub band: Option<AcwrBand>,
     /// Why there is no ratio.
     pub gap: Option<AcwrGap>,
+}
+
+/// The ACWR of many athletes at once (row-major `loads`, `days` per athlete,
+/// every day counted as logged), written into buffers of the same size; a
+/// day without a meaningful ratio gets NaN in `ratio` (see [`acwr`] for why).
+///
+/// # Errors
+/// As [`acwr`], and `out_of_range`/`inconsistent` for the shapes.
+pub fn acwr_batch(
+    loads: &[f64],
+    days: usize,
+    options: &AcwrOptions,
+    acute: &mut [f64],
+    chronic: &mut [f64],
+    ratio: &mut [f64],
+) -> Result<()> {
+    check_batch(loads, days)?;
+    for (name, len) in [
+        ("acute", acute.len()),
+        ("chronic", chronic.len()),
+        ("ratio", ratio.len()),
+    ] {
+        if len != loads.len() {
+            return Err(Error::inconsistent(
+                name,
+                format!("{len} values"),
+                "buffers must match the loads' size",
+            ));
+        }
+    }
+    for (k, w) in loads.chunks_exact(days).enumerate() {
+        let rows = acwr(w, None, options).map_err(|e| e.within(&format!("athletes[{k}]")))?;
+        for (i, d) in rows.iter().enumerate() {
+            acute[k * days + i] = d.acute;
+            chronic[k * days + i] = d.chronic;
+            ratio[k * days + i] = d.ratio.unwrap_or(f64::NAN);
+        }
+    }
+    Ok(())
 }
 
 /// Gabbett's band of a ratio.

@@ -238,61 +238,34 @@ pub struct BanisterFit {
     pub warnings: Vec<String>,
 }
 
-/// Least squares of `y ≈ X·b` for up to 3 columns by modified Gram–Schmidt QR.
-/// Returns None when the columns are (numerically) dependent.
-fn least_squares(cols: &[&[f64]], y: &[f64]) -> Option<(Vec<f64>, f64)> {
-    let (n, m) = (y.len(), cols.len());
-    let mut q: Vec<Vec<f64>> = cols.iter().map(|c| c.to_vec()).collect();
-    let mut r = vec![vec![0.0; m]; m];
-    for j in 0..m {
-        let (done, rest) = q.split_at_mut(j);
-        let qj = &mut rest[0];
-        for (i, qi) in done.iter().enumerate() {
-            let d: f64 = qi.iter().zip(qj.iter()).map(|(a, b)| a * b).sum();
-            r[i][j] = d;
-            qj.iter_mut().zip(qi).for_each(|(x, y)| *x -= d * y);
-        }
-        let norm: f64 = qj.iter().map(|x| x * x).sum::<f64>().sqrt();
-        let scale: f64 = cols[j].iter().map(|x| x * x).sum::<f64>().sqrt();
-        if norm <= 1e-12 * scale.max(1e-300) {
-            return None;
-        }
-        r[j][j] = norm;
-        qj.iter_mut().for_each(|x| *x /= norm);
-    }
-    let qty: Vec<f64> = (0..m)
-        .map(|j| (0..n).map(|t| q[j][t] * y[t]).sum())
-        .collect();
-    let mut b = vec![0.0; m];
-    for j in (0..m).rev() {
-        let s: f64 = ((j + 1)..m).map(|k| r[j][k] * b[k]).sum();
-        b[j] = (qty[j] - s) / r[j][j];
-    }
-    let sse = (0..n)
-        .map(|t| {
-            let pred: f64 = (0..m).map(|j| cols[j][t] * b[j]).sum();
-            (y[t] - pred).powi(2)
-        })
-        .sum();
-    Some((b, sse))
-}
-
-/// Performance tests on days of the load series.
+/// Performance tests on days of the load series, with scratch buffers so an
+/// evaluation of the objective allocates nothing.
 struct Problem<'a> {
     loads: &'a [f64],
     days: Vec<usize>,
     values: Vec<f64>,
     timing: LoadTiming,
+    scratch: std::cell::RefCell<[Vec<f64>; 2]>,
+}
+
+/// `Σ a·b` over two slices.
+fn dot(a: &[f64], b: &[f64]) -> f64 {
+    a.iter().zip(b).map(|(x, y)| x * y).sum()
 }
 
 impl Problem<'_> {
-    /// The decayed sums at the test days for (τ1, τ2).
-    fn sums(&self, tau1: f64, tau2: f64) -> (Vec<f64>, Vec<f64>) {
+    /// Best (p0, k1, k2) with k ≥ 0 for fixed time constants, and its SSE.
+    ///
+    /// With the intercept, least squares on (1, g, −h) equals least squares of
+    /// the centred tests on the centred sums; the two-column problem is solved
+    /// by Gram–Schmidt (QR), and only when a gain comes out negative are the
+    /// one-column fits (that gain held at 0) tried.
+    fn inner(&self, tau1: f64, tau2: f64) -> (f64, f64, f64, f64) {
+        let mut scratch = self.scratch.borrow_mut();
+        let [g, h] = &mut *scratch;
+        g.clear();
+        h.clear();
         let mut k = Kernel::new(tau1, tau2);
-        let (mut g, mut h) = (
-            Vec::with_capacity(self.days.len()),
-            Vec::with_capacity(self.days.len()),
-        );
         let mut next = 0;
         let last = self.days.last().copied().unwrap_or(0);
         for (t, &w) in self.loads[..=last].iter().enumerate() {
@@ -303,37 +276,50 @@ impl Problem<'_> {
                 next += 1;
             }
         }
-        (g, h)
-    }
-
-    /// Best (p0, k1, k2) with k ≥ 0 for fixed time constants, and its SSE.
-    fn inner(&self, tau1: f64, tau2: f64) -> (f64, f64, f64, f64) {
-        let (g, h) = self.sums(tau1, tau2);
-        let neg_h: Vec<f64> = h.iter().map(|x| -x).collect();
-        let ones = vec![1.0; self.values.len()];
-        let mean = self.values.iter().sum::<f64>() / self.values.len() as f64;
-        let mut best = (
-            mean,
-            0.0,
-            0.0,
-            self.values.iter().map(|v| (v - mean).powi(2)).sum::<f64>(),
+        let n = self.values.len() as f64;
+        let (my, mg, mh) = (
+            self.values.iter().sum::<f64>() / n,
+            g.iter().sum::<f64>() / n,
+            h.iter().sum::<f64>() / n,
         );
-        // Active sets: both gains free, one held at 0, both at 0 (the mean).
-        let sets: [(&[&[f64]], [bool; 2]); 3] = [
-            (&[&ones, &g, &neg_h], [true, true]),
-            (&[&ones, &g], [true, false]),
-            (&[&ones, &neg_h], [false, true]),
-        ];
-        for (cols, free) in sets {
-            if let Some((b, sse)) = least_squares(cols, &self.values) {
-                let (k1, k2) = match free {
-                    [true, true] => (b[1], b[2]),
-                    [true, false] => (b[1], 0.0),
-                    _ => (0.0, b[1]),
-                };
-                if k1 >= 0.0 && k2 >= 0.0 && sse < best.3 {
-                    best = (b[0], k1, k2, sse);
+        g.iter_mut().for_each(|x| *x -= mg);
+        h.iter_mut().for_each(|x| *x -= mh);
+        let y = &self.values;
+        let sse_of = |bg: f64, bh: f64| -> f64 {
+            y.iter()
+                .zip(g.iter())
+                .zip(h.iter())
+                .map(|((yi, gi), hi)| (yi - my - bg * gi - bh * hi).powi(2))
+                .sum()
+        };
+        let (gg, hh, gy, hy, gh) = (dot(g, g), dot(h, h), dot(g, y), dot(h, y), dot(g, h));
+        let p0 = |bg: f64, bh: f64| my - bg * mg - bh * mh;
+        // Both gains free: coefficients on g (k1) and on h (−k2).
+        if gg > 0.0 && hh > 0.0 {
+            let r12 = gh / gg.sqrt();
+            let r22_sq = hh - r12 * r12;
+            if r22_sq > 1e-24 * hh {
+                let (qg, qh) = (gy / gg.sqrt(), (hy - r12 * gy / gg.sqrt()) / r22_sq.sqrt());
+                let bh = qh / r22_sq.sqrt();
+                let bg = (qg - r12 * bh) / gg.sqrt();
+                if bg >= 0.0 && bh <= 0.0 {
+                    return (p0(bg, bh), bg, -bh, sse_of(bg, bh));
                 }
+            }
+        }
+        let mut best = (my, 0.0, 0.0, sse_of(0.0, 0.0));
+        if gg > 0.0 && gy / gg >= 0.0 {
+            let bg = gy / gg;
+            let sse = sse_of(bg, 0.0);
+            if sse < best.3 {
+                best = (p0(bg, 0.0), bg, 0.0, sse);
+            }
+        }
+        if hh > 0.0 && hy / hh <= 0.0 {
+            let bh = hy / hh;
+            let sse = sse_of(0.0, bh);
+            if sse < best.3 {
+                best = (p0(0.0, bh), 0.0, -bh, sse);
             }
         }
         best
@@ -405,6 +391,10 @@ pub fn fit(loads: &[f64], tests: &[(usize, f64)], options: &FitOptions) -> Resul
         days: tests.iter().map(|t| t.0).collect(),
         values: tests.iter().map(|t| t.1).collect(),
         timing: options.timing,
+        scratch: std::cell::RefCell::new([
+            Vec::with_capacity(tests.len()),
+            Vec::with_capacity(tests.len()),
+        ]),
     };
     let (lo, hi) = (TAU_BOUNDS.0.ln(), TAU_BOUNDS.1.ln());
     // Search in log τ; τ2 < τ1 is kept by a penalty.
@@ -421,7 +411,7 @@ pub fn fit(loads: &[f64], tests: &[(usize, f64)], options: &FitOptions) -> Resul
         problem.inner(t1, t2).3
     };
     // Coarse log-spaced grid for the start.
-    const GRID: usize = 24;
+    const GRID: usize = 16;
     let at = |i: usize| lo + (hi - lo) * i as f64 / (GRID - 1) as f64;
     let mut start = [0.5 * (lo + hi), 0.5 * (lo + hi) - 1.0];
     let mut start_sse = f64::INFINITY;
@@ -491,6 +481,94 @@ pub fn fit(loads: &[f64], tests: &[(usize, f64)], options: &FitOptions) -> Resul
     })
 }
 
+/// Fits many athletes at once. `loads` and `tests` are row-major matrices of
+/// `days` columns, one row per athlete; a test is any finite value in `tests`
+/// (NaN marks a day without a test — NumPy's and pandas' missing value).
+/// Athletes are split across the machine's cores; the result for each is its
+/// own fit or its own error.
+///
+/// ```
+/// use runrecovery_core::model::banister::{fit_batch, FitOptions};
+/// let days = 60;
+/// let loads = vec![50.0; 2 * days];
+/// let mut tests = vec![f64::NAN; 2 * days];
+/// for d in (5..days).step_by(5) { tests[d] = 40.0 + d as f64 * 0.1; }
+/// let fits = fit_batch(&loads, &tests, days, &FitOptions::default()).unwrap();
+/// assert!(fits[0].is_ok());
+/// assert_eq!(fits[1].as_ref().unwrap_err().code(), "empty"); // no tests for athlete 1
+/// ```
+///
+/// # Errors
+/// `out_of_range` for `days` of 0 or a size that is not athletes × days;
+/// `inconsistent` when `tests` differs in size from `loads`.
+pub fn fit_batch(
+    loads: &[f64],
+    tests: &[f64],
+    days: usize,
+    options: &FitOptions,
+) -> Result<Vec<Result<BanisterFit>>> {
+    if days == 0 || loads.is_empty() || loads.len() % days != 0 {
+        return Err(Error::out_of_range(
+            "days",
+            days,
+            &format!(
+                "more than 0 and a divisor of the {} loads (athletes × days)",
+                loads.len()
+            ),
+        ));
+    }
+    if tests.len() != loads.len() {
+        return Err(Error::inconsistent(
+            "tests",
+            format!("{} values", tests.len()),
+            "must match the loads' size",
+        ));
+    }
+    let athletes = loads.len() / days;
+    let one = |a: usize| -> Result<BanisterFit> {
+        let row = &loads[a * days..(a + 1) * days];
+        let t: Vec<(usize, f64)> = tests[a * days..(a + 1) * days]
+            .iter()
+            .enumerate()
+            .filter(|(_, v)| v.is_finite())
+            .map(|(d, &v)| (d, v))
+            .collect();
+        fit(row, &t, options).map_err(|e| e.within(&format!("athletes[{a}]")))
+    };
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(athletes);
+    if threads <= 1 {
+        return Ok((0..athletes).map(one).collect());
+    }
+    let chunk = athletes.div_ceil(threads);
+    let mut out: Vec<Result<BanisterFit>> = Vec::with_capacity(athletes);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads)
+            .map(|k| {
+                let one = &one;
+                scope.spawn(move || {
+                    (k * chunk..((k + 1) * chunk).min(athletes))
+                        .map(one)
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        for h in handles {
+            match h.join() {
+                Ok(part) => out.extend(part),
+                // A worker cannot panic on validated input; say so rather than unwind across FFI.
+                Err(_) => out.push(Err(Error::inconsistent(
+                    "athletes",
+                    "a worker",
+                    "stopped unexpectedly",
+                ))),
+            }
+        }
+    });
+    Ok(out)
+}
+
 /// Nelder–Mead on two variables from `start`; only improvements are accepted,
 /// so the result is never worse than the start.
 fn nelder_mead(
@@ -518,7 +596,7 @@ fn nelder_mead(
                     .abs()
                     .max((s[2].0[1] - s[0].0[1]).abs()),
             );
-        if size < 1e-12
+        if size < 1e-10
             || (s[2].1 - s[0].1).abs() <= 1e-15 * s[0].1.abs().max(1e-300) && size < 1e-9
         {
             break;
