@@ -138,6 +138,9 @@ operations! {
     banister_response, "model", "one session's response: zero crossing, peak day, peak", [];
     banister_fit, "model", "fit the Banister model to performance tests (variable projection)", [];
     banister_forecast, "model", "predicted performance over planned loads after a history", ["performance"];
+    pmc_batch, "model", "the PMC of many athletes (athletes × days), or only each athlete's latest day", ["fitness", "fatigue", "form"];
+    acwr_batch, "model", "the ACWR of many athletes (athletes × days); null where no ratio is meaningful", ["acute", "chronic", "ratio"];
+    banister_fit_batch, "model", "Banister fits of many athletes (tests as a matrix with null where no test)", [];
     recovery_state, "supercompensation", "each body system's residual fatigue and status at a moment", [];
     next_quality_session, "supercompensation", "the earliest safe day and the best day for the next quality session", [];
 }
@@ -1321,4 +1324,259 @@ pub fn next_quality_session(r: NextQualitySessionRequest) -> Result<NextQualityS
             }
         },
     )
+}
+
+// ---------------------------------------------------------------- batch
+
+/// Flattens a matrix (one row per athlete), checking the rows have one length.
+fn flatten(field: &str, rows: &[Vec<f64>]) -> Result<(Vec<f64>, usize)> {
+    let days = rows.first().map_or(0, Vec::len);
+    if rows.is_empty() || days == 0 {
+        return Err(Error::empty(
+            field,
+            "at least one athlete with at least one day",
+        ));
+    }
+    let mut flat = Vec::with_capacity(rows.len() * days);
+    for (i, r) in rows.iter().enumerate() {
+        if r.len() != days {
+            return Err(Error::inconsistent(
+                &format!("{field}[{i}]"),
+                format!("{} days", r.len()),
+                &format!("every row needs {days} days"),
+            ));
+        }
+        flat.extend_from_slice(r);
+    }
+    Ok((flat, days))
+}
+
+fn rows(flat: Vec<f64>, days: usize) -> Vec<Vec<f64>> {
+    flat.chunks(days).map(<[f64]>::to_vec).collect()
+}
+
+/// Request of [`pmc_batch`].
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PmcBatchRequest {
+    /// One row of daily loads per athlete, all of one length.
+    pub loads: Vec<Vec<f64>>,
+    /// Only each athlete's last day (one value per athlete).
+    #[serde(default)]
+    pub latest: bool,
+    /// Fitness time constant, days (42).
+    #[serde(default)]
+    pub fitness_days: Option<f64>,
+    /// Fatigue time constant, days (7).
+    #[serde(default)]
+    pub fatigue_days: Option<f64>,
+    /// `exponential` (default) or `linear`.
+    #[serde(default)]
+    pub gain: Option<Gain>,
+    /// `next_day` (default) or `same_day`.
+    #[serde(default)]
+    pub form_day: Option<FormDay>,
+    /// Fitness the day before the first (0).
+    #[serde(default)]
+    pub fitness_seed: Option<f64>,
+    /// Fatigue the day before the first (0).
+    #[serde(default)]
+    pub fatigue_seed: Option<f64>,
+}
+
+/// Response of [`pmc_batch`]: matrices (athletes × days), or vectors with `latest`.
+#[derive(Debug, Serialize)]
+#[serde(untagged)]
+pub enum PmcBatchResponse {
+    /// Every day.
+    Days {
+        /// Fitness per athlete and day.
+        fitness: Vec<Vec<f64>>,
+        /// Fatigue per athlete and day.
+        fatigue: Vec<Vec<f64>>,
+        /// Form per athlete and day.
+        form: Vec<Vec<f64>>,
+    },
+    /// The last day only.
+    Latest {
+        /// Fitness per athlete.
+        fitness: Vec<f64>,
+        /// Fatigue per athlete.
+        fatigue: Vec<f64>,
+        /// Form per athlete.
+        form: Vec<f64>,
+    },
+}
+
+/// The PMC of many athletes.
+pub fn pmc_batch(r: PmcBatchRequest) -> Result<PmcBatchResponse> {
+    let (flat, days) = flatten("loads", &r.loads)?;
+    let o = pmc_options(
+        r.fitness_days,
+        r.fatigue_days,
+        r.gain,
+        r.form_day,
+        r.fitness_seed,
+        r.fatigue_seed,
+    );
+    if r.latest {
+        let n = r.loads.len();
+        let (mut c, mut a, mut f) = (vec![0.0; n], vec![0.0; n], vec![0.0; n]);
+        model::pmc_batch_latest(&flat, days, &o, &mut c, &mut a, &mut f)?;
+        return Ok(PmcBatchResponse::Latest {
+            fitness: c,
+            fatigue: a,
+            form: f,
+        });
+    }
+    let n = flat.len();
+    let (mut c, mut a, mut f) = (vec![0.0; n], vec![0.0; n], vec![0.0; n]);
+    model::pmc_batch(&flat, days, &o, &mut c, &mut a, &mut f)?;
+    Ok(PmcBatchResponse::Days {
+        fitness: rows(c, days),
+        fatigue: rows(a, days),
+        form: rows(f, days),
+    })
+}
+
+/// Request of [`acwr_batch`].
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AcwrBatchRequest {
+    /// One row of daily loads per athlete, all of one length.
+    pub loads: Vec<Vec<f64>>,
+    /// `coupled_rolling` (default), `uncoupled_rolling` or `ewma`.
+    #[serde(default)]
+    pub method: Option<AcwrMethod>,
+    /// Acute window, days (7).
+    #[serde(default)]
+    pub acute_days: Option<usize>,
+    /// Chronic window, days (28).
+    #[serde(default)]
+    pub chronic_days: Option<usize>,
+    /// EWMA decay.
+    #[serde(default)]
+    pub decay: Option<EwmaDecay>,
+    /// EWMA seed.
+    #[serde(default)]
+    pub seed: Option<EwmaSeed>,
+}
+
+/// Response of [`acwr_batch`] (athletes × days).
+#[derive(Debug, Serialize)]
+pub struct AcwrBatchResponse {
+    /// Acute load.
+    pub acute: Vec<Vec<f64>>,
+    /// Chronic load.
+    pub chronic: Vec<Vec<f64>>,
+    /// The ratio, null where not meaningful (NaN in NumPy).
+    pub ratio: Vec<Vec<Option<f64>>>,
+}
+
+/// The ACWR of many athletes.
+pub fn acwr_batch(r: AcwrBatchRequest) -> Result<AcwrBatchResponse> {
+    let (flat, days) = flatten("loads", &r.loads)?;
+    let d = AcwrOptions::default();
+    let o = AcwrOptions {
+        method: r.method.unwrap_or(d.method),
+        acute_days: r.acute_days.unwrap_or(d.acute_days),
+        chronic_days: r.chronic_days.unwrap_or(d.chronic_days),
+        decay: r.decay.unwrap_or(d.decay),
+        seed: r.seed.unwrap_or(d.seed),
+        min_coverage: 0.0,
+    };
+    let n = flat.len();
+    let (mut a, mut c, mut q) = (vec![0.0; n], vec![0.0; n], vec![0.0; n]);
+    model::acwr_batch(&flat, days, &o, &mut a, &mut c, &mut q)?;
+    Ok(AcwrBatchResponse {
+        acute: rows(a, days),
+        chronic: rows(c, days),
+        ratio: q
+            .chunks(days)
+            .map(|r| r.iter().map(|x| x.is_finite().then_some(*x)).collect())
+            .collect(),
+    })
+}
+
+/// Request of [`banister_fit_batch`].
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BanisterFitBatchRequest {
+    /// One row of daily loads per athlete, all of one length.
+    pub loads: Vec<Vec<f64>>,
+    /// Test results in the same shape; null (NaN) where there was no test.
+    pub tests: Vec<Vec<Option<f64>>>,
+    /// Hold τ1 fixed.
+    #[serde(default)]
+    pub fixed_tau1: Option<f64>,
+    /// Hold τ2 fixed.
+    #[serde(default)]
+    pub fixed_tau2: Option<f64>,
+    /// `same_day` (default) or `next_day`.
+    #[serde(default)]
+    pub timing: LoadTiming,
+}
+
+/// One athlete's outcome in a batch fit.
+#[derive(Debug, Serialize)]
+pub struct BatchFitOutcome {
+    /// The fit, when it succeeded.
+    pub fit: Option<BanisterFit>,
+    /// The error code, when it failed.
+    pub error_code: Option<&'static str>,
+    /// The error message, when it failed.
+    pub error: Option<String>,
+}
+
+/// Response of [`banister_fit_batch`].
+#[derive(Debug, Serialize)]
+pub struct BanisterFitBatchResponse {
+    /// One outcome per athlete.
+    pub athletes: Vec<BatchFitOutcome>,
+}
+
+/// Banister fits of many athletes.
+pub fn banister_fit_batch(r: BanisterFitBatchRequest) -> Result<BanisterFitBatchResponse> {
+    let (flat, days) = flatten("loads", &r.loads)?;
+    if r.tests.len() != r.loads.len() {
+        return Err(Error::inconsistent(
+            "tests",
+            format!("{} rows", r.tests.len()),
+            "one row per athlete",
+        ));
+    }
+    let mut tests = Vec::with_capacity(flat.len());
+    for (i, row) in r.tests.iter().enumerate() {
+        if row.len() != days {
+            return Err(Error::inconsistent(
+                &format!("tests[{i}]"),
+                format!("{} days", row.len()),
+                &format!("every row needs {days} days"),
+            ));
+        }
+        tests.extend(row.iter().map(|v| v.unwrap_or(f64::NAN)));
+    }
+    let options = FitOptions {
+        fixed_tau1: r.fixed_tau1,
+        fixed_tau2: r.fixed_tau2,
+        timing: r.timing,
+    };
+    let fits = banister::fit_batch(&flat, &tests, days, &options)?;
+    Ok(BanisterFitBatchResponse {
+        athletes: fits
+            .into_iter()
+            .map(|f| match f {
+                Ok(fit) => BatchFitOutcome {
+                    fit: Some(fit),
+                    error_code: None,
+                    error: None,
+                },
+                Err(e) => BatchFitOutcome {
+                    fit: None,
+                    error_code: Some(e.code()),
+                    error: Some(e.to_string()),
+                },
+            })
+            .collect(),
+    })
 }

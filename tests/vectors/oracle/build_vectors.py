@@ -522,6 +522,33 @@ case("model", "forecast over planned loads", "banister_forecast", "the same recu
 case("model", "forecast with a negative planned load", "banister_forecast", "loads are never negative",
      {"loads": [10.0], "planned_loads": [5.0, -1.0], "params": BP}, error={"code": "out_of_range", "field": "planned_loads[1]"})
 
+# ---------------------------------------------------------------- batch
+A1, A2 = [100.0, 0.0, 50.0, 80.0], [0.0, 30.0, 30.0, 200.0]
+c1, a1_ = ewma_series(A1, gexp(42)), ewma_series(A1, gexp(7))
+c2, a2_ = ewma_series(A2, gexp(42)), ewma_series(A2, gexp(7))
+case("model", "PMC of two athletes", "pmc_batch", "the PMC of each row, as pmc gives it",
+     {"loads": [A1, A2]},
+     {"fitness": [c1, c2], "fatigue": [a1_, a2_],
+      "form": [[0.0] + [c - a for c, a in zip(c1, a1_)][:-1], [0.0] + [c - a for c, a in zip(c2, a2_)][:-1]]})
+case("model", "latest day of two athletes", "pmc_batch", "the last column of the PMC, same-day form",
+     {"loads": [A1, A2], "latest": True, "form_day": "same_day"},
+     {"fitness": [c1[-1], c2[-1]], "fatigue": [a1_[-1], a2_[-1]], "form": [c1[-1] - a1_[-1], c2[-1] - a2_[-1]]})
+case("model", "rows of different lengths", "pmc_batch", "a matrix has one row length",
+     {"loads": [[1.0, 2.0], [1.0]]}, error={"code": "inconsistent", "field": "loads[1]"})
+case("model", "a negative load in a batch", "pmc_batch", "loads are never negative; the error names athlete and day",
+     {"loads": [[1.0, 2.0], [1.0, -3.0]]}, error={"code": "out_of_range", "field": "loads[1][1]"})
+case("model", "ACWR of two athletes", "acwr_batch", "coupled rolling ACWR per row; null before the chronic window is full",
+     {"loads": [spike, [60.0] * 28]},
+     {"ratio": [[None] * 27 + [mean(spike[-7:]) / mean(spike)], [None] * 27 + [1.0]]})
+syn2 = syn[:200]
+perf2 = bsim(syn2, BP)
+trow = [perf2[d] if d % 10 == 5 else None for d in range(200)]
+case("model", "Banister fits of two athletes", "banister_fit_batch",
+     "noise-free synthetic tests recover the parameters (to 1e-6); an athlete without tests is an error of its own",
+     {"loads": [syn2, syn2], "tests": [trow, [None] * 200]},
+     {"athletes": [{"fit": {"params": BP, "tests": 20}, "error_code": None}, {"fit": None, "error_code": "empty"}]},
+     tolerance=1e-6)
+
 # ---------------------------------------------------------------- supercompensation
 W = {"intervals": [0.6, 0.6, 1.0, 0.4], "long": [1.0, 0.7, 0.2, 0.8], "easy": [0.3, 0.2, 0.1, 0.6]}
 TAU = [10.0, 48.0, 24.0, 72.0]
