@@ -45,6 +45,8 @@ pub mod log;
 pub mod model;
 pub mod ops;
 pub mod performance;
+pub mod readiness;
+pub mod recovery;
 pub mod session;
 pub mod supercompensation;
 pub mod zones;

@@ -39,6 +39,11 @@ use crate::model::{
     PmcOptions,
 };
 use crate::performance::{self, TrainingPace};
+use crate::readiness::{
+    self as ready, AdaptedSession, BaselineDay, DayMarkers, EngineState, Readiness,
+    ReadinessOptions, WarningSign,
+};
+use crate::recovery::{self, Prescription, RecoveryInputs};
 use crate::session::{Session, SessionKind};
 use crate::supercompensation::{self, NextQualitySession, RecoveryOptions, RecoveryState};
 use crate::zones::{self, IntensityDistribution, Polarization, ZoneSystem, ZoneTable};
@@ -141,6 +146,11 @@ operations! {
     pmc_batch, "model", "the PMC of many athletes (athletes × days), or only each athlete's latest day", ["fitness", "fatigue", "form"];
     acwr_batch, "model", "the ACWR of many athletes (athletes × days); null where no ratio is meaningful", ["acute", "chronic", "ratio"];
     banister_fit_batch, "model", "Banister fits of many athletes (tests as a matrix with null where no test)", [];
+    readiness, "readiness", "today's readiness: go, go easy or rest, a score, confidence and every marker's verdict", [];
+    readiness_baselines, "readiness", "each day's personal baselines (HRV band, resting HR, Hooper sum), for charts", [];
+    warning_signs, "readiness", "warning signs of under-recovery over the last weeks, with evidence and advice", [];
+    adapt_session, "readiness", "today's planned session adapted to today's readiness, with the reason", [];
+    recovery_prescription, "recovery", "fuel, fluid, sleep and active recovery after a session, scaled to the athlete", [];
     recovery_state, "supercompensation", "each body system's residual fatigue and status at a moment", [];
     next_quality_session, "supercompensation", "the earliest safe day and the best day for the next quality session", [];
 }
@@ -1579,4 +1589,263 @@ pub fn banister_fit_batch(r: BanisterFitBatchRequest) -> Result<BanisterFitBatch
             })
             .collect(),
     })
+}
+
+// ---------------------------------------------------------------- readiness
+
+/// Request of [`readiness`].
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReadinessRequest {
+    /// Daily markers in date order, today last.
+    pub markers: Vec<DayMarkers>,
+    /// The engine's outputs for today, when known.
+    #[serde(default)]
+    pub engine: Option<EngineState>,
+    /// Windows, thresholds and mode.
+    #[serde(default)]
+    pub options: ReadinessOptions,
+}
+
+/// Today's readiness.
+pub fn readiness(r: ReadinessRequest) -> Result<Readiness> {
+    ready::readiness(&r.markers, r.engine.as_ref(), &r.options).map_err(options_path)
+}
+
+/// Errors about options name them under `options`.
+fn options_path(e: Error) -> Error {
+    let f = e.field();
+    if f.starts_with("markers")
+        || f.starts_with("engine")
+        || f.starts_with("planned")
+        || f.starts_with("log")
+        || f.starts_with("tests")
+        || f.starts_with("loads")
+    {
+        e
+    } else {
+        e.within("options")
+    }
+}
+
+/// Request of [`readiness_baselines`].
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BaselinesRequest {
+    /// Daily markers in date order.
+    pub markers: Vec<DayMarkers>,
+    /// Windows and thresholds.
+    #[serde(default)]
+    pub options: ReadinessOptions,
+}
+
+/// Response of [`readiness_baselines`].
+#[derive(Debug, Serialize)]
+pub struct BaselinesResponse {
+    /// One entry per marker day.
+    pub days: Vec<BaselineDay>,
+}
+
+/// Each day's baselines.
+pub fn readiness_baselines(r: BaselinesRequest) -> Result<BaselinesResponse> {
+    Ok(BaselinesResponse {
+        days: ready::baselines(&r.markers, &r.options).map_err(options_path)?,
+    })
+}
+
+/// Daily loads given directly.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DatedLoads {
+    /// The first day.
+    pub start: NaiveDate,
+    /// One load per day.
+    pub values: Vec<f64>,
+}
+
+/// Request of [`warning_signs`].
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WarningSignsRequest {
+    /// Daily markers in date order, today last.
+    pub markers: Vec<DayMarkers>,
+    /// A training log (its completed sessions give the daily loads, by `method`).
+    #[serde(default)]
+    pub log: Option<Value>,
+    /// Or the daily loads directly.
+    #[serde(default)]
+    pub loads: Option<DatedLoads>,
+    /// Load method for the log (default `session_rpe`).
+    #[serde(default)]
+    pub method: Option<LoadMethod>,
+    /// Performance tests, in date order (higher is better).
+    #[serde(default)]
+    pub tests: Vec<PerformanceTest>,
+    /// Windows and thresholds.
+    #[serde(default)]
+    pub options: ReadinessOptions,
+}
+
+/// Response of [`warning_signs`].
+#[derive(Debug, Serialize)]
+pub struct WarningSignsResponse {
+    /// The signs found (empty: none).
+    pub signs: Vec<WarningSign>,
+}
+
+/// Warning signs over the last weeks.
+pub fn warning_signs(r: WarningSignsRequest) -> Result<WarningSignsResponse> {
+    let tests: Vec<(NaiveDate, f64)> = r.tests.iter().map(|t| (t.date, t.value)).collect();
+    let owned: Option<(NaiveDate, Vec<f64>)> = match (r.log, r.loads) {
+        (Some(_), Some(_)) => {
+            return Err(Error::inconsistent(
+                "loads",
+                "both",
+                "give a log or loads, not both",
+            ));
+        }
+        (Some(log), None) => {
+            let (log, athlete) = log_with_athlete(log, DuplicatePolicy::Reject, None)?;
+            let end = r.markers.last().map(|m| m.date);
+            let opts = LoadOptions::with_method(r.method.unwrap_or(LoadMethod::SessionRpe));
+            let d = load::daily_loads(
+                &log,
+                &athlete,
+                &opts,
+                Include::Completed,
+                None,
+                end.filter(|e| *e >= log.date_range().0),
+            )?;
+            Some((d.series.start, d.series.values))
+        }
+        (None, Some(l)) => Some((l.start, l.values)),
+        (None, None) => None,
+    };
+    let loads = owned.as_ref().map(|(start, values)| ready::Loads {
+        start: *start,
+        values,
+    });
+    Ok(WarningSignsResponse {
+        signs: ready::warning_signs(&r.markers, loads, &tests, &r.options).map_err(options_path)?,
+    })
+}
+
+/// Request of [`adapt_session`].
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AdaptSessionRequest {
+    /// Today's planned session.
+    pub planned: Session,
+    /// Daily markers in date order, today last.
+    pub markers: Vec<DayMarkers>,
+    /// The engine's outputs for today, when known.
+    #[serde(default)]
+    pub engine: Option<EngineState>,
+    /// Readiness options.
+    #[serde(default)]
+    pub options: ReadinessOptions,
+}
+
+/// Response of [`adapt_session`].
+#[derive(Debug, Serialize)]
+pub struct AdaptSessionResponse {
+    /// The adapted session and why.
+    #[serde(flatten)]
+    pub adapted: AdaptedSession,
+    /// The readiness it was adapted to.
+    pub readiness: Readiness,
+}
+
+/// Today's session adapted to today's readiness.
+pub fn adapt_session(r: AdaptSessionRequest) -> Result<AdaptSessionResponse> {
+    let readiness =
+        ready::readiness(&r.markers, r.engine.as_ref(), &r.options).map_err(options_path)?;
+    let today = r
+        .markers
+        .last()
+        .ok_or_else(|| Error::empty("markers", "at least today's markers"))?;
+    let adapted = ready::adapt_session(&r.planned, &readiness, today)?;
+    Ok(AdaptSessionResponse { adapted, readiness })
+}
+
+// ---------------------------------------------------------------- recovery
+
+/// Request of [`recovery_prescription`].
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RecoveryPrescriptionRequest {
+    /// The session just done.
+    pub session: Session,
+    /// Body mass, kg (default: the athlete's).
+    #[serde(default)]
+    pub body_mass_kg: Option<f64>,
+    /// The athlete (for body mass).
+    #[serde(default)]
+    pub athlete: Option<Athlete>,
+    /// Hours until the next session.
+    #[serde(default)]
+    pub hours_to_next_session: Option<f64>,
+    /// Body mass before the session, kg.
+    #[serde(default)]
+    pub pre_mass_kg: Option<f64>,
+    /// Body mass after, kg.
+    #[serde(default)]
+    pub post_mass_kg: Option<f64>,
+    /// Fluid drunk during the session, L.
+    #[serde(default)]
+    pub fluid_drunk_l: Option<f64>,
+    /// Sweat loss measured another way, L.
+    #[serde(default)]
+    pub sweat_loss_l: Option<f64>,
+    /// Hours of training per day this block.
+    #[serde(default)]
+    pub training_h_per_day: Option<f64>,
+    /// Last night's sleep, h.
+    #[serde(default)]
+    pub last_sleep_h: Option<f64>,
+    /// Deeply fatigued (or readiness said rest).
+    #[serde(default)]
+    pub deeply_fatigued: bool,
+    /// Ill.
+    #[serde(default)]
+    pub ill: bool,
+    /// Pain that may be an injury.
+    #[serde(default)]
+    pub injury_pain: bool,
+    /// In a heavy training block.
+    #[serde(default)]
+    pub heavy_block: bool,
+}
+
+/// The recovery prescription after a session.
+pub fn recovery_prescription(r: RecoveryPrescriptionRequest) -> Result<Prescription> {
+    let mass = match (
+        r.body_mass_kg,
+        r.athlete.as_ref().and_then(|a| a.body_mass_kg),
+    ) {
+        (Some(m), _) | (None, Some(m)) => m,
+        (None, None) => {
+            return Err(Error::missing(
+                "body_mass_kg",
+                "recovery prescriptions (give body_mass_kg or athlete.body_mass_kg)",
+            ));
+        }
+    };
+    if let Some(a) = &r.athlete {
+        a.validate().map_err(|e| e.within("athlete"))?;
+    }
+    let inputs = RecoveryInputs {
+        hours_to_next_session: r.hours_to_next_session,
+        pre_mass_kg: r.pre_mass_kg,
+        post_mass_kg: r.post_mass_kg,
+        fluid_drunk_l: r.fluid_drunk_l,
+        sweat_loss_l: r.sweat_loss_l,
+        training_h_per_day: r.training_h_per_day,
+        last_sleep_h: r.last_sleep_h,
+        deeply_fatigued: r.deeply_fatigued,
+        ill: r.ill,
+        injury_pain: r.injury_pain,
+        heavy_block: r.heavy_block,
+    };
+    recovery::prescribe(&r.session, mass, &inputs)
 }

@@ -639,6 +639,205 @@ case("zones", "huge inputs do not overflow", "polarization_index", "fractions ar
 case("model", "a date near the calendar's end", "pmc", "dates are checked before any date arithmetic",
      {"start": "2200-12-31", "loads": [1.0, 2.0]}, {"end": "2201-01-01"})
 
+# ---------------------------------------------------------------- readiness
+import datetime as dtm
+import statistics
+
+R0 = dtm.date(2026, 1, 1)
+
+
+def stable_days(n):
+    out = []
+    for i in range(n):
+        out.append({"date": (R0 + dtm.timedelta(days=i)).isoformat(),
+                    "hrv": {"value": 60.0 + i % 5, "index": "rmssd_ms"},
+                    "resting_hr_bpm": 48.0 + i % 3,
+                    "sleep_h": 7.5 + (i % 2) * 0.5,
+                    "wellness": {"sleep_quality": 3.0 + i % 2, "fatigue": 3.0, "stress": 2.0 + i % 2, "soreness": 3.0}})
+    return out
+
+
+def with_today(days, **changes):
+    days = [dict(d) for d in days]
+    t = dict(days[-1])
+    for k, v in changes.items():
+        if v is None:
+            t.pop(k, None)
+        elif k == "wellness":
+            t["wellness"] = {**t["wellness"], **v}
+        else:
+            t[k] = v
+    days[-1] = t
+    return days
+
+
+ST = stable_days(40)
+rhr_base = statistics.mean(48.0 + i % 3 for i in range(39))
+ln_base = [math.log(60.0 + i % 5) for i in range(39)]
+lnm, lnsd = statistics.mean(ln_base), statistics.stdev(ln_base)
+conf = (39 / 60 + 39 / 60 + 1 + 1) / 4
+case("readiness", "a stable athlete: go", "readiness",
+     "all markers inside their personal baselines (SCIENCE.md 7): go, score 100",
+     {"markers": ST},
+     {"date": "2026-02-09", "status": "go", "score": 100, "majors": 0, "minors": 0, "confidence": conf,
+      "markers": [{"marker": "hrv", "rating": "normal", "value": math.log(64.0), "baseline": lnm, "band": [lnm - 0.5 * lnsd, lnm + 0.5 * lnsd]},
+                  {"marker": "resting_hr", "rating": "normal", "value": 48.0, "baseline": rhr_base},
+                  {"marker": "sleep", "rating": "normal", "value": 8.0},
+                  {"marker": "wellness", "rating": "normal"}]})
+case("readiness", "one slipped marker is a note: still go", "readiness",
+     "sleep 6 h < 7 h is minor (NSF 2015); one minor marker alone does not change the plan (the seeds' rule)",
+     {"markers": with_today(ST, sleep_h=6.0)},
+     {"status": "go", "score": 90, "minors": 1, "majors": 0})
+case("readiness", "several slipped markers: scale back", "readiness",
+     "sleep < 7 h and muscle soreness >= 1 SD worse: two minors -> go easy",
+     {"markers": with_today(ST, sleep_h=6.0, wellness={"soreness": 6.0})},
+     {"status": "go_easy", "score": 80, "minors": 2})
+case("readiness", "two clear slips: rest", "readiness",
+     "resting HR +12 bpm (>= 5 bpm and 2 SD) and 4 h of sleep (< 5 h): two majors -> rest",
+     {"markers": with_today(ST, resting_hr_bpm=60.0, sleep_h=4.0)},
+     {"status": "rest", "majors": 2, "score": 50})
+case("readiness", "missing markers lower confidence", "readiness", "confidence = mean of (present x baseline maturity) over 4 groups",
+     {"markers": with_today(ST, hrv=None, wellness=None)},
+     {"status": "go", "confidence": (0 + 39 / 60 + 1 + 0) / 4,
+      "markers": [{"marker": "hrv", "rating": "missing"}, {"marker": "resting_hr", "rating": "normal"}, {"marker": "sleep"}, {"marker": "wellness", "rating": "missing"}]})
+case("readiness", "a young baseline says not enough data", "readiness", "baselines need 14 valid days (SCIENCE.md 7)",
+     {"markers": stable_days(5)},
+     {"status": "go", "markers": [{"marker": "hrv", "rating": "not_enough_data"}, {"marker": "resting_hr", "rating": "not_enough_data"},
+                                  {"marker": "sleep", "rating": "normal"}, {"marker": "wellness", "rating": "not_enough_data"}]})
+ST_NEW = [dict(d, source="new strap") if i >= 35 else d for i, d in enumerate(ST)]
+case("readiness", "a new device starts a new baseline", "readiness", "a device change must not corrupt the old baseline",
+     {"markers": ST_NEW}, {"markers": [{"marker": "hrv", "rating": "not_enough_data"}, {"marker": "resting_hr", "rating": "not_enough_data"}, {}, {}]})
+case("readiness", "HRV in ln units gives the same answer", "readiness", "ln rMSSD is ln of rMSSD in ms",
+     {"markers": [dict(d, hrv={"value": math.log(d["hrv"]["value"]), "index": "ln_rmssd"}) for d in ST]},
+     {"status": "go", "markers": [{"marker": "hrv", "value": math.log(64.0), "baseline": lnm}, {}, {}, {}]})
+case("readiness", "Kiviniemi mode", "readiness", "Kiviniemi 2007: below the 10-day mean - 1 SD -> easy",
+     {"markers": with_today(ST, hrv={"value": 40.0, "index": "rmssd_ms"}), "options": {"mode": "kiviniemi"}},
+     {"status": "go_easy"})
+case("readiness", "the engine joins the decision", "readiness", "form below -30 % of fitness is a minor flag",
+     {"markers": with_today(ST, sleep_h=6.0), "engine": {"form_pct": -40}}, {"status": "go_easy", "minors": 2})
+case("readiness", "negative HRV", "readiness", "rMSSD 1-300 ms",
+     {"markers": with_today(ST, hrv={"value": -5, "index": "rmssd_ms"})}, error={"code": "out_of_range", "field": "markers[39].hrv.value"})
+case("readiness", "SDNN is not rMSSD", "readiness", "SDNN is a different quantity",
+     {"markers": with_today(ST, hrv={"value": 50, "index": "sdnn_ms"})}, error={"code": "inconsistent", "field": "markers[39].hrv.index"})
+case("readiness", "resting HR of 0", "readiness", "resting HR 25-120 bpm",
+     {"markers": with_today(ST, resting_hr_bpm=0)}, error={"code": "out_of_range", "field": "markers[39].resting_hr_bpm"})
+case("readiness", "resting HR of 300", "readiness", "resting HR 25-120 bpm",
+     {"markers": with_today(ST, resting_hr_bpm=300)}, error={"code": "out_of_range", "field": "markers[39].resting_hr_bpm"})
+case("readiness", "30 hours of sleep", "readiness", "sleep 0-24 h",
+     {"markers": with_today(ST, sleep_h=30)}, error={"code": "out_of_range", "field": "markers[39].sleep_h"})
+case("readiness", "wellness 9 on a 1-7 scale", "readiness", "wellness items 1-7",
+     {"markers": with_today(ST, wellness={"fatigue": 9})}, error={"code": "out_of_range", "field": "markers[39].wellness.fatigue"})
+case("readiness", "dates out of order", "readiness", "markers in date order",
+     {"markers": [ST[1], ST[0]]}, error={"code": "unsorted_dates", "field": "markers[1].date"})
+case("readiness", "no markers", "readiness", "today's markers are needed", {"markers": []}, error={"code": "empty", "field": "markers"})
+case("readiness", "baselines for a chart", "readiness_baselines", "rolling baselines of the days before each day",
+     {"markers": ST[:16]},
+     {"days": [{"hrv": None, "resting_hr_baseline": None}] * 14 +
+              [{"resting_hr_baseline": statistics.mean(48.0 + i % 3 for i in range(14)), "hooper": 3 + 14 % 2 + 3 + 2 + 14 % 2 + 3},
+               {"resting_hr_baseline": statistics.mean(48.0 + i % 3 for i in range(15))}]})
+
+# warning signs
+def series_days(n, **over):
+    d = stable_days(n)
+    for i, x in enumerate(d):
+        for k, f in over.items():
+            v = f(i)
+            if v is not None:
+                if k.startswith("w_"):
+                    x["wellness"] = {**x["wellness"], k[2:]: v}
+                else:
+                    x[k] = v
+    return d
+
+
+fat = series_days(40, w_fatigue=lambda i: 5.0 if i >= 34 and i != 36 else None)
+loads_rest = {"start": "2026-01-01", "values": [60.0] * 33 + [60.0, 0.0, 60.0, 0.0, 60.0, 40.0, 40.0]}
+case("readiness", "persistent fatigue despite rest days", "warning_signs", "fatigue rating high on >= 4 of 7 days with >= 2 rest days",
+     {"markers": fat, "loads": loads_rest}, {"signs": [{"sign": "persistent_fatigue"}]})
+rise = series_days(40, resting_hr_bpm=lambda i: 50.0 + (i - 26) * 0.5 if i >= 26 else None)
+case("readiness", "resting HR rising", "warning_signs", "slope >= 0.2 bpm/day over 14 days and the 7-day mean >= baseline + 2 bpm",
+     {"markers": rise}, {"signs": [{"sign": "resting_hr_rising", "evidence": [{"date": (R0 + dtm.timedelta(days=i)).isoformat(), "value": 50.0 + (i - 26) * 0.5} for i in range(26, 40)]}]})
+low = [50, 58, 45, 55, 42, 52, 44]
+drop = series_days(40, hrv=lambda i: {"value": float(low[i - 33]), "index": "rmssd_ms"} if i >= 33 else None)
+case("readiness", "HRV falling with CV rising", "warning_signs", "Plews: weekly ln rMSSD mean falls while its CV rises",
+     {"markers": drop}, {"signs": [{"sign": "hrv_falling_cv_rising"}]})
+T = lambda d: (R0 + dtm.timedelta(days=d)).isoformat()
+case("readiness", "performance decline", "warning_signs", "the last test > 2 % below the mean of the 3 before",
+     {"markers": ST, "tests": [{"date": T(0), "value": 50}, {"date": T(10), "value": 51}, {"date": T(20), "value": 52}, {"date": T(35), "value": 49}]},
+     {"signs": [{"sign": "performance_decline"}]})
+case("readiness", "performance plateau", "warning_signs", "no new best in the last 3 tests over >= 6 weeks",
+     {"markers": stable_days(80), "tests": [{"date": T(0), "value": 50}, {"date": T(10), "value": 52}, {"date": T(20), "value": 51.5},
+                                            {"date": T(45), "value": 51.8}, {"date": T(70), "value": 51.9}]},
+     {"signs": [{"sign": "performance_plateau"}]})
+PAT = [0.0, 60.0, 80.0, 40.0, 60.0, 30.0, 80.0]
+cyc = lambda n, k=1.0: [PAT[i % 7] * k for i in range(n)]
+mono = cyc(32) + [55.0, 60.0, 60.0, 65.0, 60.0, 60.0, 55.0] + [60.0]
+case("readiness", "high monotony", "warning_signs", "Foster 1998: monotony > 2 in the last complete calendar week",
+     {"markers": ST, "loads": {"start": "2026-01-01", "values": mono}}, {"signs": [{"sign": "high_monotony"}]})
+spike_l = cyc(33) + [PAT[i % 7] * 3 for i in range(33, 40)]
+case("readiness", "load spike", "warning_signs", "coupled ACWR 150/75 = 2.0 > 1.5",
+     {"markers": ST, "loads": {"start": "2026-01-01", "values": spike_l}},
+     {"signs": [{"sign": "load_spike", "evidence": [{"date": "2026-02-09", "value": statistics.mean(spike_l[-7:]) / statistics.mean(spike_l[-28:])}]}]})
+case("readiness", "no warning signs", "warning_signs", "a stable athlete with varied loads", {"markers": ST, "loads": {"start": "2026-01-01", "values": cyc(40)}}, {"signs": []})
+case("readiness", "identical loads every day are monotonous", "warning_signs", "Foster 1998: SD 0 is the most monotonous week",
+     {"markers": ST, "loads": {"start": "2026-01-01", "values": [60.0] * 40}}, {"signs": [{"sign": "high_monotony", "evidence": [{"date": "2026-02-08", "value": 60.0}]}]})
+
+# adaptation
+HARD = {"date": "2026-02-09", "kind": "intervals", "duration_s": 3600, "rpe": 8, "status": "planned"}
+EASY = {"date": "2026-02-09", "kind": "easy", "duration_s": 2400, "rpe": 3, "status": "planned"}
+case("readiness", "go: as planned", "adapt_session", "readiness go", {"planned": HARD, "markers": ST},
+     {"action": "as_planned", "session": HARD, "readiness": {"status": "go"}})
+case("readiness", "go easy: intervals become an easy run", "adapt_session", "the seeds: scale back when several markers slip",
+     {"planned": HARD, "markers": with_today(ST, sleep_h=6.0, resting_hr_bpm=52.5)},
+     {"action": "easy_run", "session": {"kind": "easy", "duration_s": 2700, "rpe": 3}})
+case("readiness", "go easy with sore muscles: cross-training", "adapt_session", "less impact on tired muscles",
+     {"planned": HARD, "markers": with_today(ST, sleep_h=6.0, wellness={"soreness": 6.0})},
+     {"action": "cross_training", "session": {"kind": "cross_training", "modality": "cycling"}})
+case("readiness", "rest", "adapt_session", "two majors: rest",
+     {"planned": HARD, "markers": with_today(ST, resting_hr_bpm=60.0, sleep_h=4.0)}, {"action": "rest", "session": {"kind": "rest", "duration_s": 0}})
+case("readiness", "rest on a light day: mobility", "adapt_session", "two majors, light plan: gentle mobility",
+     {"planned": EASY, "markers": with_today(ST, resting_hr_bpm=60.0, sleep_h=4.0)}, {"action": "mobility", "session": {"kind": "mobility"}})
+case("readiness", "ill: rest", "adapt_session", "illness: rest", {"planned": EASY, "markers": with_today(ST, ill=True)},
+     {"action": "rest", "readiness": {"status": "rest"}})
+case("readiness", "possible injury: no running", "adapt_session", "pain: no-impact cross-training or rest",
+     {"planned": HARD, "markers": with_today(ST, injury_pain=True)}, {"action": "cross_training", "session": {"modality": "pool_running"}})
+case("readiness", "a hard session that felt unusually hard", "adapt_session", "the seeds: it becomes easy running",
+     {"planned": HARD, "markers": with_today(ST, planned_rpe=7, felt_rpe=9.5)}, {"action": "easy_run", "readiness": {"status": "go"}})
+
+# ---------------------------------------------------------------- recovery
+def rx(mass, gap, kind="intervals", minutes=70, rpe=8):
+    sess = {"date": "2026-03-03", "kind": kind, "duration_s": minutes * 60, "rpe": rpe}
+    inp = {"session": sess, "body_mass_kg": mass}
+    if gap is not None:
+        inp["hours_to_next_session"] = gap
+    return inp
+
+
+for mass in (50.0, 90.0):
+    case("recovery", f"{mass:.0f} kg, next session in 12 h", "recovery_prescription",
+         "Thomas, Erdman & Burke 2016: 1.0-1.2 g/kg/h for 4 h when the next session is within 24 h; protein 0.3 g/kg every 3-5 h",
+         rx(mass, 12),
+         {"carbohydrate": {"grams_per_hour": [mass * 1.0, mass * 1.2], "first_4h_grams": [mass * 4.0, mass * 4.8],
+                           "daily_g_per_kg": [6, 10], "daily_grams": [mass * 6, mass * 10]},
+          "protein": {"grams": [0.3 * mass, 0.3 * mass], "every_h": [3, 5]},
+          "sleep": {"target_h": [8, 10]}})
+    case("recovery", f"{mass:.0f} kg, next session in 48 h", "recovery_prescription",
+         "no fast refuelling needed: daily target by training load (5-7 g/kg for ~1 h/day)",
+         rx(mass, 48, kind="tempo", minutes=50, rpe=6),
+         {"carbohydrate": {"grams_per_hour": None, "daily_g_per_kg": [5, 7], "daily_grams": [mass * 5, mass * 7]},
+          "protein": {"grams": [0.3 * mass, 0.3 * mass]}})
+case("recovery", "fluid from pre and post mass", "recovery_prescription", "1.25-1.5 L per kg lost (Shirreffs 1996)",
+     dict(rx(70.0, None, kind="long", minutes=120, rpe=5), pre_mass_kg=70.0, post_mass_kg=68.6),
+     {"fluid": {"lost_kg": 70.0 - 68.6, "litres": [1.25 * 1.4, 1.5 * 1.4]}, "sleep": {"target_h": [8, 10]}})
+case("recovery", "after a race: full rest first", "recovery_prescription", "full rest after races and peak efforts",
+     rx(60.0, None, kind="race", minutes=45, rpe=9), {"active_recovery": [{"option": "full_rest"}, {"option": "walk"}, {"option": "yoga_mobility"}]})
+case("recovery", "short sleep: a nap", "recovery_prescription", "a 20-30 min nap avoids grogginess",
+     dict(rx(60.0, 30, kind="easy", minutes=40, rpe=3), last_sleep_h=6.5), {"sleep": {"nap_min": [20, 30]}})
+case("recovery", "no body mass", "recovery_prescription", "prescriptions scale with body mass",
+     {"session": rx(60, 12)["session"]}, error={"code": "missing_field", "field": "body_mass_kg"})
+case("recovery", "post mass far below pre", "recovery_prescription", "more than 5 % lost is a measuring error",
+     dict(rx(70.0, None), pre_mass_kg=70.0, post_mass_kg=60.0), error={"code": "inconsistent", "field": "post_mass_kg"})
+
 for name, cases in files.items():
     (OUT / f"{name}.json").write_text(json.dumps({"cases": cases}, indent=1, ensure_ascii=False) + "\n")
     print(name, len(cases))

@@ -1,0 +1,1595 @@
+//! Daily markers against personal baselines, the readiness decision
+//! ("when several markers slip, scale back"), and warning signs over weeks.
+//!
+//! Markers (any subset per day): HRV as rMSSD (ms or ln), resting HR, sleep,
+//! wellness items on a 1–7 scale (Hooper & Mackinnon 1995: sleep quality,
+//! fatigue, stress, muscle soreness; plus mood, motivation, appetite), and a
+//! session that felt harder than planned. Each is compared with the athlete's
+//! own rolling baseline (the days before, never the day itself):
+//!
+//! | marker | minor | major | source |
+//! | --- | --- | --- | --- |
+//! | HRV (ln rMSSD) | a single morning below baseline − 1 SD | the 7-day mean below the SWC band (baseline ± 0.5 SD), or a low morning repeated or with a resting-HR flag | Vesterinen 2016; Javaloyes 2019; Plews |
+//! | resting HR | ≥ 3 bpm and ≥ 1 SD above baseline | ≥ 5 bpm and ≥ 2 SD, or a minor flag 2 days running | coaching convention [conv] |
+//! | sleep | < 7 h | < 5 h | National Sleep Foundation 2015 (7–9 h) |
+//! | wellness | 1–2 items ≥ 1 SD worse than baseline | ≥ 3 items, or the Hooper sum flagged more than 7 days running | Hooper & Mackinnon 1995 |
+//! | session felt harder | felt RPE ≥ planned + 2 | — | the seeds |
+//!
+//! **Decision** (the combination is an assumption; each threshold is cited):
+//! two or more majors → `rest`; one major or two minors → `go_easy`;
+//! otherwise `go`. One slipping marker is a note, several are a reason to
+//! scale back. Score = 100 − 25 per major − 10 per minor (at least 0).
+//! Confidence falls when markers are missing or baselines are young.
+//!
+//! ```
+//! use runrecovery_core::readiness::{DayMarkers, ReadinessOptions, readiness};
+//! let mut days: Vec<DayMarkers> = (0..30).map(|i| {
+//!     let mut m = DayMarkers::new(chrono::NaiveDate::from_ymd_opt(2026, 3, 1).unwrap() + chrono::Days::new(i));
+//!     m.resting_hr_bpm = Some(50.0 + (i % 3) as f64);
+//!     m.sleep_h = Some(8.0);
+//!     m
+//! }).collect();
+//! let today = days.len() - 1;
+//! days[today].resting_hr_bpm = Some(58.0); // +7 bpm
+//! let r = readiness(&days, None, &ReadinessOptions::default()).unwrap();
+//! assert_eq!(r.status.name(), "go_easy"); // one major marker
+//! ```
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result, check};
+
+/// Which HRV index a value is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HrvIndex {
+    /// rMSSD in milliseconds.
+    RmssdMs,
+    /// The natural log of rMSSD in milliseconds.
+    LnRmssd,
+    /// SDNN in milliseconds: a different quantity, rejected rather than mixed in.
+    SdnnMs,
+}
+
+/// A morning HRV reading.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Hrv {
+    /// The value, in the index's unit.
+    pub value: f64,
+    /// Which index it is.
+    pub index: HrvIndex,
+}
+
+/// Wellness items on a 1–7 scale; the direction is set by [`WellnessScale`].
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Wellness {
+    /// Sleep quality (Hooper).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sleep_quality: Option<f64>,
+    /// Fatigue (Hooper).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fatigue: Option<f64>,
+    /// Stress (Hooper).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stress: Option<f64>,
+    /// Muscle soreness (Hooper).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub soreness: Option<f64>,
+    /// Mood.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mood: Option<f64>,
+    /// Motivation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub motivation: Option<f64>,
+    /// Appetite.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub appetite: Option<f64>,
+}
+
+/// The wellness items, in order.
+pub const WELLNESS_ITEMS: [&str; 7] = [
+    "sleep_quality",
+    "fatigue",
+    "stress",
+    "soreness",
+    "mood",
+    "motivation",
+    "appetite",
+];
+
+impl Wellness {
+    fn items(&self) -> [Option<f64>; 7] {
+        [
+            self.sleep_quality,
+            self.fatigue,
+            self.stress,
+            self.soreness,
+            self.mood,
+            self.motivation,
+            self.appetite,
+        ]
+    }
+
+    /// The Hooper index: sleep quality + fatigue + stress + soreness (4–28), when all four are given.
+    pub fn hooper(&self) -> Option<f64> {
+        Some(self.sleep_quality? + self.fatigue? + self.stress? + self.soreness?)
+    }
+}
+
+/// One day's markers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DayMarkers {
+    /// The day.
+    pub date: NaiveDate,
+    /// Morning HRV.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hrv: Option<Hrv>,
+    /// Morning resting heart rate, bpm.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resting_hr_bpm: Option<f64>,
+    /// Device or method of the HRV and resting-HR measurements; a change starts a new baseline.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// Last night's sleep, h.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sleep_h: Option<f64>,
+    /// Wellness ratings.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wellness: Option<Wellness>,
+    /// The RPE yesterday's (or today's) session was planned at.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub planned_rpe: Option<f64>,
+    /// The RPE it was felt at.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub felt_rpe: Option<f64>,
+    /// Ill today (forces rest).
+    #[serde(default)]
+    pub ill: bool,
+    /// Pain that may be an injury (forces rest from running).
+    #[serde(default)]
+    pub injury_pain: bool,
+}
+
+impl DayMarkers {
+    /// A day with no markers.
+    pub fn new(date: NaiveDate) -> Self {
+        DayMarkers {
+            date,
+            hrv: None,
+            resting_hr_bpm: None,
+            source: None,
+            sleep_h: None,
+            wellness: None,
+            planned_rpe: None,
+            felt_rpe: None,
+            ill: false,
+            injury_pain: false,
+        }
+    }
+
+    /// ln rMSSD of the day's HRV, whatever unit it came in.
+    pub fn ln_rmssd(&self) -> Option<f64> {
+        self.hrv.map(|h| match h.index {
+            HrvIndex::RmssdMs => h.value.ln(),
+            _ => h.value,
+        })
+    }
+
+    /// Checks every value.
+    ///
+    /// # Errors
+    /// `out_of_range`, `not_finite`, or `inconsistent` for SDNN.
+    pub fn validate(&self) -> Result<()> {
+        check::date("date", self.date)?;
+        if let Some(h) = self.hrv {
+            match h.index {
+                HrvIndex::RmssdMs => {
+                    check::in_range("hrv.value", h.value, 1.0, 300.0, "ms (rMSSD)")?
+                }
+                HrvIndex::LnRmssd => {
+                    check::in_range("hrv.value", h.value, 0.0, 5.71, "ln ms (ln rMSSD)")?
+                }
+                HrvIndex::SdnnMs => {
+                    return Err(Error::inconsistent(
+                        "hrv.index",
+                        "sdnn_ms",
+                        "readiness uses rMSSD; SDNN is a different quantity and is not mixed in",
+                    ));
+                }
+            };
+        }
+        check::opt_in_range("resting_hr_bpm", self.resting_hr_bpm, 25.0, 120.0, "bpm")?;
+        check::opt_in_range("sleep_h", self.sleep_h, 0.0, 24.0, "h")?;
+        if let Some(w) = &self.wellness {
+            for (name, v) in WELLNESS_ITEMS.iter().zip(w.items()) {
+                check::opt_in_range(&format!("wellness.{name}"), v, 1.0, 7.0, "(1–7 scale)")?;
+            }
+        }
+        check::opt_in_range("planned_rpe", self.planned_rpe, 0.0, 10.0, "(CR-10)")?;
+        check::opt_in_range("felt_rpe", self.felt_rpe, 0.0, 10.0, "(CR-10)")?;
+        Ok(())
+    }
+}
+
+/// The direction of the wellness scale.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WellnessScale {
+    /// 1 = best, 7 = worst (Hooper & Mackinnon). Default.
+    #[default]
+    LowerIsBetter,
+    /// 7 = best (McLean, Gastin).
+    HigherIsBetter,
+}
+
+/// What HRV above the band means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HrvAboveBand {
+    /// A note only (ambiguous: adaptation or saturation). Default.
+    #[default]
+    Note,
+    /// A minor flag (Le Meur 2013: saturation in overreached athletes).
+    Minor,
+}
+
+/// The decision procedure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReadinessMode {
+    /// Every marker rated minor/major and combined (SCIENCE.md §7). Default.
+    #[default]
+    Combined,
+    /// Kiviniemi 2007: HRV only; reference = 10-day mean − 1 SD; below it, or falling two days running → easy or rest.
+    Kiviniemi,
+    /// Vesterinen 2016 / Javaloyes 2019: HRV only; the 7-day ln rMSSD mean outside baseline ± 0.5 SD → easy.
+    Javaloyes,
+}
+
+/// Baseline windows and thresholds.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ReadinessOptions {
+    /// The decision procedure.
+    pub mode: ReadinessMode,
+    /// HRV and resting-HR baseline window, days (60).
+    pub baseline_days: usize,
+    /// Wellness baseline window, days (28).
+    pub wellness_baseline_days: usize,
+    /// Valid days before a baseline exists (14).
+    pub min_baseline_days: usize,
+    /// Rolling window for the HRV mean, days (7).
+    pub rolling_days: usize,
+    /// Valid days needed in the rolling window (3, Plews).
+    pub min_rolling_days: usize,
+    /// Smallest worthwhile change, in baseline SDs (0.5).
+    pub swc_sd: f64,
+    /// What HRV above the band means.
+    pub hrv_above_band: HrvAboveBand,
+    /// Resting HR: minor flag above baseline, bpm (3).
+    pub rhr_minor_bpm: f64,
+    /// Resting HR: major flag above baseline, bpm (5).
+    pub rhr_major_bpm: f64,
+    /// Sleep: minor below, h (7).
+    pub sleep_minor_h: f64,
+    /// Sleep: major below, h (5).
+    pub sleep_major_h: f64,
+    /// Wellness: an item is flagged at this many SDs worse than its baseline (1).
+    pub wellness_z: f64,
+    /// Wellness scale direction.
+    pub wellness_scale: WellnessScale,
+    /// Felt RPE this much above planned is flagged (2).
+    pub felt_harder_rpe: f64,
+}
+
+impl Default for ReadinessOptions {
+    fn default() -> Self {
+        ReadinessOptions {
+            mode: ReadinessMode::Combined,
+            baseline_days: 60,
+            wellness_baseline_days: 28,
+            min_baseline_days: 14,
+            rolling_days: 7,
+            min_rolling_days: 3,
+            swc_sd: 0.5,
+            hrv_above_band: HrvAboveBand::Note,
+            rhr_minor_bpm: 3.0,
+            rhr_major_bpm: 5.0,
+            sleep_minor_h: 7.0,
+            sleep_major_h: 5.0,
+            wellness_z: 1.0,
+            wellness_scale: WellnessScale::LowerIsBetter,
+            felt_harder_rpe: 2.0,
+        }
+    }
+}
+
+impl ReadinessOptions {
+    fn validate(&self) -> Result<()> {
+        check::in_range(
+            "baseline_days",
+            self.baseline_days as f64,
+            7.0,
+            365.0,
+            "days",
+        )?;
+        check::in_range(
+            "wellness_baseline_days",
+            self.wellness_baseline_days as f64,
+            7.0,
+            365.0,
+            "days",
+        )?;
+        check::in_range(
+            "min_baseline_days",
+            self.min_baseline_days as f64,
+            3.0,
+            365.0,
+            "days",
+        )?;
+        check::in_range("rolling_days", self.rolling_days as f64, 1.0, 28.0, "days")?;
+        check::in_range(
+            "min_rolling_days",
+            self.min_rolling_days as f64,
+            1.0,
+            self.rolling_days as f64,
+            "days",
+        )?;
+        check::in_range("swc_sd", self.swc_sd, 0.0, 3.0, "SD")?;
+        check::in_range("rhr_minor_bpm", self.rhr_minor_bpm, 0.0, 30.0, "bpm")?;
+        check::in_range(
+            "rhr_major_bpm",
+            self.rhr_major_bpm,
+            self.rhr_minor_bpm,
+            40.0,
+            "bpm",
+        )?;
+        check::in_range("sleep_minor_h", self.sleep_minor_h, 0.0, 14.0, "h")?;
+        check::in_range(
+            "sleep_major_h",
+            self.sleep_major_h,
+            0.0,
+            self.sleep_minor_h,
+            "h",
+        )?;
+        check::in_range("wellness_z", self.wellness_z, 0.0, 5.0, "SD")?;
+        check::in_range("felt_harder_rpe", self.felt_harder_rpe, 0.0, 10.0, "")?;
+        Ok(())
+    }
+}
+
+/// How much a marker slipped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Rating {
+    /// No value today.
+    Missing,
+    /// A value, but too few days for a baseline: nothing is claimed.
+    NotEnoughData,
+    /// Within its normal range.
+    Normal,
+    /// Worth a mention, not a reason to change training.
+    Note,
+    /// Slipped a little.
+    Minor,
+    /// Slipped clearly.
+    Major,
+}
+
+/// One marker's verdict.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MarkerFinding {
+    /// `hrv`, `resting_hr`, `sleep`, `wellness`, `session_rpe`, `form`, `body_systems`, `illness`, `injury`.
+    pub marker: String,
+    /// The rating.
+    pub rating: Rating,
+    /// Today's value (ln rMSSD for HRV; bpm; h; flagged items; RPE gap).
+    pub value: Option<f64>,
+    /// The baseline it was compared with.
+    pub baseline: Option<f64>,
+    /// The band or threshold, where there is one: [low, high].
+    pub band: Option<[f64; 2]>,
+    /// Why it counts, in words.
+    pub reason: String,
+}
+
+/// The day's decision.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Train as planned.
+    Go,
+    /// Scale back: easy running or cross-training instead of hard work.
+    GoEasy,
+    /// Rest (or only gentle active recovery).
+    Rest,
+}
+
+impl Status {
+    /// The snake_case name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Status::Go => "go",
+            Status::GoEasy => "go_easy",
+            Status::Rest => "rest",
+        }
+    }
+}
+
+/// Outputs of the fitness-fatigue engine that join the decision, when given.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct EngineState {
+    /// Form as % of fitness (TSB / CTL × 100); below −30 % is a minor flag.
+    pub form_pct: Option<f64>,
+    /// Body systems still above the ready threshold (from `recovery_state`); 2 or more is a minor flag.
+    pub systems_not_ready: Option<u32>,
+}
+
+/// Today's readiness.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Readiness {
+    /// The day (the last in the markers).
+    pub date: NaiveDate,
+    /// Go, go easy, or rest.
+    pub status: Status,
+    /// 0–100.
+    pub score: f64,
+    /// 0–1: how much of the picture is known (markers present × baseline maturity).
+    pub confidence: f64,
+    /// Every marker's verdict.
+    pub markers: Vec<MarkerFinding>,
+    /// Counts.
+    pub majors: usize,
+    /// Counts.
+    pub minors: usize,
+    /// The decision in words.
+    pub summary: String,
+}
+
+/// Mean and sample SD.
+fn mean_sd(v: &[f64]) -> Option<(f64, f64)> {
+    if v.len() < 2 {
+        return None;
+    }
+    let m = v.iter().sum::<f64>() / v.len() as f64;
+    let sd = (v.iter().map(|x| (x - m).powi(2)).sum::<f64>() / (v.len() - 1) as f64).sqrt();
+    Some((m, sd))
+}
+
+/// Validates the series: every day valid, dates strictly increasing.
+///
+/// # Errors
+/// `empty`; the markers' errors with `markers[i]`; `unsorted_dates`; `duplicate_date`.
+pub fn validate_markers(days: &[DayMarkers]) -> Result<()> {
+    if days.is_empty() {
+        return Err(Error::empty("markers", "at least today's markers"));
+    }
+    for (i, d) in days.iter().enumerate() {
+        d.validate()
+            .map_err(|e| e.within(&format!("markers[{i}]")))?;
+        if i > 0 {
+            let prev = days[i - 1].date;
+            if d.date == prev {
+                return Err(Error::DuplicateDate {
+                    field: format!("markers[{i}].date"),
+                    value: d.date.to_string(),
+                });
+            }
+            if d.date < prev {
+                return Err(Error::UnsortedDates {
+                    field: format!("markers[{i}].date"),
+                    value: d.date.to_string(),
+                    previous: prev.to_string(),
+                });
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Values of one marker in the `window` days before day `i`, from the same source as day `i`.
+fn baseline<F: Fn(&DayMarkers) -> Option<f64>>(
+    days: &[DayMarkers],
+    i: usize,
+    window: usize,
+    f: F,
+    same_source: bool,
+) -> Vec<f64> {
+    let today = days[i].date;
+    let from = today - chrono::Days::new(window as u64);
+    days[..i]
+        .iter()
+        .rev()
+        .take_while(|d| d.date >= from)
+        .take_while(|d| !same_source || d.source == days[i].source)
+        .filter_map(&f)
+        .collect()
+}
+
+/// The HRV baseline of day `i`: ln rMSSD mean and SD of the baseline window, and the rolling mean.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct HrvBaseline {
+    /// Mean ln rMSSD of the baseline window.
+    pub mean: f64,
+    /// Its SD.
+    pub sd: f64,
+    /// Valid days in the window.
+    pub days: usize,
+    /// The rolling mean of ln rMSSD (`rolling_days`, today included), if enough days.
+    pub rolling_mean: Option<f64>,
+    /// Coefficient of variation of ln rMSSD over the rolling window, %.
+    pub rolling_cv_pct: Option<f64>,
+}
+
+fn hrv_baseline(days: &[DayMarkers], i: usize, o: &ReadinessOptions) -> Option<HrvBaseline> {
+    let base = baseline(days, i, o.baseline_days, DayMarkers::ln_rmssd, true);
+    if base.len() < o.min_baseline_days {
+        return None;
+    }
+    let (mean, sd) = mean_sd(&base)?;
+    let mut recent: Vec<f64> = baseline(days, i, o.rolling_days - 1, DayMarkers::ln_rmssd, true);
+    if let Some(v) = days[i].ln_rmssd() {
+        recent.push(v);
+    }
+    let rolling = (recent.len() >= o.min_rolling_days)
+        .then(|| mean_sd(&recent).map(|(m, s)| (m, s / m * 100.0)));
+    Some(HrvBaseline {
+        mean,
+        sd,
+        days: base.len(),
+        rolling_mean: rolling
+            .flatten()
+            .map(|r| r.0)
+            .or_else(|| (recent.len() >= o.min_rolling_days).then(|| recent[0])),
+        rolling_cv_pct: rolling.flatten().map(|r| r.1),
+    })
+}
+
+fn finding(
+    marker: &str,
+    rating: Rating,
+    value: Option<f64>,
+    baseline: Option<f64>,
+    band: Option<[f64; 2]>,
+    reason: String,
+) -> MarkerFinding {
+    MarkerFinding {
+        marker: marker.into(),
+        rating,
+        value,
+        baseline,
+        band,
+        reason,
+    }
+}
+
+/// A resting-HR flag on day `i` against its own baseline: (rating, baseline mean, sd).
+fn rhr_flag(days: &[DayMarkers], i: usize, o: &ReadinessOptions) -> Option<(Rating, f64, f64)> {
+    let v = days[i].resting_hr_bpm?;
+    let base = baseline(days, i, o.baseline_days, |d| d.resting_hr_bpm, true);
+    if base.len() < o.min_baseline_days {
+        return Some((Rating::NotEnoughData, f64::NAN, f64::NAN));
+    }
+    let (m, sd) = mean_sd(&base)?;
+    let up = v - m;
+    let rating = if up >= o.rhr_major_bpm && up >= 2.0 * sd {
+        Rating::Major
+    } else if up >= o.rhr_minor_bpm && up >= sd {
+        Rating::Minor
+    } else {
+        Rating::Normal
+    };
+    Some((rating, m, sd))
+}
+
+/// Wellness items flagged on day `i` (worse than baseline by `wellness_z` SDs), and the Hooper z-score.
+fn wellness_flags(
+    days: &[DayMarkers],
+    i: usize,
+    o: &ReadinessOptions,
+) -> Option<(Vec<&'static str>, Option<f64>, usize)> {
+    let w = days[i].wellness?;
+    let sign = match o.wellness_scale {
+        WellnessScale::LowerIsBetter => 1.0,
+        WellnessScale::HigherIsBetter => -1.0,
+    };
+    let mut flagged = Vec::new();
+    let mut young = 0;
+    for (k, (name, v)) in WELLNESS_ITEMS.iter().zip(w.items()).enumerate() {
+        let Some(v) = v else { continue };
+        let base = baseline(
+            days,
+            i,
+            o.wellness_baseline_days,
+            |d| d.wellness.and_then(|w| w.items()[k]),
+            false,
+        );
+        if base.len() < o.min_baseline_days {
+            young += 1;
+            continue;
+        }
+        let Some((m, sd)) = mean_sd(&base) else {
+            continue;
+        };
+        // A constant baseline still flags a clear change of a whole point.
+        let z = sign * (v - m) / sd.max(0.5);
+        if z >= o.wellness_z {
+            flagged.push(*name);
+        }
+    }
+    let hooper_z = w.hooper().and_then(|h| {
+        let base = baseline(
+            days,
+            i,
+            o.wellness_baseline_days,
+            |d| d.wellness.and_then(|w| w.hooper()),
+            false,
+        );
+        (base.len() >= o.min_baseline_days)
+            .then(|| mean_sd(&base).map(|(m, sd)| sign * (h - m) / sd.max(0.5)))
+            .flatten()
+    });
+    Some((flagged, hooper_z, young))
+}
+
+/// Readiness for the last day of `days` (the markers up to and including today).
+///
+/// # Errors
+/// The markers' and options' errors.
+pub fn readiness(
+    days: &[DayMarkers],
+    engine: Option<&EngineState>,
+    o: &ReadinessOptions,
+) -> Result<Readiness> {
+    o.validate()?;
+    validate_markers(days)?;
+    let i = days.len() - 1;
+    let today = &days[i];
+    let mut markers = Vec::new();
+    let mut maturity = [0.0f64; 4];
+
+    // HRV.
+    let hrv = today.ln_rmssd();
+    let hb = hrv_baseline(days, i, o);
+    let rhr = rhr_flag(days, i, o);
+    let rhr_flagged = rhr.is_some_and(|r| r.0 >= Rating::Minor);
+    match (hrv, hb) {
+        (None, _) => markers.push(finding(
+            "hrv",
+            Rating::Missing,
+            None,
+            None,
+            None,
+            "no HRV reading today".into(),
+        )),
+        (Some(v), None) => {
+            let n = baseline(days, i, o.baseline_days, DayMarkers::ln_rmssd, true).len();
+            maturity[0] = 0.25;
+            markers.push(finding(
+                "hrv",
+                Rating::NotEnoughData,
+                Some(v),
+                None,
+                None,
+                format!(
+                    "{n} valid days in the baseline; {} are needed before HRV is judged",
+                    o.min_baseline_days
+                ),
+            ))
+        }
+        (Some(v), Some(b)) => {
+            maturity[0] = (b.days as f64 / o.baseline_days as f64).clamp(0.5, 1.0);
+            let band = [b.mean - o.swc_sd * b.sd, b.mean + o.swc_sd * b.sd];
+            let yesterday_low = i > 0
+                && days[i - 1].ln_rmssd().is_some_and(|y| {
+                    hrv_baseline(days, i - 1, o).is_some_and(|yb| y < yb.mean - yb.sd)
+                });
+            let low_morning = v < b.mean - b.sd;
+            let (rating, reason) = match b.rolling_mean {
+                Some(r) if r < band[0] => (
+                    Rating::Major,
+                    format!(
+                        "7-day mean ln rMSSD {r:.2} is below the smallest-worthwhile-change band {:.2}–{:.2}",
+                        band[0], band[1]
+                    ),
+                ),
+                _ if low_morning && (yesterday_low || rhr_flagged) => (
+                    Rating::Major,
+                    format!(
+                        "ln rMSSD {v:.2} is more than 1 SD below the baseline {:.2} {}",
+                        b.mean,
+                        if yesterday_low {
+                            "for the second morning running"
+                        } else {
+                            "together with a raised resting HR"
+                        }
+                    ),
+                ),
+                _ if low_morning => (
+                    Rating::Minor,
+                    format!(
+                        "ln rMSSD {v:.2} is more than 1 SD below the baseline {:.2}",
+                        b.mean
+                    ),
+                ),
+                Some(r) if r > band[1] => (
+                    match o.hrv_above_band {
+                        HrvAboveBand::Note => Rating::Note,
+                        HrvAboveBand::Minor => Rating::Minor,
+                    },
+                    format!(
+                        "7-day mean {r:.2} is above the band {:.2}–{:.2}: adaptation, or saturation when overreached (Le Meur 2013)",
+                        band[0], band[1]
+                    ),
+                ),
+                _ => (Rating::Normal, "within the baseline band".into()),
+            };
+            markers.push(finding(
+                "hrv",
+                rating,
+                Some(v),
+                Some(b.mean),
+                Some(band),
+                reason,
+            ));
+        }
+    }
+
+    // Resting HR, with the two-days-running rule.
+    match (today.resting_hr_bpm, rhr) {
+        (None, _) | (_, None) => markers.push(finding(
+            "resting_hr",
+            Rating::Missing,
+            None,
+            None,
+            None,
+            "no resting HR today".into(),
+        )),
+        (Some(v), Some((Rating::NotEnoughData, _, _))) => {
+            maturity[1] = 0.25;
+            markers.push(finding(
+                "resting_hr",
+                Rating::NotEnoughData,
+                Some(v),
+                None,
+                None,
+                "baseline too young".into(),
+            ))
+        }
+        (Some(v), Some((mut rating, m, sd))) => {
+            let n = baseline(days, i, o.baseline_days, |d| d.resting_hr_bpm, true).len();
+            maturity[1] = (n as f64 / o.baseline_days as f64).clamp(0.5, 1.0);
+            let yesterday = i > 0 && rhr_flag(days, i - 1, o).is_some_and(|r| r.0 >= Rating::Minor);
+            let mut reason = format!(
+                "{v:.0} bpm is {:+.1} bpm ({:+.1} SD) from the baseline {m:.1}",
+                v - m,
+                (v - m) / sd.max(1e-9)
+            );
+            if rating == Rating::Minor && yesterday {
+                rating = Rating::Major;
+                reason.push_str(", for the second day running");
+            }
+            markers.push(finding(
+                "resting_hr",
+                rating,
+                Some(v),
+                Some(m),
+                Some([m + o.rhr_minor_bpm, m + o.rhr_major_bpm]),
+                reason,
+            ));
+        }
+    }
+
+    // Sleep.
+    match today.sleep_h {
+        None => markers.push(finding(
+            "sleep",
+            Rating::Missing,
+            None,
+            None,
+            None,
+            "no sleep logged".into(),
+        )),
+        Some(h) => {
+            maturity[2] = 1.0;
+            let rating = if h < o.sleep_major_h {
+                Rating::Major
+            } else if h < o.sleep_minor_h {
+                Rating::Minor
+            } else {
+                Rating::Normal
+            };
+            markers.push(finding(
+                "sleep",
+                rating,
+                Some(h),
+                None,
+                Some([o.sleep_minor_h, 9.0]),
+                format!(
+                    "{h:.1} h against a target of {}–9 h (National Sleep Foundation 2015)",
+                    o.sleep_minor_h
+                ),
+            ));
+        }
+    }
+
+    // Wellness.
+    match wellness_flags(days, i, o) {
+        None => markers.push(finding(
+            "wellness",
+            Rating::Missing,
+            None,
+            None,
+            None,
+            "no wellness ratings today".into(),
+        )),
+        Some((_, _, young))
+            if young > 0
+                && young
+                    == today
+                        .wellness
+                        .map_or(0, |w| w.items().iter().flatten().count()) =>
+        {
+            maturity[3] = 0.25;
+            markers.push(finding(
+                "wellness",
+                Rating::NotEnoughData,
+                None,
+                None,
+                None,
+                "baseline too young".into(),
+            ))
+        }
+        Some((flagged, hooper_z, _)) => {
+            maturity[3] = 1.0;
+            // Staleness: the Hooper sum flagged on each of the last 8 days.
+            let stale = i >= 7
+                && (i - 7..=i).all(|k| {
+                    wellness_flags(days, k, o)
+                        .is_some_and(|f| f.1.is_some_and(|z| z >= o.wellness_z))
+                });
+            let n = flagged.len() as f64;
+            let rating = if stale || flagged.len() >= 3 {
+                Rating::Major
+            } else if !flagged.is_empty() {
+                Rating::Minor
+            } else {
+                Rating::Normal
+            };
+            let reason = if stale {
+                "ratings worse than baseline for more than 7 days running (sustained staleness)"
+                    .to_string()
+            } else if flagged.is_empty() {
+                "within the personal baseline".into()
+            } else {
+                format!(
+                    "worse than baseline by ≥ {} SD: {}",
+                    o.wellness_z,
+                    flagged.join(", ")
+                )
+            };
+            markers.push(finding("wellness", rating, Some(n), hooper_z, None, reason));
+        }
+    }
+
+    // A session that felt harder than planned.
+    if let (Some(p), Some(f)) = (today.planned_rpe, today.felt_rpe) {
+        let gap = f - p;
+        let rating = if gap >= o.felt_harder_rpe {
+            Rating::Minor
+        } else {
+            Rating::Normal
+        };
+        markers.push(finding(
+            "session_rpe",
+            rating,
+            Some(gap),
+            Some(p),
+            None,
+            format!("felt RPE {f} against a planned {p}"),
+        ));
+    }
+
+    // The engine's outputs, where given.
+    if let Some(e) = engine {
+        if let Some(f) = e.form_pct {
+            check::in_range("engine.form_pct", f, -1000.0, 1000.0, "%")?;
+            let rating = if f < -30.0 {
+                Rating::Minor
+            } else {
+                Rating::Normal
+            };
+            markers.push(finding(
+                "form",
+                rating,
+                Some(f),
+                None,
+                Some([-30.0, 5.0]),
+                format!("form {f:.0} % of fitness"),
+            ));
+        }
+        if let Some(n) = e.systems_not_ready {
+            let rating = if n >= 2 {
+                Rating::Minor
+            } else {
+                Rating::Normal
+            };
+            markers.push(finding(
+                "body_systems",
+                rating,
+                Some(f64::from(n)),
+                None,
+                None,
+                format!("{n} body systems not yet recovered"),
+            ));
+        }
+    }
+    if today.ill {
+        markers.push(finding(
+            "illness",
+            Rating::Major,
+            None,
+            None,
+            None,
+            "ill: rest until symptoms are gone".into(),
+        ));
+    }
+    if today.injury_pain {
+        markers.push(finding(
+            "injury",
+            Rating::Major,
+            None,
+            None,
+            None,
+            "pain that may be an injury: no running".into(),
+        ));
+    }
+
+    let majors = markers.iter().filter(|m| m.rating == Rating::Major).count();
+    let minors = markers.iter().filter(|m| m.rating == Rating::Minor).count();
+    let (status, summary) = decide(o.mode, &markers, majors, minors, today, days, i, hb, o);
+    let score = (100.0 - 25.0 * majors as f64 - 10.0 * minors as f64).max(0.0);
+    Ok(Readiness {
+        date: today.date,
+        status,
+        score,
+        confidence: maturity.iter().sum::<f64>() / 4.0,
+        markers,
+        majors,
+        minors,
+        summary,
+    })
+}
+
+#[allow(clippy::too_many_arguments)]
+fn decide(
+    mode: ReadinessMode,
+    markers: &[MarkerFinding],
+    majors: usize,
+    minors: usize,
+    today: &DayMarkers,
+    days: &[DayMarkers],
+    i: usize,
+    hb: Option<HrvBaseline>,
+    o: &ReadinessOptions,
+) -> (Status, String) {
+    if today.ill || today.injury_pain {
+        return (Status::Rest, "rest: illness or possible injury".into());
+    }
+    let slipped: Vec<&str> = markers
+        .iter()
+        .filter(|m| m.rating >= Rating::Minor)
+        .map(|m| m.marker.as_str())
+        .collect();
+    match mode {
+        ReadinessMode::Combined => {
+            let status = if majors >= 2 {
+                Status::Rest
+            } else if majors == 1 || minors >= 2 {
+                Status::GoEasy
+            } else {
+                Status::Go
+            };
+            let why = match (status, slipped.len()) {
+                (Status::Go, 0) => "no marker slipped: train as planned".to_string(),
+                (Status::Go, _) => format!("one marker slipped a little ({}): a note, train as planned", slipped.join(", ")),
+                (Status::GoEasy, _) => format!("scale back: {} slipped", slipped.join(", ")),
+                (Status::Rest, _) => format!("rest: several markers slipped clearly ({})", slipped.join(", ")),
+            };
+            (status, why)
+        }
+        ReadinessMode::Kiviniemi => {
+            // Reference: mean − 1 SD of the last 10 days' ln rMSSD.
+            let Some(v) = today.ln_rmssd() else { return (Status::Go, "Kiviniemi: no HRV today; train as planned".into()) };
+            let base = baseline(days, i, 10, DayMarkers::ln_rmssd, true);
+            let Some((m, sd)) = mean_sd(&base) else { return (Status::Go, "Kiviniemi: baseline too young".into()) };
+            let falling = i >= 2
+                && matches!((days[i - 1].ln_rmssd(), days[i - 2].ln_rmssd()), (Some(a), Some(b)) if v < a && a < b);
+            if v < m - sd || falling {
+                (Status::GoEasy, "Kiviniemi 2007: HRV below the reference (10-day mean − 1 SD) or falling two days running: easy or rest".into())
+            } else {
+                (Status::Go, "Kiviniemi 2007: HRV at or above the reference: train as planned".into())
+            }
+        }
+        ReadinessMode::Javaloyes => match hb.and_then(|b| b.rolling_mean.map(|r| (r, b))) {
+            Some((r, b)) if (r - b.mean).abs() > o.swc_sd * b.sd => (
+                Status::GoEasy,
+                "Vesterinen/Javaloyes: the 7-day ln rMSSD mean is outside the smallest worthwhile change: low intensity".into(),
+            ),
+            Some(_) => (Status::Go, "Vesterinen/Javaloyes: inside the smallest worthwhile change: train as planned".into()),
+            None => (Status::Go, "Vesterinen/Javaloyes: not enough HRV data yet".into()),
+        },
+    }
+}
+
+/// One day of the baseline series, for charts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BaselineDay {
+    /// The day.
+    pub date: NaiveDate,
+    /// ln rMSSD today.
+    pub ln_rmssd: Option<f64>,
+    /// The HRV baseline (absent while too young).
+    pub hrv: Option<HrvBaseline>,
+    /// Resting HR today.
+    pub resting_hr_bpm: Option<f64>,
+    /// Resting-HR baseline mean.
+    pub resting_hr_baseline: Option<f64>,
+    /// Resting-HR baseline SD.
+    pub resting_hr_sd: Option<f64>,
+    /// Hooper sum today.
+    pub hooper: Option<f64>,
+}
+
+/// The baselines of every day, for charts and for checking.
+///
+/// # Errors
+/// The markers' and options' errors.
+pub fn baselines(days: &[DayMarkers], o: &ReadinessOptions) -> Result<Vec<BaselineDay>> {
+    o.validate()?;
+    validate_markers(days)?;
+    Ok((0..days.len())
+        .map(|i| {
+            let rhr = baseline(days, i, o.baseline_days, |d| d.resting_hr_bpm, true);
+            let rhr = (rhr.len() >= o.min_baseline_days)
+                .then(|| mean_sd(&rhr))
+                .flatten();
+            BaselineDay {
+                date: days[i].date,
+                ln_rmssd: days[i].ln_rmssd(),
+                hrv: hrv_baseline(days, i, o),
+                resting_hr_bpm: days[i].resting_hr_bpm,
+                resting_hr_baseline: rhr.map(|r| r.0),
+                resting_hr_sd: rhr.map(|r| r.1),
+                hooper: days[i].wellness.and_then(|w| w.hooper()),
+            }
+        })
+        .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stable(n: u64) -> Vec<DayMarkers> {
+        (0..n)
+            .map(|i| {
+                let mut m = DayMarkers::new(
+                    NaiveDate::from_ymd_opt(2026, 1, 1).unwrap() + chrono::Days::new(i),
+                );
+                m.hrv = Some(Hrv {
+                    value: 60.0 + (i % 5) as f64,
+                    index: HrvIndex::RmssdMs,
+                });
+                m.resting_hr_bpm = Some(48.0 + (i % 3) as f64);
+                m.sleep_h = Some(7.5 + (i % 2) as f64 * 0.5);
+                m.wellness = Some(Wellness {
+                    sleep_quality: Some(3.0 + (i % 2) as f64),
+                    fatigue: Some(3.0),
+                    stress: Some(2.0 + (i % 2) as f64),
+                    soreness: Some(3.0),
+                    ..Wellness::default()
+                });
+                m
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_stable_athlete_goes() {
+        let r = readiness(&stable(40), None, &ReadinessOptions::default()).unwrap();
+        assert_eq!(r.status, Status::Go, "{r:?}");
+        assert_eq!(r.score, 100.0);
+    }
+
+    #[test]
+    fn one_slip_is_a_note_several_scale_back() {
+        let mut d = stable(40);
+        d[39].sleep_h = Some(6.0);
+        let r = readiness(&d, None, &ReadinessOptions::default()).unwrap();
+        assert_eq!((r.status, r.minors), (Status::Go, 1));
+        d[39].wellness.as_mut().unwrap().soreness = Some(6.0);
+        let r = readiness(&d, None, &ReadinessOptions::default()).unwrap();
+        assert_eq!(r.status, Status::GoEasy);
+        d[39].resting_hr_bpm = Some(60.0);
+        d[39].sleep_h = Some(4.0);
+        let r = readiness(&d, None, &ReadinessOptions::default()).unwrap();
+        assert_eq!(r.status, Status::Rest);
+    }
+
+    #[test]
+    fn ms_and_ln_give_the_same_answer() {
+        let d = stable(40);
+        let ln: Vec<DayMarkers> = d
+            .iter()
+            .map(|m| {
+                let mut m = m.clone();
+                m.hrv = m.hrv.map(|h| Hrv {
+                    value: h.value.ln(),
+                    index: HrvIndex::LnRmssd,
+                });
+                m
+            })
+            .collect();
+        let o = ReadinessOptions::default();
+        assert_eq!(
+            readiness(&d, None, &o).unwrap(),
+            readiness(&ln, None, &o).unwrap()
+        );
+    }
+
+    #[test]
+    fn a_new_device_starts_a_new_baseline() {
+        let mut d = stable(40);
+        for m in &mut d[35..] {
+            m.source = Some("new strap".into());
+        }
+        let r = readiness(&d, None, &ReadinessOptions::default()).unwrap();
+        let hrv = r.markers.iter().find(|m| m.marker == "hrv").unwrap();
+        assert_eq!(hrv.rating, Rating::NotEnoughData);
+    }
+
+    #[test]
+    fn sdnn_is_not_mixed_in() {
+        let mut d = stable(3);
+        d[2].hrv = Some(Hrv {
+            value: 50.0,
+            index: HrvIndex::SdnnMs,
+        });
+        assert_eq!(
+            readiness(&d, None, &ReadinessOptions::default())
+                .unwrap_err()
+                .field(),
+            "markers[2].hrv.index"
+        );
+    }
+}
+
+/// A warning sign over weeks, with its evidence.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WarningSign {
+    /// `persistent_fatigue`, `resting_hr_rising`, `hrv_falling_cv_rising`,
+    /// `performance_decline`, `performance_plateau`, `high_monotony`, `load_spike`.
+    pub sign: String,
+    /// Dates and values behind it.
+    pub evidence: Vec<Evidence>,
+    /// What to do, in plain words.
+    pub recommendation: String,
+}
+
+/// A dated value.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Evidence {
+    /// The day.
+    pub date: NaiveDate,
+    /// The value (bpm, ln rMSSD, rating, test result, ratio…).
+    pub value: f64,
+}
+
+/// A daily load series for the load-based signs.
+#[derive(Debug, Clone, Copy)]
+pub struct Loads<'a> {
+    /// The first day.
+    pub start: NaiveDate,
+    /// One load per day.
+    pub values: &'a [f64],
+}
+
+fn slope(points: &[(f64, f64)]) -> Option<f64> {
+    let n = points.len() as f64;
+    if points.len() < 3 {
+        return None;
+    }
+    let (mx, my) = (
+        points.iter().map(|p| p.0).sum::<f64>() / n,
+        points.iter().map(|p| p.1).sum::<f64>() / n,
+    );
+    let sxx: f64 = points.iter().map(|p| (p.0 - mx).powi(2)).sum();
+    (sxx > 0.0).then(|| points.iter().map(|p| (p.0 - mx) * (p.1 - my)).sum::<f64>() / sxx)
+}
+
+/// Warning signs of under-recovery or overreaching over the last weeks, up to
+/// the last day of `days`. `loads` (optional) adds the load-based signs;
+/// `tests` (dated results, higher is better) the performance signs.
+///
+/// | sign | rule |
+/// | --- | --- |
+/// | persistent fatigue | the fatigue rating ≥ 1 SD worse than baseline on ≥ 4 of the last 7 days, despite ≥ 2 rest days |
+/// | resting HR rising | over the last 14 days a slope ≥ 0.2 bpm/day and a 7-day mean ≥ 2 bpm above baseline |
+/// | HRV falling, CV rising (Plews) | last week's ln rMSSD mean below the week before and below the band, with a higher CV |
+/// | performance decline / plateau | the last test > 2 % below the mean of the 3 before / no new best in the last 3 tests over ≥ 6 weeks |
+/// | high monotony | the last complete calendar week's monotony > 2 (Foster 1998) |
+/// | load spike | the coupled ACWR today > 1.5 (Gabbett 2016; read with its critique) |
+///
+/// # Errors
+/// The markers', options' and loads' errors; `unsorted_dates` for tests out of order.
+pub fn warning_signs(
+    days: &[DayMarkers],
+    loads: Option<Loads<'_>>,
+    tests: &[(NaiveDate, f64)],
+    o: &ReadinessOptions,
+) -> Result<Vec<WarningSign>> {
+    o.validate()?;
+    validate_markers(days)?;
+    let i = days.len() - 1;
+    let today = days[i].date;
+    let mut signs = Vec::new();
+    let week_ago = today - chrono::Days::new(6);
+    let recent: Vec<usize> = (0..=i).filter(|&k| days[k].date >= week_ago).collect();
+
+    // Persistent fatigue despite rest days.
+    let sign = match o.wellness_scale {
+        WellnessScale::LowerIsBetter => 1.0,
+        WellnessScale::HigherIsBetter => -1.0,
+    };
+    let tired: Vec<Evidence> = recent
+        .iter()
+        .filter_map(|&k| {
+            let v = days[k].wellness?.fatigue?;
+            let base = baseline(
+                days,
+                k,
+                o.wellness_baseline_days,
+                |d| d.wellness.and_then(|w| w.fatigue),
+                false,
+            );
+            if base.len() < o.min_baseline_days {
+                return None;
+            }
+            let (m, sd) = mean_sd(&base)?;
+            (sign * (v - m) / sd.max(0.5) >= o.wellness_z).then_some(Evidence {
+                date: days[k].date,
+                value: v,
+            })
+        })
+        .collect();
+    let rest_days = loads.map_or(0, |l| {
+        (0..7)
+            .filter_map(|d| {
+                let date = today - chrono::Days::new(d);
+                let idx = (date - l.start).num_days();
+                (idx >= 0)
+                    .then(|| l.values.get(idx as usize).copied())
+                    .flatten()
+            })
+            .filter(|&v| v == 0.0)
+            .count()
+    });
+    if tired.len() >= 4 && rest_days >= 2 {
+        signs.push(WarningSign {
+            sign: "persistent_fatigue".into(),
+            evidence: tired,
+            recommendation: format!(
+                "fatigue stayed high on most days of the week despite {rest_days} rest days: cut volume for a week, keep runs easy, look at sleep, food and stress"
+            ),
+        });
+    }
+
+    // Resting HR trending up.
+    let two_weeks = today - chrono::Days::new(13);
+    let rhr: Vec<(f64, f64, NaiveDate)> = (0..=i)
+        .filter(|&k| days[k].date >= two_weeks)
+        .filter_map(|k| {
+            days[k].resting_hr_bpm.map(|v| {
+                (
+                    (days[k].date - two_weeks).num_days() as f64,
+                    v,
+                    days[k].date,
+                )
+            })
+        })
+        .collect();
+    if rhr.len() >= 7 {
+        let s = slope(&rhr.iter().map(|p| (p.0, p.1)).collect::<Vec<_>>());
+        let base = baseline(days, i, o.baseline_days, |d| d.resting_hr_bpm, true);
+        let last7: Vec<f64> = rhr
+            .iter()
+            .filter(|p| p.2 >= week_ago)
+            .map(|p| p.1)
+            .collect();
+        if let (Some(s), Some((m, _)), false) = (s, mean_sd(&base), last7.is_empty()) {
+            let mean7 = last7.iter().sum::<f64>() / last7.len() as f64;
+            if s >= 0.2 && mean7 >= m + 2.0 && base.len() >= o.min_baseline_days {
+                signs.push(WarningSign {
+                    sign: "resting_hr_rising".into(),
+                    evidence: rhr.iter().map(|p| Evidence { date: p.2, value: p.1 }).collect(),
+                    recommendation: format!(
+                        "resting HR has risen {s:.2} bpm a day for two weeks (7-day mean {mean7:.1} vs baseline {m:.1}): add a recovery day and check for illness"
+                    ),
+                });
+            }
+        }
+    }
+
+    // HRV weekly mean falling with CV rising (Plews).
+    let week_stats = |end: NaiveDate| -> Option<(f64, f64)> {
+        let from = end - chrono::Days::new(6);
+        let v: Vec<f64> = days
+            .iter()
+            .filter(|d| d.date >= from && d.date <= end)
+            .filter_map(DayMarkers::ln_rmssd)
+            .collect();
+        if v.len() < o.min_rolling_days {
+            return None;
+        }
+        mean_sd(&v).map(|(m, sd)| (m, sd / m * 100.0))
+    };
+    if let (Some((m1, cv1)), Some((m0, cv0)), Some(b)) = (
+        week_stats(today),
+        week_stats(today - chrono::Days::new(7)),
+        hrv_baseline(days, i, o),
+    ) {
+        if m1 < m0 && cv1 > cv0 && m1 < b.mean - o.swc_sd * b.sd {
+            signs.push(WarningSign {
+                sign: "hrv_falling_cv_rising".into(),
+                evidence: vec![
+                    Evidence { date: today - chrono::Days::new(7), value: m0 },
+                    Evidence { date: today, value: m1 },
+                ],
+                recommendation: format!(
+                    "weekly ln rMSSD fell from {m0:.2} to {m1:.2} while its CV rose from {cv0:.1} % to {cv1:.1} % (Plews): accumulating fatigue — take an easier week"
+                ),
+            });
+        }
+    }
+
+    // Performance tests.
+    for (k, w) in tests.windows(2).enumerate() {
+        if w[1].0 <= w[0].0 {
+            return Err(Error::UnsortedDates {
+                field: format!("tests[{}].date", k + 1),
+                value: w[1].0.to_string(),
+                previous: w[0].0.to_string(),
+            });
+        }
+    }
+    for (k, t) in tests.iter().enumerate() {
+        check::finite(&format!("tests[{k}].value"), t.1)?;
+    }
+    if tests.len() >= 4 {
+        let n = tests.len();
+        let prev3 = (tests[n - 4].1 + tests[n - 3].1 + tests[n - 2].1) / 3.0;
+        let last = tests[n - 1];
+        let evidence: Vec<Evidence> = tests[n - 4..]
+            .iter()
+            .map(|t| Evidence {
+                date: t.0,
+                value: t.1,
+            })
+            .collect();
+        let best_before = tests[..n - 3]
+            .iter()
+            .map(|t| t.1)
+            .fold(f64::NEG_INFINITY, f64::max);
+        let best_recent = tests[n - 3..]
+            .iter()
+            .map(|t| t.1)
+            .fold(f64::NEG_INFINITY, f64::max);
+        if last.1 < prev3 * 0.98 {
+            signs.push(WarningSign {
+                sign: "performance_decline".into(),
+                evidence,
+                recommendation: "the last test is more than 2 % below the three before it: with other signs, this is overreaching — reduce load for 1–2 weeks".into(),
+            });
+        } else if best_recent <= best_before && (last.0 - tests[n - 3].0).num_days() >= 42 {
+            signs.push(WarningSign {
+                sign: "performance_plateau".into(),
+                evidence,
+                recommendation: "no new best in the last three tests over six weeks or more: vary the stimulus or add recovery".into(),
+            });
+        }
+    }
+
+    // Load: monotony of the last complete calendar week, and the ACWR today.
+    if let Some(l) = loads {
+        for (k, &v) in l.values.iter().enumerate() {
+            crate::log::check_load(&format!("loads[{k}]"), v)?;
+        }
+        check::date("loads.start", l.start)?;
+        let weeks = crate::load::weekly_loads(
+            l.start,
+            l.values,
+            crate::load::WeekMode::Calendar,
+            crate::load::SdKind::Sample,
+        )?;
+        if let Some(w) = weeks.iter().rev().find(|w| w.days == 7 && w.end <= today) {
+            // Identical loads every day (SD 0) are as monotonous as it gets.
+            let identical = w.sd == Some(0.0) && w.mean > 0.0;
+            if identical || w.monotony.is_some_and(|m| m > crate::load::MONOTONY_FLAG) {
+                let what = match w.monotony {
+                    Some(m) if !identical => format!("monotony {m:.2}"),
+                    _ => "the same load every day".to_string(),
+                };
+                signs.push(WarningSign {
+                    sign: "high_monotony".into(),
+                    evidence: vec![Evidence { date: w.end, value: w.monotony.unwrap_or(w.mean) }],
+                    recommendation: format!(
+                        "{what} in the week of {} (Foster 1998: above 2 raises illness risk): make easy days easier and hard days distinct, keep a rest day",
+                        w.start
+                    ),
+                });
+            }
+        }
+        let idx = (today - l.start).num_days();
+        if idx >= 0 && (idx as usize) < l.values.len() {
+            let upto = &l.values[..=idx as usize];
+            let acwr = crate::model::acwr(upto, None, &crate::model::AcwrOptions::default())?;
+            if let Some(r) = acwr.last().and_then(|d| d.ratio).filter(|r| *r > 1.5) {
+                signs.push(WarningSign {
+                    sign: "load_spike".into(),
+                    evidence: vec![Evidence { date: today, value: r }],
+                    recommendation: format!(
+                        "this week's load is {r:.2}× the 4-week average: hold the next week's volume, don't add intensity"
+                    ),
+                });
+            }
+        }
+    }
+    Ok(signs)
+}
+
+/// What to do instead of the planned session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Adaptation {
+    /// Train as planned.
+    AsPlanned,
+    /// An easy run instead.
+    EasyRun,
+    /// Cross-training instead (less impact and muscle damage).
+    CrossTraining,
+    /// Mobility or yoga instead.
+    Mobility,
+    /// Rest.
+    Rest,
+}
+
+/// The session to do today.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AdaptedSession {
+    /// What changed.
+    pub action: Adaptation,
+    /// The session to do.
+    pub session: crate::session::Session,
+    /// Why, in plain words.
+    pub reason: String,
+}
+
+/// Easy runs after a scaled-back day last at most this long, s.
+const EASY_CAP_S: f64 = 45.0 * 60.0;
+
+/// Adapts today's planned session to today's readiness (and today's markers:
+/// illness, pain, a session that felt unusually hard, sore muscles).
+///
+/// - `rest`: illness → rest; possible injury → cross-training (no impact) if
+///   not ill; otherwise rest, or mobility when the plan was already light.
+/// - `go_easy`: a hard session (quality or long) becomes an easy run of at
+///   most 45 min, or cross-training when soreness or the resting HR slipped;
+///   an easy session stays, capped at 45 min.
+/// - `go`: as planned — but a hard session that felt unusually hard (felt RPE
+///   ≥ planned + 2) becomes an easy run, as the seeds say.
+///
+/// # Errors
+/// The session's errors.
+pub fn adapt_session(
+    planned: &crate::session::Session,
+    readiness: &Readiness,
+    today: &DayMarkers,
+) -> Result<AdaptedSession> {
+    use crate::session::{Modality, Session, SessionKind};
+    planned.validate().map_err(|e| e.within("planned"))?;
+    let hard = planned.kind.is_quality() || planned.kind == SessionKind::Long;
+    let slipped = |name: &str| {
+        readiness
+            .markers
+            .iter()
+            .any(|m| m.marker == name && m.rating >= Rating::Minor)
+    };
+    let easy = |reason: String| {
+        let mut s: Session = planned.clone();
+        s.kind = SessionKind::Easy;
+        s.duration_s = planned.duration_s.min(EASY_CAP_S);
+        s.distance_m = None;
+        s.rpe = Some(3.0);
+        s.graded_pace_s_per_km = None;
+        AdaptedSession {
+            action: Adaptation::EasyRun,
+            session: s,
+            reason,
+        }
+    };
+    let cross = |reason: String| {
+        let mut s: Session = planned.clone();
+        s.kind = SessionKind::CrossTraining;
+        s.modality = Some(Modality::Cycling);
+        s.duration_s = planned.duration_s.clamp(30.0 * 60.0, 60.0 * 60.0);
+        s.distance_m = None;
+        s.rpe = Some(3.0);
+        s.graded_pace_s_per_km = None;
+        AdaptedSession {
+            action: Adaptation::CrossTraining,
+            session: s,
+            reason,
+        }
+    };
+    let rest = |action: Adaptation, reason: String| {
+        let mut s: Session = planned.clone();
+        s.kind = if action == Adaptation::Mobility {
+            SessionKind::Mobility
+        } else {
+            SessionKind::Rest
+        };
+        s.duration_s = if action == Adaptation::Mobility {
+            20.0 * 60.0
+        } else {
+            0.0
+        };
+        s.distance_m = None;
+        s.modality = None;
+        s.rpe = Some(if action == Adaptation::Mobility {
+            1.0
+        } else {
+            0.0
+        });
+        AdaptedSession {
+            action,
+            session: s,
+            reason,
+        }
+    };
+    let as_planned = |reason: String| AdaptedSession {
+        action: Adaptation::AsPlanned,
+        session: planned.clone(),
+        reason,
+    };
+    Ok(match readiness.status {
+        Status::Rest if today.ill => rest(Adaptation::Rest, "ill: rest until the symptoms are gone".into()),
+        Status::Rest if today.injury_pain => {
+            let mut c = cross("pain that may be an injury: no running today; pain-free cycling or pool work only, or rest".into());
+            c.session.modality = Some(Modality::PoolRunning);
+            c
+        }
+        Status::Rest if !hard && planned.duration_s <= 45.0 * 60.0 => {
+            rest(Adaptation::Mobility, format!("{}: gentle mobility only", readiness.summary))
+        }
+        Status::Rest => rest(Adaptation::Rest, readiness.summary.clone()),
+        Status::GoEasy if hard && (slipped("wellness") || slipped("body_systems")) => cross(format!(
+            "{}: the hard session becomes easy cross-training (less impact on tired muscles)",
+            readiness.summary
+        )),
+        Status::GoEasy if hard => easy(format!("{}: the hard session becomes an easy run", readiness.summary)),
+        Status::GoEasy if planned.duration_s > EASY_CAP_S && planned.kind.is_run() => {
+            easy(format!("{}: keep it easy and short", readiness.summary))
+        }
+        Status::GoEasy => as_planned(format!("{}: the planned session is already easy", readiness.summary)),
+        Status::Go if hard && slipped("session_rpe") => {
+            easy("the hard session felt unusually hard (felt RPE well above planned): switch to easy running".into())
+        }
+        Status::Go => as_planned(readiness.summary.clone()),
+    })
+}
