@@ -1,4 +1,6 @@
-"""Writes sample_log.json: a bundled sample athlete's last 12 weeks (seeded, reproducible).
+"""Writes sample_log.json (a bundled sample athlete's last 12 weeks, a rest day
+and the planned week after) and sample_markers.json (their morning markers),
+seeded and reproducible.
 
 Run from the repository root: `python3 runrecovery-core/data/make_sample.py`.
 The athlete is invented; the week follows a common recovery-aware structure
@@ -19,8 +21,10 @@ start = end - dt.timedelta(days=12 * 7 - 1)  # a Monday
 sessions = []
 
 
-def add(day, kind, minutes, pace=None, rpe=None, hr=None, **extra):
+def add(day, kind, minutes, pace=None, rpe=None, hr=None, status=None, **extra):
     s = {"date": day.isoformat(), "kind": kind, "duration_s": round(minutes * 60)}
+    if status:
+        s["status"] = status
     if pace:
         s["distance_m"] = round(minutes * 60 / pace * 1000)
     if rpe is not None:
@@ -70,7 +74,41 @@ for week in range(12):
     if not cutback and week % 2 == 0:
         add(d[6], "strength", 30, rpe=5)
 
+# Monday after the 12 weeks: a completed rest day; then the planned week.
+monday = end + dt.timedelta(days=1)
+add(monday, "rest", 0)
+plan = [("intervals", 55, 310, 8), ("easy", 45, 345, 3), ("threshold", 50, 292, 6), ("cross_training", 45, None, 3),
+        ("long", 100, 340, 5), ("easy", 35, 350, 2)]
+for i, (kind, minutes, pace, rpe) in enumerate(plan, start=1):
+    extra = {"modality": "cycling"} if kind == "cross_training" else {}
+    add(monday + dt.timedelta(days=i), kind, minutes, pace=pace, rpe=rpe, status="planned", **extra)
+
 doc = {"schema_version": 1, "athlete": athlete, "sessions": sessions}
 out = pathlib.Path(__file__).with_name("sample_log.json")
 out.write_text(json.dumps(doc, indent=1) + "\n")
-print(f"{out}: {len(sessions)} sessions, {start} to {end}")
+print(f"{out}: {len(sessions)} sessions, {start} to {monday + dt.timedelta(days=6)} (planned from {monday + dt.timedelta(days=1)})")
+
+# Morning markers from the first day to "today", the Tuesday after the 12 weeks:
+# a stable baseline, then a short night, a raised resting HR and sore legs today.
+today = monday + dt.timedelta(days=1)
+markers = []
+day = start
+while day <= today:
+    i = (day - start).days
+    m = {"date": day.isoformat(),
+         "hrv": {"value": round(rng.gauss(62, 4), 1), "index": "rmssd_ms"},
+         "resting_hr_bpm": round(rng.gauss(48, 1.2)),
+         "source": "chest strap",
+         "sleep_h": round(rng.uniform(7.0, 8.6), 1),
+         "wellness": {"sleep_quality": rng.choice([2, 3, 3]), "fatigue": rng.choice([2, 3, 3, 4]),
+                      "stress": rng.choice([2, 2, 3]), "soreness": rng.choice([2, 3, 3]),
+                      "mood": rng.choice([2, 3]), "motivation": rng.choice([2, 3])}}
+    if i % 9 == 4:
+        del m["hrv"]  # a missed morning now and then
+    markers.append(m)
+    day += dt.timedelta(days=1)
+markers[-1].update({"sleep_h": 5.8, "resting_hr_bpm": 55, "hrv": {"value": 60.0, "index": "rmssd_ms"}})
+markers[-1]["wellness"].update({"soreness": 5, "fatigue": 3, "mood": 2, "motivation": 2, "stress": 2, "sleep_quality": 3})
+out = pathlib.Path(__file__).with_name("sample_markers.json")
+out.write_text(json.dumps({"markers": markers}, indent=1) + "\n")
+print(f"{out}: {len(markers)} days to {today}")

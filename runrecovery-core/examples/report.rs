@@ -1,24 +1,30 @@
 //! The library's main job on a training log: a readable report of an
-//! athlete's last weeks — profile, zones, paces, load per day and week,
-//! monotony, strain and intensity distribution.
+//! athlete's last weeks and of today — profile, zones, paces, load per day
+//! and week, monotony and strain, fitness/fatigue/form, ACWR, each body
+//! system's recovery, the next quality session, today's readiness with its
+//! reasons, the adapted session, and what to do after the last session.
 //!
 //! ```text
-//! cargo run -p runrecovery-core --example report              # the bundled sample athlete
-//! cargo run -p runrecovery-core --example report -- my_log.json
+//! cargo run -p runrecovery-core --example report                          # the bundled sample athlete
+//! cargo run -p runrecovery-core --example report -- log.json [markers.json]
 //! ```
+//!
+//! "Today" is the last day of the markers (or the day after the last
+//! completed session without them): nothing reads the clock.
 
 use std::process::ExitCode;
 
+use chrono::NaiveDate;
 use runrecovery_core::athlete::Athlete;
 use runrecovery_core::load::{self, Include, LoadMethod, LoadOptions, SdKind, WeekMode};
 use runrecovery_core::log::TrainingLog;
-use runrecovery_core::model;
-use runrecovery_core::performance;
-use runrecovery_core::session::SessionKind;
-use runrecovery_core::supercompensation;
-use runrecovery_core::zones::{self, ZoneSystem};
+use runrecovery_core::readiness::{self, DayMarkers, EngineState, ReadinessOptions};
+use runrecovery_core::session::{SessionKind, Status};
+use runrecovery_core::supercompensation::{self, RecoveryOptions};
+use runrecovery_core::{model, performance, recovery, zones};
 
-const SAMPLE: &str = include_str!("../data/sample_log.json");
+const SAMPLE_LOG: &str = include_str!("../data/sample_log.json");
+const SAMPLE_MARKERS: &str = include_str!("../data/sample_markers.json");
 
 fn pace(s_per_km: f64) -> String {
     let s = s_per_km.round() as i64;
@@ -47,20 +53,29 @@ fn opt(v: Option<f64>, digits: usize) -> String {
 }
 
 fn main() -> ExitCode {
-    let (source, text) = match std::env::args().nth(1) {
-        Some(path) => match std::fs::read_to_string(&path) {
-            Ok(t) => (path, t),
-            Err(e) => {
-                eprintln!("cannot read {path}: {e}");
-                return ExitCode::FAILURE;
-            }
-        },
-        None => (
-            "bundled sample (runrecovery-core/data/sample_log.json)".to_string(),
-            SAMPLE.to_string(),
-        ),
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let read = |path: &String| {
+        std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))
     };
-    match report(&source, &text) {
+    let inputs = match args.as_slice() {
+        [] => Ok((
+            "bundled sample (runrecovery-core/data)".to_string(),
+            SAMPLE_LOG.to_string(),
+            Some(SAMPLE_MARKERS.to_string()),
+        )),
+        [log] => read(log).map(|t| (log.clone(), t, None)),
+        [log, markers, ..] => {
+            read(log).and_then(|t| read(markers).map(|m| (log.clone(), t, Some(m))))
+        }
+    };
+    let (source, log, markers) = match inputs {
+        Ok(x) => x,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match report(&source, &log, markers.as_deref()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error [{}] {e}", e.code());
@@ -69,25 +84,44 @@ fn main() -> ExitCode {
     }
 }
 
-fn report(source: &str, text: &str) -> runrecovery_core::Result<()> {
+fn report(source: &str, text: &str, markers_text: Option<&str>) -> runrecovery_core::Result<()> {
     let log = TrainingLog::from_json(text)?;
+    let markers: Vec<DayMarkers> = match markers_text {
+        Some(t) => {
+            #[derive(serde::Deserialize)]
+            struct File {
+                markers: Vec<DayMarkers>,
+            }
+            serde_json::from_str::<File>(t)
+                .map_err(|e| runrecovery_core::Error::InvalidInput {
+                    field: "markers".into(),
+                    message: e.to_string(),
+                })?
+                .markers
+        }
+        None => Vec::new(),
+    };
     let athlete: Athlete = log.athlete().cloned().unwrap_or_default();
     let resolved = athlete.resolve()?;
-    let (first, last) = log.date_range();
+    let (first, _) = log.date_range();
+    let last_done = log.completed().map(|s| s.date).next_back().unwrap_or(first);
+    let today: NaiveDate = markers
+        .last()
+        .map_or(last_done + chrono::Days::new(1), |m| m.date);
+    let yesterday = today - chrono::Days::new(1);
     println!("runrecovery report — {source}");
     println!(
-        "{} — {} sessions from {first} to {last}\n",
+        "{} — {} sessions from {first}; today is {today} ({})\n",
         athlete.name.as_deref().unwrap_or("athlete"),
-        log.sessions().len()
+        log.sessions().len(),
+        today.format("%A")
     );
 
     println!("PROFILE");
     println!(
         "  age {}  sex {}  mass {} kg  HRmax {} bpm  rest {} bpm  LTHR {} bpm  threshold pace {}",
         opt(athlete.age_years, 0),
-        athlete
-            .sex
-            .map_or("—".into(), |s| format!("{s:?}").to_lowercase()),
+        athlete.sex.map_or("—".into(), |s| snake(&s)),
         opt(athlete.body_mass_kg, 0),
         opt(resolved.hr_max_bpm, 0),
         opt(athlete.hr_rest_bpm, 0),
@@ -114,7 +148,7 @@ fn report(source: &str, text: &str) -> runrecovery_core::Result<()> {
         for p in performance::training_paces(vdot)? {
             println!(
                 "  {:<11} {} – {}   target {}",
-                format!("{:?}", p.intensity),
+                snake(&p.intensity),
                 pace(p.slow_s_per_km),
                 pace(p.fast_s_per_km),
                 pace(p.target_s_per_km)
@@ -135,7 +169,10 @@ fn report(source: &str, text: &str) -> runrecovery_core::Result<()> {
         println!();
     }
 
-    for system in [ZoneSystem::LthrFriel, ZoneSystem::PaceThreshold] {
+    for system in [
+        zones::ZoneSystem::LthrFriel,
+        zones::ZoneSystem::PaceThreshold,
+    ] {
         if let Ok(t) = zones::zone_table(&athlete, system) {
             println!("\nZONES — {}", t.source);
             for z in &t.zones {
@@ -159,21 +196,28 @@ fn report(source: &str, text: &str) -> runrecovery_core::Result<()> {
 
     // Session-RPE scores every session on one scale, strength and cross-training
     // included (Foster 2001); the automatic choice would mix TSS and AU here.
+    let opts = LoadOptions::with_method(LoadMethod::SessionRpe);
     let auto = load::daily_loads(
         &log,
         &athlete,
         &LoadOptions::default(),
         Include::Completed,
         None,
-        None,
+        Some(yesterday),
     )?;
     let methods: Vec<String> = auto
         .methods
         .iter()
-        .map(|(m, n)| format!("{m:?} ×{n}"))
+        .map(|(m, n)| format!("{} ×{n}", snake(m)))
         .collect();
-    let opts = LoadOptions::with_method(LoadMethod::SessionRpe);
-    let daily = load::daily_loads(&log, &athlete, &opts, Include::Completed, None, None)?;
+    let daily = load::daily_loads(
+        &log,
+        &athlete,
+        &opts,
+        Include::Completed,
+        None,
+        Some(yesterday),
+    )?;
     println!(
         "\nLOAD — session-RPE (RPE × min, AU); the automatic choice would use: {}",
         methods.join(", ")
@@ -182,11 +226,10 @@ fn report(source: &str, text: &str) -> runrecovery_core::Result<()> {
     let n = daily.series.values.len();
     for i in n.saturating_sub(14)..n {
         let day = daily.series.date(i);
-        let kinds: Vec<String> = log
-            .sessions()
-            .iter()
+        let kinds: Vec<&str> = log
+            .completed()
             .filter(|s| s.date == day)
-            .map(|s| s.kind.name().to_string())
+            .map(|s| s.kind.name())
             .collect();
         let bar = "█".repeat((daily.series.values[i] / 25.0).round() as usize);
         println!(
@@ -215,7 +258,7 @@ fn report(source: &str, text: &str) -> runrecovery_core::Result<()> {
             ""
         };
         println!(
-            "  {}  {:>6}  {:>6.1}  {:>6.0}  {:>6}  {:>8}  {:>6}{flag}",
+            "  {}  {:>7}  {:>6.1}  {:>6.0}  {:>6}  {:>8}  {:>6}{flag}{}",
             w.start,
             clock(v.duration_s),
             v.run_distance_m / 1000.0,
@@ -224,12 +267,21 @@ fn report(source: &str, text: &str) -> runrecovery_core::Result<()> {
                 .map_or("—".into(), |p| format!("{p:+.0}%")),
             opt(w.monotony, 2),
             opt(w.strain, 0),
+            if w.days < 7 {
+                format!("  ({} days so far)", w.days)
+            } else {
+                String::new()
+            },
         );
     }
 
-    // Fitness-fatigue on the same session-RPE series (exponential gain, form on the next day).
-    let pmc = model::pmc(&daily.series.values, &model::PmcOptions::default())?;
+    // Fitness-fatigue, projected through the planned week.
+    let planned = load::daily_loads(&log, &athlete, &opts, Include::Planned, Some(first), None)?;
+    let mut loads = daily.series.values.clone();
+    loads.extend(planned.series.values.iter().skip(loads.len()));
+    let pmc = model::pmc(&loads, &model::PmcOptions::default())?;
     let ramp = model::ramp_rate(&pmc.fitness);
+    let pct = model::form_percent(&pmc.fitness, &pmc.form);
     let acwr = model::acwr(
         &daily.series.values,
         Some(&daily.series.logged),
@@ -246,39 +298,51 @@ fn report(source: &str, text: &str) -> runrecovery_core::Result<()> {
     println!(
         "\nFITNESS & FATIGUE (PMC on session-RPE: fitness 42 d, fatigue 7 d, exponential gain, form = yesterday's fitness − fatigue)"
     );
-    println!("  date         fitness  fatigue    form   ramp/wk   ACWR 7:28   EWMA");
-    for i in (n.saturating_sub(15)..n)
-        .step_by(2)
-        .chain([n - 1])
-        .collect::<std::collections::BTreeSet<_>>()
+    println!("  date         fitness  fatigue    form   ramp/wk   ACWR 7:28        EWMA");
+    let ti = (today - first).num_days() as usize;
+    for (i, ((fitness, fatigue), (form, ramp))) in pmc
+        .fitness
+        .iter()
+        .zip(&pmc.fatigue)
+        .zip(pmc.form.iter().zip(&ramp))
+        .enumerate()
+        .skip(ti.saturating_sub(10))
     {
-        let show = |d: &model::AcwrDay| match (d.ratio, d.band, d.gap) {
-            (Some(r), Some(b), _) => format!("{r:.2} {}", snake(&b)),
-            (_, _, Some(g)) => format!("({})", snake(&g)),
-            _ => "—".into(),
+        let show = |d: Option<&model::AcwrDay>| match d.map(|d| (d.ratio, d.band, d.gap)) {
+            Some((Some(r), Some(b), _)) => format!("{r:.2} {}", snake(&b)),
+            Some((_, _, Some(g))) => format!("({})", snake(&g)),
+            _ => "".into(),
         };
+        let date = first + chrono::Days::new(i as u64);
         println!(
-            "  {}  {:>7.1}  {:>7.1}  {:>6.1}  {:>8}   {:<16} {}",
-            daily.series.date(i),
-            pmc.fitness[i],
-            pmc.fatigue[i],
-            pmc.form[i],
-            opt(ramp[i], 1),
-            show(&acwr[i]),
-            show(&ewma[i]),
+            "  {}  {:>7.1}  {:>7.1}  {:>6.1}  {:>8}   {:<16} {:<16}{}",
+            date,
+            fitness,
+            fatigue,
+            form,
+            opt(*ramp, 1),
+            show(acwr.get(i)),
+            show(ewma.get(i)),
+            if date == today {
+                "  ← today"
+            } else if date > today {
+                "  (planned)"
+            } else {
+                ""
+            }
         );
     }
     println!(
-        "  (ACWR bands after Gabbett 2016; the ratio is a description of load change, not an injury predictor: see docs/model.md)"
+        "  (ACWR bands after Gabbett 2016: a description of load change, not an injury predictor — see docs/model.md)"
     );
 
-    // Body systems and the next quality session, as of the log's last day.
-    let recovery = supercompensation::RecoveryOptions::default();
-    let at = last.and_hms_opt(20, 0, 0).unwrap_or_default();
-    let state = supercompensation::recovery_state(&log, &athlete, at, &recovery)?;
+    // Body systems this morning, and the next quality session.
+    let recovery_options = RecoveryOptions::default();
+    let morning = today.and_hms_opt(8, 0, 0).unwrap_or_default();
+    let state = supercompensation::recovery_state(&log, &athlete, morning, &recovery_options)?;
     println!(
-        "\nBODY SYSTEMS on {at} (residual fatigue in reference hard sessions; ready ≤ {})",
-        recovery.ready_below
+        "\nBODY SYSTEMS this morning ({morning}; residual fatigue in reference hard sessions, ready ≤ {})",
+        recovery_options.ready_below
     );
     for s in &state.systems {
         println!(
@@ -289,13 +353,12 @@ fn report(source: &str, text: &str) -> runrecovery_core::Result<()> {
             s.hours_to_ready
         );
     }
-    let tomorrow = last + chrono::Days::new(1);
     let next = supercompensation::next_quality_session(
         &log,
         &athlete,
-        tomorrow,
+        today,
         SessionKind::Intervals,
-        &recovery,
+        &recovery_options,
     )?;
     println!(
         "  next intervals session: earliest {} ({}), best {}; last hard session {}, its supercompensation window {} to {}",
@@ -307,21 +370,131 @@ fn report(source: &str, text: &str) -> runrecovery_core::Result<()> {
         next.window_end.map_or("—".into(), |d| d.to_string()),
     );
 
-    let start = last - chrono::Days::new(27);
-    for system in [ZoneSystem::LthrFriel, ZoneSystem::Rpe] {
-        let d = zones::intensity_distribution(&log, &athlete, system, Some(start), Some(last))?;
+    // Readiness, the adapted session, warning signs.
+    if !markers.is_empty() {
+        let engine = EngineState {
+            form_pct: pct.get(ti).copied().flatten(),
+            systems_not_ready: Some(
+                state
+                    .systems
+                    .iter()
+                    .filter(|s| s.fatigue > recovery_options.ready_below)
+                    .count() as u32,
+            ),
+        };
+        let r = readiness::readiness(&markers, Some(&engine), &ReadinessOptions::default())?;
         println!(
-            "\nINTENSITY, last 4 weeks by {:?}: Seiler Z1 {:.0} %  Z2 {:.0} %  Z3 {:.0} %  ({} unclassified min)",
-            system,
+            "\nREADINESS {today}: {} — score {:.0}/100, confidence {:.0} %",
+            r.status.name().to_uppercase(),
+            r.score,
+            r.confidence * 100.0
+        );
+        println!("  {}", r.summary);
+        for m in &r.markers {
+            println!("  {:<13} {:<15} {}", m.marker, snake(&m.rating), m.reason);
+        }
+        if let Some(plan) = log
+            .sessions()
+            .iter()
+            .find(|s| s.date == today && s.status == Status::Planned)
+        {
+            let a = readiness::adapt_session(plan, &r, markers.last().unwrap_or(&markers[0]))?;
+            println!(
+                "  planned: {} {} min → do: {} {} min ({})",
+                plan.kind.name(),
+                (plan.duration_s / 60.0).round(),
+                a.session.kind.name(),
+                (a.session.duration_s / 60.0).round(),
+                a.reason
+            );
+        }
+        let warnings = readiness::warning_signs(
+            &markers,
+            Some(readiness::Loads {
+                start: daily.series.start,
+                values: &daily.series.values,
+            }),
+            &[],
+            &ReadinessOptions::default(),
+        )?;
+        if warnings.is_empty() {
+            println!("  warning signs over the last weeks: none");
+        }
+        for w in &warnings {
+            println!("  warning: {} — {}", w.sign, w.recommendation);
+        }
+    }
+
+    // What to do after the last session.
+    if let (Some(last), Some(mass)) = (
+        log.completed().rfind(|s| s.duration_s > 0.0),
+        athlete.body_mass_kg,
+    ) {
+        let next_session = log
+            .sessions()
+            .iter()
+            .find(|s| s.status == Status::Planned && s.date > last.date && s.duration_s > 0.0);
+        let hours = next_session.map(|s| (s.date - last.date).num_days() as f64 * 24.0);
+        let p = recovery::prescribe(
+            last,
+            mass,
+            &recovery::RecoveryInputs {
+                hours_to_next_session: hours,
+                ..Default::default()
+            },
+        )?;
+        println!(
+            "\nAFTER THE LAST SESSION ({} {} on {}, {:.0} kg; next session {})",
+            last.kind.name(),
+            clock(last.duration_s),
+            last.date,
+            mass,
+            hours.map_or("not planned".into(), |h| format!("in about {h:.0} h"))
+        );
+        let c = &p.carbohydrate;
+        if let (Some(g), Some(t)) = (c.grams_per_hour, c.first_4h_grams) {
+            println!(
+                "  carbohydrate: {:.0}–{:.0} g per hour for 4 h ({:.0}–{:.0} g)",
+                g[0], g[1], t[0], t[1]
+            );
+        }
+        println!(
+            "  carbohydrate today: {:.0}–{:.0} g ({}–{} g/kg) — {}",
+            c.daily_grams[0], c.daily_grams[1], c.daily_g_per_kg[0], c.daily_g_per_kg[1], c.note
+        );
+        println!(
+            "  protein: {:.0} g now, then every {}–{} h — {}",
+            p.protein.grams[0], p.protein.every_h[0], p.protein.every_h[1], p.protein.note
+        );
+        println!("  fluid: {}", p.fluid.note);
+        println!(
+            "  sleep: {}–{} h tonight — {}",
+            p.sleep.target_h[0], p.sleep.target_h[1], p.sleep.note
+        );
+        let options: Vec<String> = p
+            .active_recovery
+            .iter()
+            .map(|a| format!("{} {:.0}–{:.0} min", a.option, a.minutes[0], a.minutes[1]))
+            .collect();
+        println!("  active recovery, best first: {}", options.join("; "));
+    }
+
+    let start = yesterday - chrono::Days::new(27);
+    for system in [zones::ZoneSystem::LthrFriel, zones::ZoneSystem::Rpe] {
+        let d =
+            zones::intensity_distribution(&log, &athlete, system, Some(start), Some(yesterday))?;
+        println!(
+            "\nINTENSITY, last 4 weeks by {}: Seiler Z1 {:.0} %  Z2 {:.0} %  Z3 {:.0} %  ({} unclassified min)",
+            snake(&system),
             d.seiler_fractions[0] * 100.0,
             d.seiler_fractions[1] * 100.0,
             d.seiler_fractions[2] * 100.0,
             (d.unclassified_seconds / 60.0).round()
         );
         println!(
-            "  polarization index {} → {:?}{}; 80/20 rule {}",
+            "  polarization index {} → {}{}; 80/20 rule {}",
             opt(d.polarization.index, 2),
-            d.polarization.distribution,
+            snake(&d.polarization.distribution),
             d.polarization
                 .note
                 .as_deref()
@@ -333,10 +506,5 @@ fn report(source: &str, text: &str) -> runrecovery_core::Result<()> {
             }
         );
     }
-    let total: f64 = daily.series.values.iter().sum();
-    println!(
-        "\nsession-RPE load over the whole log: {total:.0} AU ({:.0} AU/day)",
-        total / daily.series.values.len() as f64
-    );
     Ok(())
 }

@@ -910,7 +910,10 @@ pub fn readiness(
                 Some(f),
                 None,
                 Some([-30.0, 5.0]),
-                format!("form {f:.0} % of fitness"),
+                format!(
+                    "form {:.0} % of fitness",
+                    if f.abs() < 0.5 { 0.0 } else { f }
+                ),
             ));
         }
         if let Some(n) = e.systems_not_ready {

@@ -279,3 +279,137 @@ mod engine {
         }
     }
 }
+
+mod recovery_and_readiness {
+    use chrono::NaiveDate;
+    use proptest::prelude::*;
+    use runrecovery_core::readiness::{
+        DayMarkers, Hrv, HrvIndex, ReadinessOptions, Status, Wellness, readiness,
+    };
+    use runrecovery_core::recovery::{RecoveryInputs, prescribe};
+    use runrecovery_core::session::{Session, SessionKind};
+
+    fn history(seed: u64, n: u64) -> Vec<DayMarkers> {
+        (0..n)
+            .map(|i| {
+                let j = (i * 7 + seed) % 11;
+                let mut m = DayMarkers::new(
+                    NaiveDate::from_ymd_opt(2026, 1, 1).unwrap() + chrono::Days::new(i),
+                );
+                m.hrv = Some(Hrv {
+                    value: 55.0 + j as f64,
+                    index: HrvIndex::RmssdMs,
+                });
+                m.resting_hr_bpm = Some(47.0 + (j % 4) as f64);
+                m.sleep_h = Some(7.0 + (j % 3) as f64 * 0.5);
+                m.wellness = Some(Wellness {
+                    sleep_quality: Some(2.0 + (j % 3) as f64),
+                    fatigue: Some(3.0 + (j % 2) as f64),
+                    stress: Some(2.0 + (j % 2) as f64),
+                    soreness: Some(2.0 + (j % 3) as f64),
+                    ..Wellness::default()
+                });
+                m
+            })
+            .collect()
+    }
+
+    fn rank(s: Status) -> u8 {
+        match s {
+            Status::Go => 0,
+            Status::GoEasy => 1,
+            Status::Rest => 2,
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn readiness_never_improves_when_a_marker_gets_worse(
+            seed in 0u64..50,
+            which in 0usize..4,
+            a in 0.0..1.0f64,
+            b in 0.0..1.0f64,
+        ) {
+            let (better, worse) = if a <= b { (a, b) } else { (b, a) };
+            let mut d = history(seed, 40);
+            let set = |d: &mut Vec<DayMarkers>, x: f64| {
+                let t = d.last_mut().unwrap();
+                match which {
+                    0 => t.hrv = Some(Hrv { value: 70.0 - 50.0 * x, index: HrvIndex::RmssdMs }),
+                    1 => t.resting_hr_bpm = Some(45.0 + 20.0 * x),
+                    2 => t.sleep_h = Some(9.0 - 6.0 * x),
+                    _ => t.wellness.as_mut().unwrap().soreness = Some(1.0 + 6.0 * x),
+                }
+            };
+            set(&mut d, better);
+            let r_better = readiness(&d, None, &ReadinessOptions::default()).unwrap();
+            set(&mut d, worse);
+            let r_worse = readiness(&d, None, &ReadinessOptions::default()).unwrap();
+            prop_assert!(r_worse.score <= r_better.score);
+            prop_assert!(rank(r_worse.status) >= rank(r_better.status));
+        }
+
+        #[test]
+        fn hrv_in_ms_or_ln_gives_the_same_answer(seed in 0u64..50, today in 20.0..100.0f64) {
+            let mut d = history(seed, 30);
+            d.last_mut().unwrap().hrv = Some(Hrv { value: today, index: HrvIndex::RmssdMs });
+            let ln: Vec<DayMarkers> = d.iter().map(|m| {
+                let mut m = m.clone();
+                m.hrv = m.hrv.map(|h| Hrv { value: h.value.ln(), index: HrvIndex::LnRmssd });
+                m
+            }).collect();
+            let o = ReadinessOptions::default();
+            prop_assert_eq!(readiness(&d, None, &o).unwrap(), readiness(&ln, None, &o).unwrap());
+        }
+
+        #[test]
+        fn prescriptions_scale_linearly_with_body_mass(
+            mass in 40.0..120.0f64,
+            k in 0.5..1.8f64,
+            minutes in 20.0..240.0f64,
+            gap in prop::option::of(1.0..72.0f64),
+        ) {
+            let mut s = Session::new(NaiveDate::from_ymd_opt(2026, 3, 3).unwrap(), SessionKind::Long, minutes * 60.0);
+            s.rpe = Some(6.0);
+            let x = RecoveryInputs { hours_to_next_session: gap, ..Default::default() };
+            let m2 = (mass * k).min(250.0);
+            let k = m2 / mass;
+            let (a, b) = (prescribe(&s, mass, &x).unwrap(), prescribe(&s, m2, &x).unwrap());
+            let close = |x: f64, y: f64| (x * k - y).abs() <= 1e-9 * y.abs().max(1.0);
+            prop_assert!(close(a.protein.grams[0], b.protein.grams[0]));
+            prop_assert!(close(a.carbohydrate.daily_grams[0], b.carbohydrate.daily_grams[0]));
+            prop_assert!(close(a.carbohydrate.daily_grams[1], b.carbohydrate.daily_grams[1]));
+            if let (Some(p), Some(q)) = (a.carbohydrate.grams_per_hour, b.carbohydrate.grams_per_hour) {
+                prop_assert!(close(p[0], q[0]) && close(p[1], q[1]));
+            }
+        }
+    }
+}
+
+mod supercompensation_laws {
+    use proptest::prelude::*;
+    use runrecovery_core::log::TrainingLog;
+    use runrecovery_core::supercompensation::{RecoveryOptions, recovery_state};
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        #[test]
+        fn per_system_fatigue_is_never_negative(
+            sessions in prop::collection::vec((0u32..20, 0usize..14, 10.0..180.0f64, 0.0..=10.0f64), 1..15),
+            hour in 0u32..24,
+        ) {
+            let kinds = ["rest","recovery","easy","long","tempo","threshold","intervals","hills","strides","race","cross_training","strength","mobility","walk"];
+            let list: Vec<String> = sessions.iter().map(|&(d, k, m, rpe)| {
+                let dur = if kinds[k] == "rest" { 0.0 } else { m * 60.0 };
+                format!(r#"{{"date": "2026-03-{:02}", "kind": "{}", "duration_s": {dur}, "rpe": {rpe}}}"#, d + 1, kinds[k])
+            }).collect();
+            let log = TrainingLog::from_value(
+                serde_json::from_str(&format!(r#"{{"schema_version": 1, "sessions": [{}]}}"#, list.join(","))).unwrap(),
+                runrecovery_core::log::DuplicatePolicy::DropExact,
+            ).unwrap();
+            let at = chrono::NaiveDate::from_ymd_opt(2026, 3, 22).unwrap().and_hms_opt(hour, 0, 0).unwrap();
+            let s = recovery_state(&log, &Default::default(), at, &RecoveryOptions::default()).unwrap();
+            prop_assert!(s.systems.iter().all(|x| x.fatigue >= 0.0 && x.fatigue.is_finite()));
+        }
+    }
+}
