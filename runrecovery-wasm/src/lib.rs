@@ -81,6 +81,11 @@ bind! {
     banister_forecast => banisterForecast;
     recovery_state => recoveryState;
     next_quality_session => nextQualitySession;
+    readiness => readiness;
+    readiness_baselines => readinessBaselines;
+    warning_signs => warningSigns;
+    adapt_session => adaptSession;
+    recovery_prescription => recoveryPrescription;
 }
 
 /// Every operation: `[{name, module, summary, series}]`, names in snake_case as in the core.
