@@ -47,6 +47,7 @@ pub mod ops;
 pub mod performance;
 pub mod readiness;
 pub mod recovery;
+pub mod rules;
 pub mod session;
 pub mod supercompensation;
 pub mod zones;

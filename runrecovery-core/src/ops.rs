@@ -44,6 +44,7 @@ use crate::readiness::{
     ReadinessOptions, WarningSign,
 };
 use crate::recovery::{self, Prescription, RecoveryInputs};
+use crate::rules::{self, Finding, RuleParams, Scope};
 use crate::session::{Session, SessionKind};
 use crate::supercompensation::{self, NextQualitySession, RecoveryOptions, RecoveryState};
 use crate::zones::{self, IntensityDistribution, Polarization, ZoneSystem, ZoneTable};
@@ -151,6 +152,7 @@ operations! {
     warning_signs, "readiness", "warning signs of under-recovery over the last weeks, with evidence and advice", [];
     adapt_session, "readiness", "today's planned session adapted to today's readiness, with the reason", [];
     recovery_prescription, "recovery", "fuel, fluid, sleep and active recovery after a session, scaled to the athlete", [];
+    check_rules, "rules", "run the recovery-aware plan rules over planned and/or completed sessions", [];
     recovery_state, "supercompensation", "each body system's residual fatigue and status at a moment", [];
     next_quality_session, "supercompensation", "the earliest safe day and the best day for the next quality session", [];
 }
@@ -1848,4 +1850,57 @@ pub fn recovery_prescription(r: RecoveryPrescriptionRequest) -> Result<Prescript
         heavy_block: r.heavy_block,
     };
     recovery::prescribe(&r.session, mass, &inputs)
+}
+
+// ---------------------------------------------------------------- rules
+
+/// Request of [`check_rules`].
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CheckRulesRequest {
+    /// The log or plan document.
+    pub log: Value,
+    /// The athlete (default: the document's).
+    #[serde(default)]
+    pub athlete: Option<Athlete>,
+    /// A goal race date (planned race sessions count too).
+    #[serde(default)]
+    pub goal_race: Option<NaiveDate>,
+    /// Only these rule ids (default: all).
+    #[serde(default)]
+    pub rules: Option<Vec<String>>,
+    /// `planned`, `completed` or `both` (default).
+    #[serde(default)]
+    pub scope: Scope,
+    /// Parameters (all optional).
+    #[serde(default)]
+    pub params: RuleParams,
+}
+
+/// Response of [`check_rules`].
+#[derive(Debug, Serialize)]
+pub struct CheckRulesResponse {
+    /// The findings, by date.
+    pub findings: Vec<Finding>,
+    /// The rules that ran.
+    pub rules: Vec<&'static str>,
+}
+
+/// Runs the plan rules.
+pub fn check_rules(r: CheckRulesRequest) -> Result<CheckRulesResponse> {
+    let (log, athlete) = log_with_athlete(r.log, DuplicatePolicy::Reject, r.athlete)?;
+    let ran: Vec<&'static str> = rules::RULE_IDS
+        .iter()
+        .copied()
+        .filter(|id| r.rules.as_ref().is_none_or(|l| l.iter().any(|x| x == id)))
+        .collect();
+    let options = rules::RulesOptions {
+        rules: r.rules,
+        scope: r.scope,
+        params: r.params,
+    };
+    Ok(CheckRulesResponse {
+        findings: rules::check(&log, &athlete, r.goal_race, &options)?,
+        rules: ran,
+    })
 }

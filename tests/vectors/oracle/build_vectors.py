@@ -838,6 +838,103 @@ case("recovery", "no body mass", "recovery_prescription", "prescriptions scale w
 case("recovery", "post mass far below pre", "recovery_prescription", "more than 5 % lost is a measuring error",
      dict(rx(70.0, None), pre_mass_kg=70.0, post_mass_kg=60.0), error={"code": "inconsistent", "field": "post_mass_kg"})
 
+# ---------------------------------------------------------------- rules
+MON = dtm.date(2026, 3, 2)  # a Monday
+
+
+def ses(day, kind, minutes, km=None, rpe=None, status="planned"):
+    x = {"date": (MON + dtm.timedelta(days=day)).isoformat(), "kind": kind, "duration_s": minutes * 60, "status": status}
+    if km is not None:
+        x["distance_m"] = km * 1000
+    if rpe is not None:
+        x["rpe"] = rpe
+    return x
+
+
+def week_runs(w, km):
+    # Tue easy 30 %, Thu easy 30 %, Sat long 25 %, Sun easy 15 %; 6 min/km
+    parts = [(1, "easy", 0.30), (3, "easy", 0.30), (5, "long", 0.25), (6, "easy", 0.15)]
+    return [ses(7 * w + d, k, round(km * f * 6), round(km * f, 3)) for d, k, f in parts]
+
+
+def doc(sessions):
+    return {"schema_version": 1, "sessions": sessions}
+
+
+def rule_case(name, rule, source, sessions, dates=None, severity=None, extra=None):
+    inp = {"log": doc(sessions), "rules": [rule]}
+    inp.update(extra or {})
+    exp = {"findings": [] if dates is None else [{"rule": rule, "dates": dates} | ({"severity": severity} if severity else {})], "rules": [rule]}
+    case("rules", name, "check_rules", source, inp, exp)
+
+
+D = lambda day: (MON + dtm.timedelta(days=day)).isoformat()
+vols = lambda v: [x for w, km in enumerate(v) for x in week_runs(w, km)]
+rule_case("weekly progression +15 %", "weekly_progression", "<= 10 % over the highest of the 3 weeks before (Buist 2008; Nielsen 2014)",
+          vols([40, 40, 40, 46]), [D(21)], "warning")
+rule_case("weekly progression +10 % passes", "weekly_progression", "+10 % is allowed", vols([40, 40, 40, 44]))
+rule_case("weekly progression +40 % is critical", "weekly_progression", "Nielsen 2014: > 30 % raised injury risk", vols([40, 40, 56]), [D(14)], "critical")
+rule_case("no cutback in 4 weeks", "cutback_week", "a cutback every 3rd-4th week", vols([40, 40, 40, 40]), [D(0), D(7), D(14), D(21)])
+rule_case("a cutback in the 4th week passes", "cutback_week", "-25 % in week 4", vols([40, 40, 40, 30]))
+rule_case("hard sessions 24 h apart", "hard_spacing", "the seeds: hard sessions >= 48 h apart",
+          [ses(1, "intervals", 55), ses(2, "tempo", 45)], [D(1), D(2)], "critical")
+rule_case("hard sessions 48 h apart pass", "hard_spacing", "48 h apart", [ses(1, "intervals", 55), ses(3, "tempo", 45)])
+rule_case("three hard days in a row", "hard_days_in_a_row", "never three hard days in a row",
+          [ses(1, "intervals", 55), ses(2, "tempo", 45), ses(3, "hills", 40)], [D(1), D(2), D(3)], "critical")
+rule_case("hard days apart pass", "hard_days_in_a_row", "no three in a row", [ses(1, "intervals", 55), ses(3, "tempo", 45), ses(5, "long", 90)])
+rule_case("four hard sessions in a week", "hard_per_week", "1-3 hard sessions a week",
+          [ses(0, "tempo", 40), ses(2, "intervals", 50), ses(4, "hills", 40), ses(6, "threshold", 45)], [D(0), D(2), D(4), D(6)], "warning")
+rule_case("two hard sessions pass", "hard_per_week", "1-3 a week", [ses(1, "intervals", 50), ses(3, "tempo", 40), ses(5, "long", 90), ses(6, "easy", 30)])
+rule_case("no rest day", "rest_day", "the seeds: at least one rest or very light day a week", [ses(d, "easy", 40) for d in range(7)], [D(0)], "warning")
+rule_case("a rest day passes", "rest_day", "Monday rest", [ses(0, "rest", 0)] + [ses(d, "easy", 40) for d in range(1, 7)])
+rule_case("too little easy running", "easy_share", "Seiler & Kjerland 2006: >= 80 % easy; hard share per kind: intervals 35 %, tempo 50 %, threshold 45 %",
+          [ses(0, "intervals", 60), ses(2, "tempo", 60), ses(4, "threshold", 60), ses(6, "easy", 30)], [D(0)], "warning")
+rule_case("mostly easy passes", "easy_share", "(0.35*55 + 0.5*45)/360 = 12 % hard",
+          [ses(1, "intervals", 55), ses(2, "easy", 60), ses(3, "tempo", 45), ses(5, "long", 100), ses(6, "easy", 100)])
+rule_case("a long run of half the week", "long_run_share", "Daniels: long run <= 25-30 % of the week",
+          [ses(1, "easy", 50), ses(3, "easy", 50), ses(5, "long", 100)], [D(5)], "warning")
+rule_case("a long run of a quarter passes", "long_run_share", "60 of 240 min",
+          [ses(1, "easy", 60), ses(3, "easy", 60), ses(4, "easy", 60), ses(5, "long", 60)])
+rule_case("too much threshold work", "quality_caps", "Daniels: T <= 10 % of the weekly distance per session (0.45 x 20 km = 9 km > 4 km)",
+          [ses(1, "easy", 60, 10), ses(3, "threshold", 100, 20), ses(5, "long", 60, 10)], [D(3)], "warning")
+rule_case("threshold within the cap passes", "quality_caps", "0.45 x 8 km = 3.6 km <= 10 % of 40 km",
+          [ses(1, "easy", 60, 10), ses(2, "easy", 60, 10), ses(3, "threshold", 40, 8), ses(5, "long", 72, 12)])
+
+
+def ramp_findings(sessions):
+    first = dtm.date.fromisoformat(sessions[0]["date"])
+    last = dtm.date.fromisoformat(sessions[-1]["date"])
+    n = (last - first).days + 1
+    loads = [0.0] * n
+    for x in sessions:
+        loads[(dtm.date.fromisoformat(x["date"]) - first).days] += x["rpe"] * x["duration_s"] / 60 * 100 / 420
+    fit = ewma_series(loads, gexp(42))
+    out, i = [], 42
+    while i < n:
+        if fit[i] - fit[i - 7] > 8:
+            out.append([(first + dtm.timedelta(days=i - 7)).isoformat(), (first + dtm.timedelta(days=i)).isoformat()])
+            i += 7
+        else:
+            i += 1
+    return out
+
+
+ramp_s = [ses(d, "easy", 30, rpe=3) for d in range(49)] + [ses(d, "easy", 120, rpe=5) for d in range(49, 56)]
+rf = ramp_findings(ramp_s)
+case("rules", "a fitness ramp too steep", "check_rules", "Friel: a fitness ramp of 5-8 a week is sustainable (session-RPE as TSS: 420 AU = 100)",
+     {"log": doc(ramp_s), "rules": ["ctl_ramp"]}, {"findings": [{"rule": "ctl_ramp", "dates": d} for d in rf]})
+rule_case("a steady load passes the ramp", "ctl_ramp", "no ramp", [ses(d, "easy", 30, rpe=3) for d in range(56)])
+race_plan = lambda last_week: [ses(7 * w + d, "easy", 60) for w in range(4) for d in (1, 3, 5)] + \
+    [ses(28 + d, "easy", m) for d, m in last_week] + [ses(34, "race", 45)]
+rule_case("no taper before a race", "taper_before_race", "Bosquet 2007: cut 41-60 % of volume before the race",
+          race_plan([(1, 60), (3, 60), (5, 60)]), [D(27), D(34)], "warning")
+rule_case("a taper passes", "taper_before_race", "the race week at 50 %", race_plan([(1, 40), (3, 30), (5, 20)]))
+case("rules", "an unknown rule", "check_rules", "rules are a closed set", {"log": doc(vols([40])), "rules": ["ten_percent"]},
+     error={"code": "invalid_input", "field": "rules[0]"})
+case("rules", "all rules over a plan", "check_rules", "every rule runs by default",
+     {"log": doc(vols([40, 40]))}, {"rules": ["weekly_progression", "cutback_week", "hard_spacing", "hard_days_in_a_row", "hard_per_week",
+                                               "rest_day", "easy_share", "long_run_share", "quality_caps", "ctl_ramp", "taper_before_race"]})
+
 for name, cases in files.items():
     (OUT / f"{name}.json").write_text(json.dumps({"cases": cases}, indent=1, ensure_ascii=False) + "\n")
     print(name, len(cases))
