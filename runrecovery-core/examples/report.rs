@@ -479,6 +479,32 @@ fn report(source: &str, text: &str, markers_text: Option<&str>) -> runrecovery_c
         println!("  active recovery, best first: {}", options.join("; "));
     }
 
+    // The plan rules over the last four weeks and the planned week.
+    let findings = runrecovery_core::rules::check(&log, &athlete, None, &Default::default())?;
+    let recent: Vec<_> = findings
+        .iter()
+        .filter(|f| {
+            f.dates
+                .last()
+                .is_some_and(|d| *d >= today - chrono::Days::new(28))
+        })
+        .collect();
+    println!(
+        "\nPLAN RULES over the last 4 weeks and the planned week ({} findings)",
+        recent.len()
+    );
+    for f in &recent {
+        let dates: Vec<String> = f.dates.iter().map(|d| d.to_string()).collect();
+        println!(
+            "  {:<8} {:<19} {}: {} — fix: {}",
+            snake(&f.severity),
+            f.rule,
+            dates.join(", "),
+            f.message,
+            f.fix
+        );
+    }
+
     let start = yesterday - chrono::Days::new(27);
     for system in [zones::ZoneSystem::LthrFriel, zones::ZoneSystem::Rpe] {
         let d =

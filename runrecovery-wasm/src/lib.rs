@@ -86,6 +86,7 @@ bind! {
     warning_signs => warningSigns;
     adapt_session => adaptSession;
     recovery_prescription => recoveryPrescription;
+    check_rules => checkRules;
 }
 
 /// Every operation: `[{name, module, summary, series}]`, names in snake_case as in the core.
