@@ -79,14 +79,14 @@ bind! {
     banister_response => banisterResponse;
     banister_fit => banisterFit;
     banister_forecast => banisterForecast;
-    recovery_state => recoveryState;
-    next_quality_session => nextQualitySession;
     readiness => readiness;
     readiness_baselines => readinessBaselines;
     warning_signs => warningSigns;
     adapt_session => adaptSession;
     recovery_prescription => recoveryPrescription;
     check_rules => checkRules;
+    recovery_state => recoveryState;
+    next_quality_session => nextQualitySession;
 }
 
 /// Every operation: `[{name, module, summary, series}]`, names in snake_case as in the core.
