@@ -30,6 +30,8 @@ use crate::error::{Error, Result, check};
 use crate::log::{MAX_DAILY_LOAD, check_load};
 
 pub mod banister;
+pub mod busso;
+mod optimize;
 
 /// The gain of the exponentially weighted average.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]

@@ -34,6 +34,7 @@ use crate::log::{DailySeries, DuplicatePolicy, LogDocument, TrainingLog, from_js
 use crate::model::banister::{
     self, BanisterFit, BanisterParams, FitOptions, ImpulseResponse, LoadTiming,
 };
+use crate::model::busso::{self, BussoFit, BussoParams};
 use crate::model::{
     self, AcwrBand, AcwrGap, AcwrMethod, AcwrOptions, EwmaDecay, EwmaSeed, FormDay, Gain,
     PmcOptions,
@@ -155,6 +156,8 @@ operations! {
     check_rules, "rules", "run the recovery-aware plan rules over planned and/or completed sessions", [];
     recovery_state, "supercompensation", "each body system's residual fatigue and status at a moment", [];
     next_quality_session, "supercompensation", "the earliest safe day and the best day for the next quality session", [];
+    busso_simulate, "model", "Busso's variable dose-response performance for a daily load series", ["performance"];
+    busso_fit, "model", "fit Busso's variable dose-response model to performance tests", [];
 }
 
 /// Runs an operation by name on a JSON request.
@@ -1902,5 +1905,74 @@ pub fn check_rules(r: CheckRulesRequest) -> Result<CheckRulesResponse> {
     Ok(CheckRulesResponse {
         findings: rules::check(&log, &athlete, r.goal_race, &options)?,
         rules: ran,
+    })
+}
+
+// ---------------------------------------------------------------- Busso
+
+/// Request of [`busso_simulate`].
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BussoSimulateRequest {
+    /// One load per calendar day.
+    pub loads: Vec<f64>,
+    /// The parameters.
+    pub params: BussoParams,
+}
+
+/// Busso performance for a load series.
+pub fn busso_simulate(r: BussoSimulateRequest) -> Result<PerformanceResponse> {
+    Ok(PerformanceResponse {
+        performance: busso::simulate(&r.loads, &r.params)?,
+    })
+}
+
+/// Request of [`busso_fit`].
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BussoFitRequest {
+    /// Date of the first load.
+    pub start: NaiveDate,
+    /// One load per calendar day.
+    pub loads: Vec<f64>,
+    /// The tests, in date order, inside the series.
+    pub tests: Vec<PerformanceTest>,
+}
+
+/// Fit Busso's model.
+pub fn busso_fit(r: BussoFitRequest) -> Result<BussoFit> {
+    check::date("start", r.start)?;
+    let n = r.loads.len() as i64;
+    let tests = r
+        .tests
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let day = (t.date - r.start).num_days();
+            if day < 0 || day >= n {
+                return Err(Error::out_of_range(
+                    &format!("tests[{i}].date"),
+                    t.date,
+                    "a date inside the load series",
+                ));
+            }
+            Ok((day as usize, t.value))
+        })
+        .collect::<Result<Vec<_>>>()?;
+    busso::fit(&r.loads, &tests).map_err(|e| match e {
+        Error::UnsortedDates {
+            field,
+            value,
+            previous,
+        } if field.ends_with(".day") => Error::UnsortedDates {
+            field: field.replace(".day", ".date"),
+            value,
+            previous,
+        },
+        Error::DuplicateDate { field, value } if field.ends_with(".day") => Error::DuplicateDate {
+            field: field.replace(".day", ".date"),
+            value,
+        },
+        other => other,
     })
 }

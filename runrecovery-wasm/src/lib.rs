@@ -87,6 +87,8 @@ bind! {
     check_rules => checkRules;
     recovery_state => recoveryState;
     next_quality_session => nextQualitySession;
+    busso_simulate => bussoSimulate;
+    busso_fit => bussoFit;
 }
 
 /// Every operation: `[{name, module, summary, series}]`, names in snake_case as in the core.

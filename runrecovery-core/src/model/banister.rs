@@ -29,6 +29,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result, check};
+use crate::model::optimize::nelder_mead;
 use crate::model::validate_loads;
 
 /// Whether a day's load acts on that day's performance.
@@ -284,57 +285,66 @@ impl Problem<'_> {
         );
         g.iter_mut().for_each(|x| *x -= mg);
         h.iter_mut().for_each(|x| *x -= mh);
-        let y = &self.values;
-        let sse_of = |bg: f64, bh: f64| -> f64 {
-            y.iter()
-                .zip(g.iter())
-                .zip(h.iter())
-                .map(|((yi, gi), hi)| (yi - my - bg * gi - bh * hi).powi(2))
-                .sum()
-        };
-        let (gg, hh, gy, hy, gh) = (dot(g, g), dot(h, h), dot(g, y), dot(h, y), dot(g, h));
-        let p0 = |bg: f64, bh: f64| my - bg * mg - bh * mh;
-        // Both gains free: coefficients on g (k1) and on h (−k2).
-        if gg > 0.0 && hh > 0.0 {
-            let r12 = gh / gg.sqrt();
-            let r22_sq = hh - r12 * r12;
-            if r22_sq > 1e-24 * hh {
-                let (qg, qh) = (gy / gg.sqrt(), (hy - r12 * gy / gg.sqrt()) / r22_sq.sqrt());
-                let bh = qh / r22_sq.sqrt();
-                let bg = (qg - r12 * bh) / gg.sqrt();
-                if bg >= 0.0 && bh <= 0.0 {
-                    return (p0(bg, bh), bg, -bh, sse_of(bg, bh));
-                }
-            }
-        }
-        let mut best = (my, 0.0, 0.0, sse_of(0.0, 0.0));
-        if gg > 0.0 && gy / gg >= 0.0 {
-            let bg = gy / gg;
-            let sse = sse_of(bg, 0.0);
-            if sse < best.3 {
-                best = (p0(bg, 0.0), bg, 0.0, sse);
-            }
-        }
-        if hh > 0.0 && hy / hh <= 0.0 {
-            let bh = hy / hh;
-            let sse = sse_of(0.0, bh);
-            if sse < best.3 {
-                best = (p0(0.0, bh), 0.0, -bh, sse);
-            }
-        }
-        best
+        two_column_nonnegative(&self.values, my, g, mg, h, mh)
     }
 }
 
-/// Fits the model to performance tests: `tests` are (day index in `loads`, value).
-///
-/// # Errors
-/// The loads' errors; `empty` without tests; `out_of_range` for a test day
-/// outside the series or a fixed τ out of bounds; `not_finite` for a test
-/// value; `unsorted_dates`/`duplicate_date` for test days out of order;
-/// `out_of_range` (`tests`) for fewer tests than free parameters.
-pub fn fit(loads: &[f64], tests: &[(usize, f64)], options: &FitOptions) -> Result<BanisterFit> {
-    validate_loads(loads)?;
+/// Least squares of `y ≈ p0 + a·g − b·h` with a, b ≥ 0, given the centred
+/// columns `g`, `h` (means `mg`, `mh`) and the mean `my` of `y`; returns
+/// (p0, a, b, SSE). The two-column problem is solved by Gram–Schmidt (QR);
+/// only when a gain comes out negative are the one-column fits (that gain
+/// held at 0) tried.
+pub(crate) fn two_column_nonnegative(
+    y: &[f64],
+    my: f64,
+    g: &[f64],
+    mg: f64,
+    h: &[f64],
+    mh: f64,
+) -> (f64, f64, f64, f64) {
+    let sse_of = |bg: f64, bh: f64| -> f64 {
+        y.iter()
+            .zip(g)
+            .zip(h)
+            .map(|((yi, gi), hi)| (yi - my - bg * gi - bh * hi).powi(2))
+            .sum()
+    };
+    let (gg, hh, gy, hy, gh) = (dot(g, g), dot(h, h), dot(g, y), dot(h, y), dot(g, h));
+    let p0 = |bg: f64, bh: f64| my - bg * mg - bh * mh;
+    // Both gains free: coefficients on g (a) and on h (−b).
+    if gg > 0.0 && hh > 0.0 {
+        let r12 = gh / gg.sqrt();
+        let r22_sq = hh - r12 * r12;
+        if r22_sq > 1e-24 * hh {
+            let (qg, qh) = (gy / gg.sqrt(), (hy - r12 * gy / gg.sqrt()) / r22_sq.sqrt());
+            let bh = qh / r22_sq.sqrt();
+            let bg = (qg - r12 * bh) / gg.sqrt();
+            if bg >= 0.0 && bh <= 0.0 {
+                return (p0(bg, bh), bg, -bh, sse_of(bg, bh));
+            }
+        }
+    }
+    let mut best = (my, 0.0, 0.0, sse_of(0.0, 0.0));
+    if gg > 0.0 && gy / gg >= 0.0 {
+        let bg = gy / gg;
+        let sse = sse_of(bg, 0.0);
+        if sse < best.3 {
+            best = (p0(bg, 0.0), bg, 0.0, sse);
+        }
+    }
+    if hh > 0.0 && hy / hh <= 0.0 {
+        let bh = hy / hh;
+        let sse = sse_of(0.0, bh);
+        if sse < best.3 {
+            best = (p0(0.0, bh), 0.0, -bh, sse);
+        }
+    }
+    best
+}
+
+/// Checks tests (day index, value): at least `min` of them, inside the series,
+/// finite, days strictly increasing.
+pub(crate) fn check_tests(loads: &[f64], tests: &[(usize, f64)], min: usize) -> Result<()> {
     if tests.is_empty() {
         return Err(Error::empty("tests", "performance tests to fit"));
     }
@@ -362,6 +372,26 @@ pub fn fit(loads: &[f64], tests: &[(usize, f64)], options: &FitOptions) -> Resul
             });
         }
     }
+    if tests.len() < min {
+        return Err(Error::out_of_range(
+            "tests",
+            format!("{} tests", tests.len()),
+            &format!("at least {min} tests for {min} free parameters"),
+        ));
+    }
+    Ok(())
+}
+
+/// Fits the model to performance tests: `tests` are (day index in `loads`, value).
+///
+/// # Errors
+/// The loads' errors; `empty` without tests; `out_of_range` for a test day
+/// outside the series or a fixed τ out of bounds; `not_finite` for a test
+/// value; `unsorted_dates`/`duplicate_date` for test days out of order;
+/// `out_of_range` (`tests`) for fewer tests than free parameters.
+pub fn fit(loads: &[f64], tests: &[(usize, f64)], options: &FitOptions) -> Result<BanisterFit> {
+    validate_loads(loads)?;
+    check_tests(loads, tests, 1)?;
     for (f, v) in [
         ("fixed_tau1", options.fixed_tau1),
         ("fixed_tau2", options.fixed_tau2),
@@ -429,7 +459,7 @@ pub fn fit(loads: &[f64], tests: &[(usize, f64)], options: &FitOptions) -> Resul
         // Both time constants fixed and valid: the grid is one point.
         start_sse = objective(start);
     }
-    let best = nelder_mead(&objective, start, start_sse, (hi - lo) / (GRID - 1) as f64);
+    let best = nelder_mead::<2>(&objective, start, start_sse, (hi - lo) / (GRID - 1) as f64);
     let tau1 = options
         .fixed_tau1
         .unwrap_or_else(|| best.0[0].clamp(lo, hi).exp());
@@ -567,72 +597,6 @@ pub fn fit_batch(
         }
     });
     Ok(out)
-}
-
-/// Nelder–Mead on two variables from `start`; only improvements are accepted,
-/// so the result is never worse than the start.
-fn nelder_mead(
-    f: &dyn Fn([f64; 2]) -> f64,
-    start: [f64; 2],
-    f_start: f64,
-    step: f64,
-) -> ([f64; 2], f64) {
-    let mut s = [
-        (start, f_start),
-        ([start[0] + step, start[1]], 0.0),
-        ([start[0], start[1] + step], 0.0),
-    ];
-    s[1].1 = f(s[1].0);
-    s[2].1 = f(s[2].0);
-    let lin =
-        |a: [f64; 2], b: [f64; 2], t: f64| [a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1])];
-    for _ in 0..2000 {
-        s.sort_by(|a, b| a.1.total_cmp(&b.1));
-        let size = (s[1].0[0] - s[0].0[0])
-            .abs()
-            .max((s[1].0[1] - s[0].0[1]).abs())
-            .max(
-                (s[2].0[0] - s[0].0[0])
-                    .abs()
-                    .max((s[2].0[1] - s[0].0[1]).abs()),
-            );
-        if size < 1e-10
-            || (s[2].1 - s[0].1).abs() <= 1e-15 * s[0].1.abs().max(1e-300) && size < 1e-9
-        {
-            break;
-        }
-        let centroid = [(s[0].0[0] + s[1].0[0]) / 2.0, (s[0].0[1] + s[1].0[1]) / 2.0];
-        let reflect = lin(centroid, s[2].0, -1.0);
-        let fr = f(reflect);
-        if fr < s[0].1 {
-            let expand = lin(centroid, s[2].0, -2.0);
-            let fe = f(expand);
-            s[2] = if fe < fr { (expand, fe) } else { (reflect, fr) };
-        } else if fr < s[1].1 {
-            s[2] = (reflect, fr);
-        } else {
-            let contract = if fr < s[2].1 {
-                lin(centroid, reflect, 0.5)
-            } else {
-                lin(centroid, s[2].0, 0.5)
-            };
-            let fc = f(contract);
-            if fc < s[2].1.min(fr) {
-                s[2] = (contract, fc);
-            } else {
-                for i in 1..3 {
-                    let p = lin(s[0].0, s[i].0, 0.5);
-                    s[i] = (p, f(p));
-                }
-            }
-        }
-    }
-    s.sort_by(|a, b| a.1.total_cmp(&b.1));
-    if s[0].1 <= f_start {
-        (s[0].0, s[0].1)
-    } else {
-        (start, f_start)
-    }
 }
 
 #[cfg(test)]
