@@ -50,6 +50,7 @@ pub mod recovery;
 pub mod rules;
 pub mod session;
 pub mod supercompensation;
+pub mod taper;
 pub mod zones;
 
 pub use error::{Error, Result};

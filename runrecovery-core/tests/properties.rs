@@ -413,3 +413,41 @@ mod supercompensation_laws {
         }
     }
 }
+
+mod taper_laws {
+    use chrono::NaiveDate;
+    use proptest::prelude::*;
+    use runrecovery_core::log::{DuplicatePolicy, TrainingLog};
+    use runrecovery_core::session::{Session, SessionKind, Status};
+    use runrecovery_core::taper::{TaperShape, TaperSpec, apply};
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        #[test]
+        fn a_taper_never_raises_any_days_volume(
+            minutes in prop::collection::vec(20.0..150.0f64, 28),
+            length in 8u32..=21,
+            cut in 0.41..=0.60f64,
+            shape in 0usize..4,
+            tau in 2.0..30.0f64,
+            rise in 0.0..0.5f64,
+        ) {
+            let start = NaiveDate::from_ymd_opt(2026, 5, 4).unwrap();
+            let sessions: Vec<Session> = minutes.iter().enumerate().map(|(d, m)| {
+                let mut s = Session::new(start + chrono::Days::new(d as u64), if d % 3 == 0 { SessionKind::Intervals } else { SessionKind::Easy }, m * 60.0);
+                s.status = Status::Planned;
+                s
+            }).collect();
+            let log = TrainingLog::new(None, sessions.clone(), DuplicatePolicy::Reject).unwrap();
+            let shape = [TaperShape::Step, TaperShape::Linear, TaperShape::Exponential { tau_days: tau }, TaperShape::TwoPhase { rise }][shape];
+            let race = start + chrono::Days::new(28);
+            let t = apply(&log, race, &TaperSpec { length_days: length, volume_cut: cut, shape, frequency_cut: 0.0 }).unwrap();
+            for (before, after) in sessions.iter().zip(&t.plan.sessions) {
+                prop_assert!(after.duration_s <= before.duration_s + 1e-9);
+                prop_assert_eq!(after.kind, before.kind);
+            }
+            // The cut is the mean daily factor; weighted by uneven days the volume falls by about as much.
+            prop_assert!(t.volume_after_s < t.volume_before_s);
+        }
+    }
+}

@@ -7,7 +7,8 @@
 //! the operation's series fields as NumPy arrays ([`convert::to_python`]);
 //! every core error is raised as its `runrecovery.errors` class
 //! ([`errors::to_py`]). The friendly keyword-argument functions are in
-//! `python/runrecovery/__init__.py`.
+//! `python/runrecovery/__init__.py`. The batch operations also have direct
+//! NumPy paths (zero-copy matrices in, arrays out) in [`batch`].
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
@@ -15,6 +16,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 use runrecovery_core::ops;
 
+mod batch;
 mod convert;
 mod errors;
 
@@ -70,6 +72,9 @@ fn _runrecovery(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(call, m)?)?;
     m.add_function(wrap_pyfunction!(operations, m)?)?;
     m.add_function(wrap_pyfunction!(error_codes, m)?)?;
+    m.add_function(wrap_pyfunction!(batch::pmc_batch, m)?)?;
+    m.add_function(wrap_pyfunction!(batch::acwr_batch, m)?)?;
+    m.add_function(wrap_pyfunction!(batch::banister_fit_batch, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

@@ -1,11 +1,16 @@
-"""Shared helpers: where the vectors are, and the subset rule of tests/vectors/README.md."""
+"""Shared helpers: where the vectors are, and the subset rule of tests/vectors/README.md.
+
+One addition to that rule on the Python side (see `mismatch`): NaN in a
+NumPy array matches `null` in a vector, because float64 arrays stand for
+the core's lists of numbers with `null` gaps (the batch operations).
+"""
 
 from __future__ import annotations
 
 import json
 import math
 from pathlib import Path
-from typing import Any, Dict, List, Tuple
+from typing import Any, Dict, List, Optional, Tuple
 
 import numpy as np
 
@@ -37,17 +42,28 @@ def manifest() -> Any:
     return json.loads(path.read_text(encoding="utf-8"))["operations"]
 
 
-def mismatch(actual: Any, expected: Any, path: str = "$") -> str:
-    """'' when `expected` matches `actual` by the subset rule, else where and how it differs."""
+def mismatch(actual: Any, expected: Any, path: str = "$", tol: Optional[float] = None, in_array: bool = False) -> str:
+    """'' when `expected` matches `actual` by the subset rule, else where and how it differs.
+
+    Numbers match within `tol + tol·|expected|` (`tol` is the case's own
+    "tolerance", else 1e-9). NumPy arrays are compared as lists, and a NaN
+    that comes out of a NumPy array matches `null` in the vector: a float64
+    array cannot hold `None`, so the batch functions put NaN where the core
+    operation's JSON has `null` (an ACWR ratio that is not meaningful, the
+    columns of a failed fit). Anywhere else `null` matches only `None`.
+    """
+    abs_tol = ABS_TOL if tol is None else tol
+    rel_tol = REL_TOL if tol is None else tol
     if isinstance(actual, np.ndarray):
         actual = actual.tolist()
+        in_array = True
     if isinstance(expected, dict):
         if not isinstance(actual, dict):
             return f"{path}: expected an object, got {actual!r}"
         for key, value in expected.items():
             if key not in actual:
                 return f"{path}.{key}: missing from the output (keys: {sorted(actual)})"
-            found = mismatch(actual[key], value, f"{path}.{key}")
+            found = mismatch(actual[key], value, f"{path}.{key}", tol)
             if found:
                 return found
         return ""
@@ -57,19 +73,21 @@ def mismatch(actual: Any, expected: Any, path: str = "$") -> str:
         if len(actual) != len(expected):
             return f"{path}: expected {len(expected)} elements, got {len(actual)}"
         for i, (a, e) in enumerate(zip(actual, expected)):
-            found = mismatch(a, e, f"{path}[{i}]")
+            found = mismatch(a, e, f"{path}[{i}]", tol, in_array)
             if found:
                 return found
         return ""
     if expected is None:
-        return "" if actual is None else f"{path}: expected null, got {actual!r}"
+        if actual is None or (in_array and isinstance(actual, float) and math.isnan(actual)):
+            return ""
+        return f"{path}: expected null, got {actual!r}"
     if isinstance(expected, bool) or isinstance(expected, str):
         ok = type(actual) is type(expected) and actual == expected
         return "" if ok else f"{path}: expected {expected!r}, got {actual!r}"
     if isinstance(expected, (int, float)):
         if isinstance(actual, bool) or not isinstance(actual, (int, float)):
             return f"{path}: expected the number {expected!r}, got {actual!r}"
-        if not math.isfinite(actual) or abs(actual - expected) > ABS_TOL + REL_TOL * abs(expected):
+        if not math.isfinite(actual) or abs(actual - expected) > abs_tol + rel_tol * abs(expected):
             return f"{path}: expected {expected!r}, got {actual!r}"
         return ""
     return f"{path}: the vector holds an unexpected value {expected!r}"

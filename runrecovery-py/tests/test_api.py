@@ -194,7 +194,7 @@ def test_types_describe_the_vectors(case: dict) -> None:
 
 def test_stub_lists_the_binding() -> None:
     public = {n for n in dir(_runrecovery) if not n.startswith("_")}
-    assert public == {"call", "operations", "error_codes"}
+    assert public == {"call", "operations", "error_codes", "pmc_batch", "acwr_batch", "banister_fit_batch"}
 
 
 def test_calls_from_threads_agree() -> None:

@@ -1,6 +1,7 @@
 """The shared vectors (tests/vectors/*.json) through the Python API, by the
-rule of tests/vectors/README.md: subset match with |a − b| ≤ 1e-9 + 1e-9·|b|,
-or the library's error with the case's code (and field)."""
+rule of tests/vectors/README.md: subset match with |a − b| ≤ tol + tol·|b|
+(tol = 1e-9 or the case's own "tolerance"), or the library's error with the
+case's code (and field). NaN in a NumPy array matches `null` (helpers.mismatch)."""
 
 from __future__ import annotations
 
@@ -38,5 +39,5 @@ def test_vector(case: dict) -> None:
     else:
         assert "expected" in case, "a case needs `expected` or `error`"
         out = op(**request)
-        problem = mismatch(out, case["expected"])
+        problem = mismatch(out, case["expected"], tol=case.get("tolerance"))
         assert not problem, problem

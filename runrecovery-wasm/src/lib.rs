@@ -89,6 +89,9 @@ bind! {
     next_quality_session => nextQualitySession;
     busso_simulate => bussoSimulate;
     busso_fit => bussoFit;
+    taper_apply => taperApply;
+    taper_score => taperScore;
+    taper_optimize => taperOptimize;
 }
 
 /// Every operation: `[{name, module, summary, series}]`, names in snake_case as in the core.

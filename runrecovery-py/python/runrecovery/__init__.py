@@ -140,6 +140,9 @@ __all__ = [
     "banister_response",
     "banister_fit",
     "banister_forecast",
+    "pmc_batch",
+    "acwr_batch",
+    "banister_fit_batch",
     # supercompensation
     "recovery_state",
     "next_quality_session",
@@ -772,6 +775,181 @@ def next_quality_session(
     ('2026-03-05', '2026-03-07')
     """
     return _call("next_quality_session", locals())
+
+
+# ---------------------------------------------------------------- batch (athletes × days)
+
+import numpy as _np  # noqa: E402  (a dependency of the package; used by the batch functions only)
+
+from .errors import from_core as _from_core  # noqa: E402
+from .types import (  # noqa: E402
+    AcwrBatchResponse,
+    BanisterFitBatchResponse,
+    MatrixLike,
+    PmcBatchResponse,
+    TestMatrixLike,
+)
+
+
+def _plain(value: Any) -> Any:
+    """A matrix as nested lists, for the generic path (the walker takes 1-D arrays only)."""
+    return value.tolist() if isinstance(value, _np.ndarray) and value.ndim > 1 else value
+
+
+def _batch_operation(fn: _F) -> _F:
+    """:func:`_operation` for the batch functions: keyword arguments only; a
+    missing or unknown field goes to the core operation (matrices as lists,
+    ``out`` left out), which raises ``InvalidInputError`` naming it."""
+    params = inspect.signature(fn).parameters
+    required = frozenset(n for n, p in params.items() if p.default is inspect.Parameter.empty)
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        if args:
+            raise TypeError(f"{fn.__name__}() takes keyword arguments only, e.g. {fn.__name__}({next(iter(params))}=...)")
+        if required - kwargs.keys() or kwargs.keys() - params.keys():
+            return _call(fn.__name__, {k: _plain(v) for k, v in kwargs.items() if k != "out"})
+        return fn(**kwargs)
+
+    return cast(_F, wrapper)
+
+
+def _matrix(operation: str, field: str, request: Mapping[str, Any]) -> Any:
+    """``request[field]`` as a C-contiguous float64 matrix (the array itself when
+    it already is one: no copy). What NumPy cannot read as a matrix (ragged
+    rows, strings, other dimensions) goes to the core operation, so the error
+    is the operation's own (``inconsistent`` at ``loads[1]``, say)."""
+    try:
+        array = _np.ascontiguousarray(request[field], dtype=_np.float64)
+    except (TypeError, ValueError) as e:
+        why = str(e)
+    else:
+        if array.ndim == 2:
+            return array
+        why = f"expected a matrix (athletes × days), got {array.ndim} dimension(s)"
+    _call(operation, {k: _plain(v) for k, v in request.items() if k != "out"})
+    raise _from_core("invalid_input", f"{field}: {why}", field, None)
+
+
+@_batch_operation
+def pmc_batch(
+    *,
+    loads: MatrixLike,
+    latest: Optional[bool] = None,
+    fitness_days: Optional[float] = None,
+    fatigue_days: Optional[float] = None,
+    gain: Optional[Gain] = None,
+    form_day: Optional[FormDay] = None,
+    fitness_seed: Optional[float] = None,
+    fatigue_seed: Optional[float] = None,
+    out: Optional[Mapping[str, Any]] = None,
+) -> PmcBatchResponse:
+    """The PMC of many athletes (athletes × days), or only each athlete's latest day.
+
+    ``loads``: one row of daily loads per athlete (AU or TSS), every row the
+    same length: a 2-D NumPy array (float64 and C-contiguous is read in
+    place; anything else goes through ``np.ascontiguousarray(loads,
+    dtype=np.float64)``), a list of rows or a pandas ``DataFrame`` (rows =
+    athletes). The options are those of :func:`pmc`, for every athlete.
+    ``fitness``, ``fatigue`` and ``form`` come back as athletes × days float64
+    arrays, or with ``latest=True`` as one value per athlete (its last day).
+    The core reads the loads without a copy and runs with the GIL released.
+
+    ``out``: ``{"fitness": ..., "fatigue": ..., "form": ...}`` of writeable,
+    C-contiguous float64 arrays of the result's shape (a previous result
+    will do): the results are written there and those arrays returned, so a
+    loop over batches allocates nothing. An error (a bad load, say) may
+    leave them partly written.
+
+    >>> import numpy as np
+    >>> loads = np.array([[100.0, 0.0, 50.0], [0.0, 30.0, 30.0]])
+    >>> p = pmc_batch(loads=loads)
+    >>> p["fitness"].shape, p["fitness"][0].round(2).tolist()
+    ((2, 3), [2.35, 2.3, 3.42])
+    >>> pmc_batch(loads=loads, latest=True)["fitness"].round(2).tolist()
+    [3.42, 1.4]
+    >>> again = pmc_batch(loads=2 * loads, out=p)
+    >>> again["fitness"] is p["fitness"], p["fitness"][0].round(2).tolist()
+    (True, [4.71, 4.59, 6.84])
+    """
+    request = dict(locals())
+    matrix = _matrix("pmc_batch", "loads", request)
+    options = {k: v for k, v in request.items() if k not in ("loads", "out")}
+    return cast(PmcBatchResponse, _runrecovery.pmc_batch(matrix, options, out))
+
+
+@_batch_operation
+def acwr_batch(
+    *,
+    loads: MatrixLike,
+    method: Optional[AcwrMethod] = None,
+    acute_days: Optional[int] = None,
+    chronic_days: Optional[int] = None,
+    decay: Optional[EwmaDecay] = None,
+    seed: Optional[EwmaSeed] = None,
+    out: Optional[Mapping[str, Any]] = None,
+) -> AcwrBatchResponse:
+    """The ACWR of many athletes (athletes × days); null where no ratio is meaningful.
+
+    ``loads`` as in :func:`pmc_batch` (every day counts as logged); the
+    options are those of :func:`acwr`. ``acute``, ``chronic`` (in the loads'
+    unit) and ``ratio`` come back as athletes × days float64 arrays, the
+    ratio **NaN** where :func:`acwr` gives ``None`` (the chronic window is
+    not full yet, or the chronic load is 0). ``out`` as in
+    :func:`pmc_batch`, with keys ``acute``, ``chronic`` and ``ratio``.
+
+    >>> import numpy as np
+    >>> a = acwr_batch(loads=[[50.0] * 27 + [400.0], [60.0] * 28])
+    >>> a["ratio"][:, -1].round(2).tolist(), bool(np.isnan(a["ratio"][0, 0]))
+    ([1.6, 1.0], True)
+    """
+    request = dict(locals())
+    matrix = _matrix("acwr_batch", "loads", request)
+    options = {k: v for k, v in request.items() if k not in ("loads", "out")}
+    return cast(AcwrBatchResponse, _runrecovery.acwr_batch(matrix, options, out))
+
+
+@_batch_operation
+def banister_fit_batch(
+    *,
+    loads: MatrixLike,
+    tests: TestMatrixLike,
+    fixed_tau1: Optional[float] = None,
+    fixed_tau2: Optional[float] = None,
+    timing: Optional[LoadTiming] = None,
+) -> BanisterFitBatchResponse:
+    """Banister fits of many athletes (tests as a matrix with null where no test).
+
+    ``loads`` as in :func:`pmc_batch`; ``tests`` in the same shape, with the
+    test result on its day and NaN (or ``None`` in lists) on days without
+    one. The options are those of :func:`banister_fit`, for every athlete.
+    The fits run with the GIL released, spread over the CPU's cores. One
+    athlete's failure (too few tests, say) does not stop the others:
+
+    - ``athletes``: per athlete, ``{"fit": ..., "error_code": ..., "error": ...}``
+      as the core operation gives it (``fit`` as :func:`banister_fit`'s result);
+    - ``p0``, ``k1``, ``tau1``, ``k2``, ``tau2``, ``sse``, ``rmse``, ``r2``:
+      float64 columns, one value per athlete, NaN for a failed athlete
+      (and for ``r2`` when the tests do not vary);
+    - ``error_code``, ``error``: lists, ``None`` for a successful fit.
+
+    >>> import numpy as np
+    >>> truth = {"p0": 50, "k1": 0.1, "tau1": 45, "k2": 0.3, "tau2": 11}
+    >>> loads = np.tile([60.0, 0, 80, 40, 0, 90, 30], (2, 20))
+    >>> perf = banister_simulate(loads=loads[0], params=truth)["performance"]
+    >>> tests = np.full(loads.shape, np.nan)
+    >>> tests[0, 3::4] = perf[3::4]
+    >>> f = banister_fit_batch(loads=loads, tests=tests, fixed_tau1=45, fixed_tau2=11)
+    >>> f["k1"].round(3).tolist(), f["error_code"]
+    ([0.1, nan], [None, 'empty'])
+    >>> f["athletes"][0]["fit"]["free_parameters"], f["athletes"][1]["error"]
+    (3, 'athletes[1].tests: is empty (expected performance tests to fit)')
+    """
+    request = dict(locals())
+    loads_matrix = _matrix("banister_fit_batch", "loads", request)
+    tests_matrix = _matrix("banister_fit_batch", "tests", request)
+    options = {k: v for k, v in request.items() if k not in ("loads", "tests")}
+    return cast(BanisterFitBatchResponse, _runrecovery.banister_fit_batch(loads_matrix, tests_matrix, options))
 
 
 # ---------------------------------------------------------------- pandas

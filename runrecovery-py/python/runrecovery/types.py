@@ -466,3 +466,55 @@ class NextQualitySession(TypedDict):
     stressed_systems: List[BodySystem]
     reason: str
     days: List[CandidateDay]
+
+
+# ---------------------------------------------------------------- batch (athletes × days)
+
+#: A matrix of numbers, one row per athlete and one column per day: a 2-D
+#: NumPy array (float64 and C-contiguous is read without a copy), a list of
+#: equal-length rows, or a pandas ``DataFrame`` (rows = athletes).
+MatrixLike = Union[NDArray[Any], Sequence[Sequence[float]]]
+#: Test results in the loads' shape: NaN (or ``None`` in lists) where there was no test.
+TestMatrixLike = Union[NDArray[Any], Sequence[Sequence[Optional[float]]]]
+
+
+class PmcBatchResponse(TypedDict):
+    """athletes × days float64 matrices (1-D per athlete with ``latest=True``)."""
+
+    fitness: NDArray[float64]
+    fatigue: NDArray[float64]
+    form: NDArray[float64]
+
+
+class AcwrBatchResponse(TypedDict):
+    """athletes × days float64 matrices; ``ratio`` is NaN where no ratio is meaningful."""
+
+    acute: NDArray[float64]
+    chronic: NDArray[float64]
+    ratio: NDArray[float64]
+
+
+class BatchFitOutcome(TypedDict):
+    """One athlete's outcome: a fit, or the error code and message."""
+
+    fit: Optional[BanisterFit]
+    error_code: Optional[str]
+    error: Optional[str]
+
+
+class BanisterFitBatchResponse(TypedDict):
+    """The core operation's per-athlete list, plus one float64 column per
+    parameter and statistic (NaN for a failed athlete, and ``r2`` when the
+    tests do not vary) and the per-athlete ``error_code`` / ``error``."""
+
+    athletes: List[BatchFitOutcome]
+    p0: NDArray[float64]
+    k1: NDArray[float64]
+    tau1: NDArray[float64]
+    k2: NDArray[float64]
+    tau2: NDArray[float64]
+    sse: NDArray[float64]
+    rmse: NDArray[float64]
+    r2: NDArray[float64]
+    error_code: List[Optional[str]]
+    error: List[Optional[str]]

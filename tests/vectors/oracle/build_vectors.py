@@ -963,6 +963,105 @@ case("model", "Busso fit with too few tests", "busso_fit", "6 free parameters ne
      {"start": "2025-01-01", "loads": bl, "tests": [{"date": "2025-01-10", "value": 1.0}, {"date": "2025-01-20", "value": 2.0}]},
      error={"code": "out_of_range", "field": "tests"})
 
+# ---------------------------------------------------------------- taper
+def taper_factors(L, cut, shape):
+    def g(t):
+        k = shape["kind"]
+        if k == "step":
+            return 1.0
+        if k == "linear":
+            return 1 - (t + 1) / (L + 1)
+        if k == "exponential":
+            return math.exp(-(t + 1) / shape["tau_days"])
+        return 1 + shape["rise"] if t + 3 >= L else 1.0
+    gs = [g(t) for t in range(L)]
+    mean = lambda c: sum(min(1.0, c * x) for x in gs) / L
+    lo, hi = 0.0, 1.0
+    while mean(hi) < 1 - cut:
+        hi *= 2
+    for _ in range(100):
+        mid = (lo + hi) / 2
+        if mean(mid) < 1 - cut:
+            lo = mid
+        else:
+            hi = mid
+    c = (lo + hi) / 2
+    return [min(1.0, c * x) for x in gs]
+
+
+T0 = dtm.date(2026, 5, 4)
+TD = lambda d: (T0 + dtm.timedelta(days=d)).isoformat()
+
+
+def taper_plan(history_days=0, planned_days=21, minutes=60, rpe=4, quality_day=None):
+    out = []
+    for d in range(history_days + planned_days):
+        kind = "intervals" if quality_day is not None and d == quality_day else "easy"
+        out.append({"date": TD(d), "kind": kind, "duration_s": minutes * 60, "rpe": rpe,
+                    "status": "completed" if d < history_days else "planned"})
+    out.append({"date": TD(history_days + planned_days), "kind": "race", "duration_s": 2700, "rpe": 9, "status": "planned"})
+    return {"schema_version": 1, "sessions": out}
+
+
+for shape in [{"kind": "step"}, {"kind": "linear"}, {"kind": "exponential", "tau_days": 5.0}, {"kind": "two_phase", "rise": 0.25}]:
+    f = taper_factors(14, 0.5, shape)
+    plan = taper_plan(quality_day=10)
+    exp_sessions = []
+    for d in range(21):
+        k = f[d - 7] if d >= 7 else 1.0
+        exp_sessions.append({"date": TD(d), "kind": "intervals" if d == 10 else "easy", "duration_s": 3600 * k, "rpe": 4})
+    exp_sessions.append({"date": TD(21), "kind": "race", "duration_s": 2700})
+    case("taper", f"a 14-day {shape['kind']} taper, 50 % cut", "taper_apply",
+         "mean daily factor = 1 - cut (Bosquet 2007: 41-60 %), f(t) = min(1, c g(t)) for the shape's profile; kinds and RPE kept (intensity kept)",
+         {"log": plan, "race_date": TD(21), "taper": {"length_days": 14, "volume_cut": 0.5, "shape": shape}},
+         {"factors": f, "taper_start": TD(7), "volume_before_s": 14 * 3600, "volume_after_s": 7 * 3600, "dropped_sessions": 0,
+          "plan": {"sessions": exp_sessions}})
+case("taper", "frequency cut drops the shortest easy runs", "taper_apply", "frequency reduced <= 20 %: 20 % of 14 sessions = 2 dropped",
+     {"log": taper_plan(), "race_date": TD(21), "taper": {"length_days": 14, "volume_cut": 0.5, "shape": {"kind": "step"}, "frequency_cut": 0.2}},
+     {"dropped_sessions": 2, "volume_after_s": 12 * 1800})
+case("taper", "a cut of 70 %", "taper_apply", "Bosquet 2007: 41-60 %",
+     {"log": taper_plan(), "race_date": TD(21), "taper": {"volume_cut": 0.7}}, error={"code": "out_of_range", "field": "taper.volume_cut"})
+case("taper", "a taper longer than the plan", "taper_apply", "the taper must fit in the plan",
+     {"log": taper_plan(planned_days=10), "race_date": TD(10), "taper": {"length_days": 14}}, error={"code": "inconsistent", "field": "taper.length_days"})
+case("taper", "a race before the plan", "taper_score", "the race must follow the log",
+     {"log": taper_plan(), "race_date": "2026-01-01"}, error={"code": "out_of_range", "field": "race"})
+# scoring against a hand-computed PMC
+hist = taper_plan(history_days=28)
+loads = [60 * 4.0] * 49
+f = taper_factors(14, 0.5, {"kind": "step"})
+tl = loads[:35] + [x * k for x, k in zip(loads[35:], f)]
+fit_, fat_ = ewma_series(tl, gexp(42)), ewma_series(tl, gexp(7))
+case("taper", "race-day form of a step taper", "taper_score",
+     "PMC (exponential gain, 42/7 d) over session-RPE loads (RPE x min) with the last 14 days halved; race morning = the day before's values",
+     {"log": hist, "race_date": TD(49), "taper": {"length_days": 14, "volume_cut": 0.5, "shape": {"kind": "step"}}},
+     {"fitness": fit_[-1], "fatigue": fat_[-1], "form": fit_[-1] - fat_[-1]})
+case("taper", "scoring with Banister parameters", "taper_score", "Banister p(race) with today's load acting today and no load on race day",
+     {"log": hist, "race_date": TD(49), "taper": {"length_days": 14, "volume_cut": 0.5, "shape": {"kind": "step"}},
+      "model": {"kind": "banister", "params": BP}},
+     {"performance": bsim(tl + [0.0], BP)[-1]})
+
+
+def overload_plan(k):
+    out = []
+    days = 84
+    for d in range(days):
+        base = 0.0 if d % 7 == 0 else 50.0 + 10.0 * (d % 7)
+        m = base * (k if days - 49 <= d < days - 21 else 1.0)
+        if m > 0:
+            out.append({"date": TD(d), "kind": "easy", "duration_s": m * 60, "rpe": 4, "status": "planned" if d >= days - 21 else "completed"})
+    out.append({"date": TD(days), "kind": "race", "duration_s": 2700, "rpe": 9, "status": "planned"})
+    return {"schema_version": 1, "sessions": out}
+
+
+case("taper", "the best taper after a normal block", "taper_optimize",
+     "regression: the library's own search (1078 candidates, default Busso model); see the next case for the direction",
+     {"log": overload_plan(1.0), "race_date": TD(84), "alternatives": 2},
+     {"candidates": 1078, "best": {"spec": {"length_days": 10, "volume_cut": 0.55, "shape": {"kind": "exponential", "tau_days": 8.0}}}})
+case("taper", "a bigger overload calls for a deeper taper", "taper_optimize",
+     "Thomas & Busso 2005: the harder the block before, the longer and deeper the best taper (regression values; the direction is the check)",
+     {"log": overload_plan(1.3), "race_date": TD(84), "alternatives": 2},
+     {"candidates": 1078, "best": {"spec": {"length_days": 10, "volume_cut": 0.57}}})
+
 for name, cases in files.items():
     (OUT / f"{name}.json").write_text(json.dumps({"cases": cases}, indent=1, ensure_ascii=False) + "\n")
     print(name, len(cases))
