@@ -35,10 +35,15 @@ const isTypedArray = (v) => ArrayBuffer.isView(v) && !(v instanceof DataView);
  * Where `actual` fails to match `expected` under the subset rule, as a list of
  * "path: reason" strings (empty when it matches). Numbers match within
  * `tol + tol·|expected|` (1e-9 unless the case gives its own "tolerance").
+ *
+ * One addition on the JS side: NaN read from a typed array matches `null`
+ * (a `Float64Array` cannot hold `null`, so the batch functions put NaN where
+ * the operation's JSON has `null`, e.g. an ACWR ratio that is not meaningful).
+ * Anywhere else `null` matches only `null`.
  */
-export function mismatches(actual, expected, tol = 1e-9, where = '$', out = []) {
+export function mismatches(actual, expected, tol = 1e-9, where = '$', out = [], fromTyped = false) {
   if (expected === null) {
-    if (actual !== null) out.push(`${where}: expected null, got ${show(actual)}`);
+    if (actual !== null && !(fromTyped && Number.isNaN(actual))) out.push(`${where}: expected null, got ${show(actual)}`);
   } else if (typeof expected === 'number') {
     const ok = typeof actual === 'number' && Math.abs(actual - expected) <= tol + tol * Math.abs(expected);
     if (!ok) out.push(`${where}: expected ${expected}, got ${show(actual)}`);
@@ -51,7 +56,8 @@ export function mismatches(actual, expected, tol = 1e-9, where = '$', out = []) 
     } else if (list.length !== expected.length) {
       out.push(`${where}: expected ${expected.length} items, got ${list.length}`);
     } else {
-      expected.forEach((e, i) => mismatches(list[i], e, tol, `${where}[${i}]`, out));
+      const typed = isTypedArray(actual);
+      expected.forEach((e, i) => mismatches(list[i], e, tol, `${where}[${i}]`, out, typed));
     }
   } else if (typeof expected === 'object') {
     if (actual === null || typeof actual !== 'object' || Array.isArray(actual) || isTypedArray(actual)) {
