@@ -157,21 +157,27 @@ pub fn pmc_into(
         return Err(Error::empty("loads", "at least one day"));
     }
     options.validate()?;
-    for (name, len) in [
-        ("fitness", fitness.len()),
-        ("fatigue", fatigue.len()),
-        ("form", form.len()),
-    ] {
-        if len != loads.len() {
-            return Err(Error::inconsistent(
-                name,
-                format!("{len} days"),
-                "buffers must match the loads' length",
-            ));
-        }
-    }
+    check_buffers(
+        [
+            ("fitness", fitness.len()),
+            ("fatigue", fatigue.len()),
+            ("form", form.len()),
+        ],
+        loads.len(),
+        "buffers must match the loads' length",
+    )?;
     pmc_kernel(loads, options, fitness, fatigue, form)
         .map_err(|i| bad_load(&format!("loads[{i}]"), loads[i]))
+}
+
+/// Every output buffer must have `expected` values.
+fn check_buffers(buffers: [(&str, usize); 3], expected: usize, what: &str) -> Result<()> {
+    for (name, len) in buffers {
+        if len != expected {
+            return Err(Error::inconsistent(name, format!("{len} values"), what));
+        }
+    }
+    Ok(())
 }
 
 /// The error for a load the kernel rejected.
@@ -239,19 +245,15 @@ pub fn pmc_batch(
 ) -> Result<()> {
     check_shape(loads, days)?;
     options.validate()?;
-    for (name, len) in [
-        ("fitness", fitness.len()),
-        ("fatigue", fatigue.len()),
-        ("form", form.len()),
-    ] {
-        if len != loads.len() {
-            return Err(Error::inconsistent(
-                name,
-                format!("{len} values"),
-                "buffers must match the loads' size",
-            ));
-        }
-    }
+    check_buffers(
+        [
+            ("fitness", fitness.len()),
+            ("fatigue", fatigue.len()),
+            ("form", form.len()),
+        ],
+        loads.len(),
+        "buffers must match the loads' size",
+    )?;
     for (k, (((w, c), a), f)) in loads
         .chunks_exact(days)
         .zip(fitness.chunks_exact_mut(days))
@@ -318,7 +320,7 @@ pub fn pmc_batch_latest(
     Ok(())
 }
 
-fn check_shape(loads: &[f64], days: usize) -> Result<()> {
+pub(crate) fn check_shape(loads: &[f64], days: usize) -> Result<()> {
     if days == 0 || loads.is_empty() || loads.len() % days != 0 {
         return Err(Error::out_of_range(
             "days",

@@ -537,16 +537,7 @@ pub fn fit_batch(
     days: usize,
     options: &FitOptions,
 ) -> Result<Vec<Result<BanisterFit>>> {
-    if days == 0 || loads.is_empty() || loads.len() % days != 0 {
-        return Err(Error::out_of_range(
-            "days",
-            days,
-            &format!(
-                "more than 0 and a divisor of the {} loads (athletes × days)",
-                loads.len()
-            ),
-        ));
-    }
+    crate::model::check_shape(loads, days)?;
     if tests.len() != loads.len() {
         return Err(Error::inconsistent(
             "tests",
