@@ -17,7 +17,7 @@ from helpers import manifest, vector_cases
 
 CORE_OPS = _runrecovery.operations()
 CORE_NAMES = [op["name"] for op in CORE_OPS]
-HELPERS = {"operations", "to_pandas"}
+HELPERS = {"operations", "to_pandas"} | set(runrecovery.io.__all__) - {"SESSION_COLUMNS"}  # logs in and out
 
 
 def exported_operations() -> list:

@@ -7,6 +7,11 @@ is a function taking keyword arguments (snake_case, units in the names, the
 same keys as the Rust and JavaScript APIs) and returning a ``dict``; long
 series come back as NumPy arrays. Dates are ``"YYYY-MM-DD"`` strings, or
 ``date`` / ``datetime`` / pandas ``Timestamp`` objects on the way in.
+Results are :class:`Result` dicts, shown as tables in notebooks. Training
+logs come in and go out as DataFrames, CSV files, records and JSON text
+(:mod:`runrecovery.io`: :func:`read_log_csv`, :func:`log_from_dataframe`,
+:func:`log_to_dataframe`, :func:`from_json`...), and :mod:`runrecovery.plot`
+draws the PMC, the recovery of each body system and the next quality session.
 
 >>> import runrecovery as rr
 >>> rr.vdot_from_race(distance_m=5000, time_s=20 * 60)["vdot"]  # doctest: +ELLIPSIS
@@ -33,7 +38,7 @@ import inspect
 import sys
 from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, TypeVar, cast
 
-from . import _runrecovery
+from . import _runrecovery, plot
 from .errors import (
     ConflictingSessionsError,
     DuplicateDateError,
@@ -105,6 +110,18 @@ from .types import (
     ZoneTable,
 )
 
+from .io import (
+    SESSION_COLUMNS,
+    from_json,
+    from_records,
+    log_from_dataframe,
+    log_to_dataframe,
+    read_log_csv,
+    sessions_from_dataframe,
+    to_json,
+)
+from .result import Result
+
 __version__: str = _runrecovery.__version__
 
 __all__ = [
@@ -150,6 +167,17 @@ __all__ = [
     "operations",
     "to_pandas",
     "__version__",
+    # logs in and out (runrecovery.io), results, charts (runrecovery.plot)
+    "SESSION_COLUMNS",
+    "sessions_from_dataframe",
+    "log_from_dataframe",
+    "log_to_dataframe",
+    "from_records",
+    "read_log_csv",
+    "from_json",
+    "to_json",
+    "Result",
+    "plot",
     # errors
     "RunRecoveryError",
     "NotFiniteError",
@@ -171,8 +199,12 @@ _F = TypeVar("_F", bound=Callable[..., Any])
 
 
 def _call(operation: str, request: Mapping[str, Any]) -> Any:
-    """Runs one core operation (``None`` values are dropped, so the core's defaults apply)."""
-    return _runrecovery.call(operation, request)
+    """Runs one core operation (``None`` values are dropped, so the core's defaults apply).
+
+    A dict response comes back as a :class:`Result` (a ``dict`` that notebooks
+    show as a table)."""
+    out = _runrecovery.call(operation, request)
+    return Result(out, operation=operation) if isinstance(out, dict) else out
 
 
 def _operation(fn: _F) -> _F:

@@ -6,6 +6,7 @@ Every error the library raises is a :class:`RunRecoveryError`, itself a
 - ``code``: the stable snake_case code (the same in Rust, Python and JS),
 - ``field``: the path of the offending value, e.g. ``session.rpe`` or ``loads[3]``,
 - ``value``: the rejected value as text, or ``None`` when there is none,
+- ``row`` and ``column``: where in a table (CSV, DataFrame) the value was, or ``None``,
 
 and the core's message as ``str(exc)``.
 
@@ -50,6 +51,11 @@ class RunRecoveryError(ValueError):
     code: str = "error"
     field: Optional[str]
     value: Optional[str]
+    #: For an error in a table (CSV file, DataFrame, records; see ``runrecovery.io``):
+    #: the row (a CSV file's row number counting the header as 1, else the position
+    #: from 0) and the column; ``None`` otherwise.
+    row: Optional[int] = None
+    column: Optional[str] = None
 
     def __init__(
         self,

@@ -1,0 +1,80 @@
+"""The quickstart notebook (docs/notebooks/quickstart.ipynb) as a script.
+
+    python runrecovery-py/examples/quickstart.py [charts_dir]
+
+Loads the bundled sample log, prints its load, PMC, ACWR, zones, paces and
+body systems, and writes the charts as PNG files to ``charts_dir`` (default:
+the current directory). Needs ``pip install "./runrecovery-py[plot]"``.
+It is type-checked with ``mypy --strict`` (tests/test_types.py).
+"""
+
+from __future__ import annotations
+
+import datetime
+import sys
+from pathlib import Path
+from typing import Optional
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import runrecovery as rr  # noqa: E402
+from runrecovery.plot import plot_pmc, plot_recovery, plot_supercompensation  # noqa: E402
+
+SAMPLE = Path(__file__).resolve().parents[2] / "runrecovery-core" / "data" / "sample_log.json"
+
+
+def _bpm(bound: Optional[float]) -> str:
+    """A zone bound, blank where the zone is open-ended."""
+    return "" if bound is None else f"{bound:.0f}"
+
+
+def main(charts: Path) -> None:
+    log = rr.from_json(SAMPLE.read_text(encoding="utf-8"))
+    summary = rr.read_log(log=log)
+    print(f"{summary['sessions']} sessions ({summary['planned']} planned), {summary['first_date']} to {summary['last_date']}")
+    today = max(str(s["date"]) for s in log["sessions"] if s.get("status", "completed") == "completed")
+
+    # Load: session-RPE (AU), the one method every session (runs, strength, cycling, the plan) has.
+    daily = rr.daily_loads(log=log, method="session_rpe", end=today)
+    print(f"daily load {daily['start']} to {daily['end']}: last 7 days {daily['load'][-7:].round(0).tolist()} AU")
+    for week in rr.weekly_summary(log=log, method="session_rpe", include="completed")["weeks"][-3:]:
+        monotony = "n/a" if week["monotony"] is None else f"{week['monotony']:.2f}"
+        print(f"  week of {week['start']}: load {week['load']:.0f} AU, monotony {monotony}")
+
+    # Fitness, fatigue and form, projected through the planned sessions; the log starts
+    # mid-training, so both start from the first four weeks' mean daily load.
+    seed = float(daily["load"][:28].mean())
+    pmc = rr.log_pmc(log=log, method="session_rpe", fitness_seed=seed, fatigue_seed=seed)
+    print(f"today {pmc['today']}: form {pmc['form_pct'][-1] or 0:+.0f} % of fitness at the end of the plan ({pmc['end']})")
+    plot_pmc(pmc, form="percent").savefig(charts / "pmc.png", dpi=100)
+
+    # Acute:chronic workload ratio of the completed days.
+    acwr = rr.acwr(start=daily["start"], loads=daily["load"], logged=daily["logged"].tolist())
+    print(f"ACWR today: {acwr['ratio'][-1]} ({acwr['band'][-1]})")
+
+    # Zones, and paces from the VDOT of the last race.
+    athlete = log.get("athlete", {})
+    zones = rr.zone_table(athlete=athlete, system="lthr_friel")
+    print("HR zones (bpm):", ", ".join(f"{z['name']} {_bpm(z['from'])}-{_bpm(z['to'])}" for z in zones["zones"]))
+    race = [s for s in log["sessions"] if s["kind"] == "race" and s.get("status", "completed") == "completed"][-1]
+    vdot = rr.vdot_from_race(distance_m=race.get("distance_m", 0.0), time_s=race["duration_s"])["vdot"]
+    paces = rr.training_paces(vdot=vdot)["paces"]
+    print(f"VDOT {vdot:.1f} from the race of {race['date']}:",
+          ", ".join(f"{p['intensity']} {datetime.timedelta(seconds=round(p['target_s_per_km']))}/km" for p in paces))
+
+    # Each body system now, over the last week, and the next quality session.
+    state = rr.recovery_state(log=log, date=today)
+    print(f"body systems: {state['overall']}, limited by {state['limiting_system']}")
+    plot_recovery(state).savefig(charts / "recovery.png", dpi=100)
+    day = datetime.date.fromisoformat(today)
+    week_states = [rr.recovery_state(log=log, date=day - datetime.timedelta(days=k)) for k in range(6, -1, -1)]
+    plot_recovery(week_states).savefig(charts / "recovery-week.png", dpi=100)
+    nqs = rr.next_quality_session(log=log, today=today)
+    print(f"next intervals: earliest {nqs['earliest']}, best {nqs['best']} ({nqs['reason']})")
+    plot_supercompensation(nqs).savefig(charts / "supercompensation.png", dpi=100)
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else Path.cwd())

@@ -1,0 +1,306 @@
+"""Charts of results, with matplotlib (optional: ``pip install ./runrecovery-py[plot]``).
+
+Each function draws one operation's result as it comes back (nothing is
+computed here but positions and colours) and returns the matplotlib
+``Figure``; pass ``ax`` (or ``axes``) to draw into axes of your own.
+matplotlib is imported on the first call, so ``import runrecovery`` never
+needs it.
+
+- :func:`plot_pmc`: fitness, fatigue and load over days, and form with its bands;
+- :func:`plot_supercompensation`: the next quality session: each body
+  system's fatigue and the supercompensation response per day, with the
+  earliest safe and the best day marked;
+- :func:`plot_recovery`: each body system's fatigue at a moment (or over
+  several), against the ready threshold.
+
+>>> import matplotlib
+>>> matplotlib.use("Agg")
+>>> import runrecovery as rr
+>>> fig = plot_pmc(rr.pmc(start="2026-03-02", loads=[60, 0, 80, 40, 0, 90, 30] * 8))
+>>> [ax.get_ylabel() for ax in fig.axes]
+['load per day', 'form']
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any, List, Literal, Mapping, NamedTuple, Optional, Sequence, Tuple, Union
+
+import numpy as np
+
+if TYPE_CHECKING:  # matplotlib is optional: its types only for type checkers
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+__all__ = [
+    "FormBand",
+    "FORM_BANDS",
+    "SYSTEMS",
+    "plot_pmc",
+    "plot_supercompensation",
+    "plot_recovery",
+]
+
+
+class FormBand(NamedTuple):
+    """A band of form (TSB) values shaded on the PMC: ``low < form ≤ high``.
+
+    >>> FORM_BANDS[2]
+    FormBand(name='optimal', low=-30.0, high=-10.0, color='#4caf50')
+    >>> FormBand("race ready", 10, 25, "gold").high
+    25
+    """
+
+    name: str
+    low: float
+    high: float
+    color: str
+
+
+#: The usual reading of form: fresh above +5, neutral (grey zone) −10 to +5,
+#: optimal training −30 to −10, high risk below −30 — on TSB in TSS per day
+#: (TrainingPeaks) or on form as a % of fitness (intervals.icu), which also
+#: suits loads in AU (session-RPE): ``plot_pmc(..., form="percent")``.
+FORM_BANDS: Tuple[FormBand, ...] = (
+    FormBand("fresh", 5.0, float("inf"), "#4c9be8"),
+    FormBand("neutral", -10.0, 5.0, "#b0b0b0"),
+    FormBand("optimal", -30.0, -10.0, "#4caf50"),
+    FormBand("high risk", float("-inf"), -30.0, "#e53935"),
+)
+
+#: The body systems, in the order of a candidate day's ``fatigue`` list.
+SYSTEMS: Tuple[str, ...] = ("metabolic", "muscular", "neuromuscular", "structural")
+
+_SYSTEM_COLORS = {"metabolic": "#f0a020", "muscular": "#d2413a", "neuromuscular": "#7e57c2", "structural": "#607d8b"}
+_STATUS_COLORS = {"fresh": "#4caf50", "ready": "#9ccc65", "recovering": "#ffb300", "fatigued": "#e53935"}
+#: The core's default ``ready_below`` (RecoveryOptions), drawn as the ready line.
+READY_BELOW = 0.3
+
+
+def _pyplot() -> Any:
+    try:
+        return importlib.import_module("matplotlib.pyplot")
+    except ImportError:
+        raise ImportError(
+            "runrecovery.plot needs matplotlib: pip install ./runrecovery-py[plot] (or pip install matplotlib)"
+        ) from None
+
+
+def _days(start: str, n: int) -> Any:
+    """``n`` calendar days from ``start`` as ``datetime64[D]``."""
+    return np.datetime64(start, "D") + np.arange(n)
+
+
+def _date_axis(ax: Any) -> None:
+    mdates = importlib.import_module("matplotlib.dates")
+    locator = mdates.AutoDateLocator()
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+
+
+def _two_axes(axes: Optional[Sequence["Axes"]], ratios: Tuple[int, int], size: Tuple[float, float]) -> Tuple[Any, Any, Any]:
+    if axes is not None:
+        top, bottom = axes
+        return top.figure, top, bottom
+    plt = _pyplot()
+    fig, (top, bottom) = plt.subplots(
+        2, 1, sharex=True, figsize=size, gridspec_kw={"height_ratios": list(ratios)}, layout="constrained"
+    )
+    return fig, top, bottom
+
+
+def plot_pmc(
+    result: Mapping[str, Any],
+    *,
+    bands: Optional[Sequence[FormBand]] = FORM_BANDS,
+    form: Literal["absolute", "percent"] = "absolute",
+    axes: Optional[Sequence["Axes"]] = None,
+    title: Optional[str] = None,
+) -> "Figure":
+    """The performance management chart of a :func:`~runrecovery.pmc` or
+    :func:`~runrecovery.log_pmc` result.
+
+    Top: fitness (CTL), fatigue (ATL) and, for ``log_pmc``, the daily load as
+    bars, in the load's unit per day; bottom: form (TSB) over the ``bands``
+    (:data:`FORM_BANDS` by default; ``None`` for none). ``form="absolute"``
+    draws the result's ``form`` (load per day: the default bands suit TSS),
+    ``"percent"`` its ``form_pct`` (% of fitness: the bands suit any load
+    unit; the axis stops at ±100 %, where the first days from zero fitness
+    may lie). After a ``log_pmc``'s ``today`` the planned days are shaded.
+    ``axes``: a pair of axes to draw into (top, bottom).
+
+    >>> import runrecovery as rr
+    >>> fig = plot_pmc(rr.pmc(start="2026-03-02", loads=[100] * 20), bands=None, title="steady")
+    >>> fig.axes[0].get_title(), [line.get_label() for line in fig.axes[0].get_lines()]
+    ('steady', ['fitness (CTL)', 'fatigue (ATL)'])
+    """
+    fitness = np.asarray(result["fitness"], dtype=float)
+    days = _days(result["start"], len(fitness))
+    fig, top, bottom = _two_axes(axes, (3, 2), (10, 6))
+    if "load" in result:
+        top.bar(days, np.asarray(result["load"], dtype=float), width=0.8, color="#9e9e9e", alpha=0.45, label="load")
+    top.plot(days, fitness, color="#1e88e5", lw=2, label="fitness (CTL)")
+    top.plot(days, np.asarray(result["fatigue"], dtype=float), color="#d81b60", lw=1.5, label="fatigue (ATL)")
+    top.set_ylabel("load per day")
+    top.legend(loc="upper left", fontsize="small")
+    top.grid(alpha=0.3)
+
+    if form == "percent":
+        values = np.array([np.nan if v is None else v for v in result["form_pct"]], dtype=float)
+        label, limit = "form (% of fitness)", 100.0
+    elif form == "absolute":
+        values, label, limit = np.asarray(result["form"], dtype=float), "form (TSB)", np.inf
+    else:
+        raise ValueError(f"form must be 'absolute' or 'percent', not {form!r}")
+    # the axis shows the data and the band edges (clipped to ±limit), 5 units around
+    edges = [float(v) for v in values if np.isfinite(v)] or [0.0]
+    edges += [b for band in bands or () for b in (band.low, band.high) if np.isfinite(b)]
+    lo, hi = max(min(edges), -limit) - 5, min(max(edges), limit) + 5
+    for band in bands or ():
+        bottom.axhspan(max(band.low, lo), min(band.high, hi), color=band.color, alpha=0.15, lw=0, label=band.name)
+    bottom.set_ylim(lo, hi)
+    bottom.plot(days, values, color="#212121", lw=1.5, label=label)
+    bottom.axhline(0, color="#212121", lw=0.6)
+    bottom.set_ylabel("form" if form == "absolute" else "form %")
+    bottom.legend(loc="upper left", fontsize="small", ncol=1 + len(bands or ()))
+    bottom.grid(alpha=0.3)
+
+    today = result.get("today")
+    if today is not None and np.datetime64(today, "D") < days[-1]:
+        for ax in (top, bottom):
+            ax.axvspan(np.datetime64(today, "D") + np.timedelta64(12, "h"), days[-1] + np.timedelta64(12, "h"),
+                       color="#fff59d", alpha=0.35, lw=0)
+            ax.axvline(np.datetime64(today, "D"), color="#f57f17", lw=1, ls="--")
+        top.annotate("planned →", (np.datetime64(today, "D"), 1.0), xycoords=("data", "axes fraction"),
+                     xytext=(4, -12), textcoords="offset points", fontsize="small", color="#f57f17")
+    _date_axis(bottom)
+    top.set_title(title if title is not None else f"PMC {result['start']} to {result.get('end', days[-1])}")
+    return fig  # type: ignore[no-any-return]
+
+
+def plot_supercompensation(
+    result: Mapping[str, Any],
+    *,
+    ready_below: float = READY_BELOW,
+    axes: Optional[Sequence["Axes"]] = None,
+    title: Optional[str] = None,
+) -> "Figure":
+    """The days searched by :func:`~runrecovery.next_quality_session`.
+
+    Top: each body system's fatigue per day (unitless; the systems the
+    planned session stresses drawn solid), the ready line at ``ready_below``
+    (pass the value of your ``options``, 0.3 by default) and the safe days
+    shaded. Bottom: the last hard session's supercompensation response (its
+    window shaded). The earliest safe day and the best day are marked on both.
+
+    >>> import runrecovery as rr
+    >>> n = rr.next_quality_session(today="2026-03-03", log={"schema_version": 1, "sessions": [
+    ...     {"date": "2026-03-03", "kind": "intervals", "duration_s": 3000, "rpe": 8}]})
+    >>> fig = plot_supercompensation(n)
+    >>> [line.get_label() for line in fig.axes[0].get_lines()][:4]
+    ['metabolic', 'muscular', 'neuromuscular', 'structural']
+    """
+    days_list: List[Mapping[str, Any]] = list(result["days"])
+    days = np.array([d["date"] for d in days_list], dtype="datetime64[D]")
+    fatigue = np.array([d["fatigue"] for d in days_list], dtype=float).reshape(len(days_list), len(SYSTEMS))
+    response = np.array([d["response"] for d in days_list], dtype=float)
+    stressed = set(result.get("stressed_systems", SYSTEMS))
+    fig, top, bottom = _two_axes(axes, (3, 2), (10, 6))
+    half = np.timedelta64(12, "h")
+
+    for i, name in enumerate(SYSTEMS):
+        solid = name in stressed
+        top.plot(days, fatigue[:, i], color=_SYSTEM_COLORS[name], lw=2 if solid else 1.2,
+                 ls="-" if solid else ":", marker="o" if solid else None, ms=3, label=name)
+    top.axhline(ready_below, color="#2e7d32", lw=1, ls="--", label=f"ready ≤ {ready_below:g}")
+    safe = [np.datetime64(d["date"], "D") for d in days_list if d["safe"]]
+    for k, day in enumerate(safe):
+        top.axvspan(day - half, day + half, color="#c8e6c9", alpha=0.5, lw=0, label="safe day" if k == 0 else None)
+    top.set_ylabel("fatigue (1 = one hard session)")
+    top.set_ylim(bottom=0)
+    top.legend(loc="upper right", fontsize="small")
+    top.grid(alpha=0.3)
+
+    colors = ["#43a047" if r > 0 else "#e57373" for r in response]
+    bottom.bar(days, response, width=0.8, color=colors)
+    bottom.axhline(0, color="#212121", lw=0.6)
+    if result.get("window_start") and result.get("window_end"):
+        bottom.axvspan(np.datetime64(result["window_start"], "D") - half, np.datetime64(result["window_end"], "D") + half,
+                       color="#a5d6a7", alpha=0.25, lw=0, label="supercompensation window")
+    bottom.set_ylabel("response")
+    bottom.grid(alpha=0.3)
+
+    for key, color, style in (("earliest", "#fb8c00", "--"), ("best", "#1b5e20", "-")):
+        marked = result.get(key)
+        if marked is None:
+            continue
+        for ax in (top, bottom):
+            ax.axvline(np.datetime64(marked, "D"), color=color, lw=1.5, ls=style, label=f"{key}: {marked}" if ax is bottom else None)
+    best = result.get("best")
+    if best is not None and np.datetime64(best, "D") in days:
+        k = int(np.nonzero(days == np.datetime64(best, "D"))[0][0])
+        bottom.plot([days[k]], [response[k]], marker="*", ms=14, color="#1b5e20", ls="none")
+    bottom.legend(loc="lower right", fontsize="small")
+    _date_axis(bottom)
+    top.set_title(title if title is not None else
+                  f"next {result.get('kind', 'quality')} session: earliest {result.get('earliest')}, best {result.get('best')}")
+    return fig  # type: ignore[no-any-return]
+
+
+def plot_recovery(
+    result: Union[Mapping[str, Any], Sequence[Mapping[str, Any]]],
+    *,
+    ready_below: float = READY_BELOW,
+    ax: Optional["Axes"] = None,
+    title: Optional[str] = None,
+) -> "Figure":
+    """Bars of each body system's fatigue from :func:`~runrecovery.recovery_state`.
+
+    One result: a bar per system, coloured by its status (fresh, ready,
+    recovering, fatigued), labelled with the hours until it is ready. A list
+    of results (e.g. one per day): a group of bars per moment, a colour per
+    system. Either way the ready line is drawn at ``ready_below`` (pass the
+    value of your ``options``, 0.3 by default).
+
+    >>> import runrecovery as rr
+    >>> log = {"schema_version": 1, "sessions": [{"date": "2026-03-03", "kind": "intervals", "duration_s": 3000, "rpe": 8}]}
+    >>> fig = plot_recovery(rr.recovery_state(log=log, date="2026-03-04"))
+    >>> [t.get_text() for t in fig.axes[0].get_xticklabels()]
+    ['metabolic', 'muscular', 'neuromuscular', 'structural']
+    >>> fig = plot_recovery([rr.recovery_state(log=log, date=d) for d in ["2026-03-04", "2026-03-05"]])
+    >>> len(fig.axes[0].patches)
+    8
+    """
+    if ax is None:
+        plt = _pyplot()
+        fig, ax = plt.subplots(figsize=(8, 4.5), layout="constrained")
+    else:
+        fig = ax.figure
+    if isinstance(result, Mapping):
+        systems = list(result["systems"])
+        names = [s["system"] for s in systems]
+        bars = ax.bar(names, [s["fatigue"] for s in systems], color=[_STATUS_COLORS.get(s["status"], "#9e9e9e") for s in systems])
+        for bar, s in zip(bars, systems):
+            note = s["status"] + (f"\n{s['hours_to_ready']:.0f} h to ready" if s["hours_to_ready"] > 0 else "")
+            ax.annotate(note, (bar.get_x() + bar.get_width() / 2, bar.get_height()), xytext=(0, 3),
+                        textcoords="offset points", ha="center", va="bottom", fontsize="small")
+        at = str(result["at"]).replace("T", " ")[:16]
+        default_title = f"body systems at {at}: {result['overall']}, limited by {result['limiting_system']}"
+    else:
+        states = list(result)
+        labels = [str(s["at"]).replace("T", " ")[:16] for s in states]
+        x = np.arange(len(states))
+        width = 0.8 / len(SYSTEMS)
+        for i, name in enumerate(SYSTEMS):
+            values = [next((y["fatigue"] for y in s["systems"] if y["system"] == name), np.nan) for s in states]
+            ax.bar(x + (i - (len(SYSTEMS) - 1) / 2) * width, values, width=width, color=_SYSTEM_COLORS[name], label=name)
+        ax.set_xticks(x)
+        ax.set_xticklabels(labels, rotation=30 if len(states) > 4 else 0, ha="right" if len(states) > 4 else "center")
+        default_title = f"body systems over {len(states)} moments"
+    ax.axhline(ready_below, color="#2e7d32", lw=1, ls="--", label=f"ready ≤ {ready_below:g}")
+    ax.set_ylabel("fatigue (1 = one hard session)")
+    ax.set_ylim(0, max(ax.get_ylim()[1] * 1.12, ready_below * 1.5))
+    ax.legend(loc="upper right", fontsize="small")
+    ax.grid(axis="y", alpha=0.3)
+    ax.set_title(title if title is not None else default_title)
+    return fig  # type: ignore[no-any-return]
