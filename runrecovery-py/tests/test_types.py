@@ -12,6 +12,9 @@ import pytest
 
 mypy_api = pytest.importorskip("mypy.api")
 
+PY = Path(__file__).resolve().parent.parent
+ALLOWLIST = PY / "stubtest-allowlist.txt"
+EXAMPLES = sorted((PY / "examples").glob("*.py"))
 
 
 def literal_aliases() -> list:
@@ -23,6 +26,13 @@ def literal_aliases() -> list:
     import runrecovery.types as t
 
     return sorted(f"runrecovery.types.{n}" for n, v in vars(t).items() if typing.get_origin(v) is typing.Literal)
+
+
+def test_allowlist_is_the_literal_aliases_only() -> None:
+    entries = [line.strip() for line in ALLOWLIST.read_text().splitlines() if line.strip() and not line.startswith("#")]
+    missing = sorted(set(literal_aliases()) - set(entries))
+    assert not missing, f"add to {ALLOWLIST.name} (one per line): {missing}"
+    assert entries == literal_aliases(), f"{ALLOWLIST.name} holds only the Literal aliases, sorted"
 
 
 def run_mypy(tmp_path: Path, *args: str) -> tuple:
@@ -64,12 +74,16 @@ def test_usage_type_checks_and_typos_do_not(tmp_path: Path) -> None:
 
 
 def test_stub_matches_the_module(tmp_path: Path) -> None:
-    allowlist = tmp_path / "allowlist.txt"
-    allowlist.write_text("\n".join(literal_aliases()) + "\n")
     proc = subprocess.run(
-        [sys.executable, "-m", "mypy.stubtest", "runrecovery", "--allowlist", str(allowlist)],
+        [sys.executable, "-m", "mypy.stubtest", "runrecovery", "--allowlist", str(ALLOWLIST)],
         capture_output=True,
         text=True,
         cwd=tmp_path,
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.name)
+def test_examples_type_check(tmp_path: Path, example: Path) -> None:
+    out, status = run_mypy(tmp_path, "--strict", str(example))
+    assert status == 0, out
