@@ -163,6 +163,19 @@ __all__ = [
     # supercompensation
     "recovery_state",
     "next_quality_session",
+    # readiness, recovery and plan rules
+    "readiness",
+    "readiness_baselines",
+    "warning_signs",
+    "adapt_session",
+    "recovery_prescription",
+    "check_rules",
+    # Busso's model and tapers
+    "busso_simulate",
+    "busso_fit",
+    "taper_apply",
+    "taper_score",
+    "taper_optimize",
     # helpers
     "operations",
     "to_pandas",
@@ -807,6 +820,517 @@ def next_quality_session(
     ('2026-03-05', '2026-03-07')
     """
     return _call("next_quality_session", locals())
+
+
+# ---------------------------------------------------------------- readiness, recovery and plan rules
+
+import re as _re  # noqa: E402
+from typing import Tuple  # noqa: E402
+
+from .errors import from_core as _core_error  # noqa: E402
+from .types import (  # noqa: E402
+    AdaptedSession,
+    DatedLoadsLike,
+    EngineStateLike,
+    MarkersLike,
+    Prescription,
+    Readiness,
+    ReadinessBaselines,
+    ReadinessOptionsLike,
+    RuleId,
+    RuleParamsLike,
+    RulesReport,
+    RuleScope,
+    TestsLike,
+    WarningSigns,
+)
+
+#: DataFrame columns that hold the day's HRV (the column name is the index: ms or ln ms).
+_HRV_COLUMNS = ("rmssd_ms", "ln_rmssd")
+#: DataFrame columns that hold the wellness items (1–7).
+_WELLNESS_COLUMNS = ("sleep_quality", "fatigue", "stress", "soreness", "mood", "motivation", "appetite")
+
+
+def _missing_cell(value: Any) -> bool:
+    """None, NaN, pandas NA/NaT and NumPy NaN/NaT scalars: a marker not recorded that day."""
+    if value is None or type(value).__name__ in ("NAType", "NaTType"):
+        return True
+    if isinstance(value, float):
+        return value != value
+    dtype = getattr(value, "dtype", None)
+    if dtype is not None and getattr(value, "ndim", None) == 0:  # a NumPy scalar
+        if dtype.kind == "f":
+            return bool(value != value)
+        if dtype.kind in "mM":
+            return str(value) == "NaT"
+    return False
+
+
+def _cell(value: Any) -> Any:
+    """A NumPy scalar as the plain Python value (other values as they are)."""
+    item = getattr(value, "item", None)
+    return item() if callable(item) and getattr(value, "ndim", None) == 0 else value
+
+
+def _markers_of(frame: Any, pd: Any) -> Tuple[List[Dict[str, Any]], List[Dict[str, Optional[str]]]]:
+    """The rows of a markers DataFrame as ``DayMarkers`` dicts (no formula: cells
+    are moved, not computed), and for each row which column each field came from."""
+    columns = [str(c) for c in frame.columns]
+    from_index = "date" not in columns and (isinstance(frame.index, pd.DatetimeIndex) or frame.index.name == "date")
+    days: List[Dict[str, Any]] = []
+    origins: List[Dict[str, Optional[str]]] = []
+    for i, (label, values) in enumerate(zip(frame.index, frame.itertuples(index=False, name=None))):
+        day: Dict[str, Any] = {}
+        origin: Dict[str, Optional[str]] = {}
+        if from_index:
+            day["date"], origin["date"] = label, None
+        hrv_from: List[str] = []
+        wellness: Dict[str, Any] = {}
+        for column, value in zip(columns, values):
+            if _missing_cell(value):
+                continue
+            value = _cell(value)
+            if column in _HRV_COLUMNS:
+                day["hrv"], origin["hrv"] = {"value": value, "index": column}, column
+                hrv_from.append(column)
+            elif column in _WELLNESS_COLUMNS:
+                wellness[column] = value
+                origin[f"wellness.{column}"] = column
+            else:
+                day[column], origin[column] = value, column
+                if column == "hrv":
+                    hrv_from.append(column)
+        if len(hrv_from) > 1:
+            raise _core_error(
+                "inconsistent",
+                f"markers[{i}].hrv: {' and '.join(hrv_from)} are both given (give one HRV reading per day)",
+                f"markers[{i}].hrv",
+                None,
+            )
+        if wellness:
+            if "wellness" in day:
+                raise _core_error(
+                    "inconsistent",
+                    f"markers[{i}].wellness: both a wellness column and item columns "
+                    f"({', '.join(wellness)}) are given (give one or the other)",
+                    f"markers[{i}].wellness",
+                    None,
+                )
+            day["wellness"] = wellness
+        days.append(day)
+        origins.append(origin)
+    return days, origins
+
+
+_MARKER_FIELD = _re.compile(r"markers\[(\d+)\](?:\.(.*))?$")
+
+
+def _at_cell(err: RunRecoveryError, origins: List[Dict[str, Optional[str]]]) -> RunRecoveryError:
+    """Adds ``row`` (position from 0) and ``column`` to the core's error on
+    ``markers[i]...`` when the markers were a DataFrame; the field stays the core's."""
+    match = _MARKER_FIELD.match(err.field or "")
+    if match and int(match[1]) < len(origins):
+        i, rest = int(match[1]), match[2] or ""
+        origin = origins[i]
+        parts = rest.split(".")
+        key = next((k for k in (".".join(parts[:2]), parts[0]) if k in origin), None)
+        err.row = i
+        err.column = origin[key] if key is not None else None
+    return err
+
+
+def _series_request(request: Dict[str, Any], pd: Any) -> Dict[str, Any]:
+    """``loads`` and ``tests`` given as pandas Series on a DatetimeIndex, as the request's objects."""
+    out = dict(request)
+    loads, tests = request.get("loads"), request.get("tests")
+    if isinstance(loads, pd.Series) and isinstance(loads.index, pd.DatetimeIndex):
+        try:
+            daily = _call("daily_series", {"dates": loads.index, "values": loads.to_numpy()})
+        except RunRecoveryError as e:  # named as the Series: loads.index[i] or loads[i]
+            field = _re.sub(
+                r"^(?:series\.)?(dates|values)", lambda m: "loads.index" if m[1] == "dates" else "loads", e.field or ""
+            )
+            message = str(e)
+            if e.field and message.startswith(e.field):
+                message = field + message[len(e.field) :]
+            raise _core_error(e.code, message, field, e.value) from None
+        out["loads"] = {"start": daily["start"], "values": daily["values"]}
+    if isinstance(tests, pd.Series) and isinstance(tests.index, pd.DatetimeIndex):
+        out["tests"] = [
+            {"date": date, "value": _cell(value)} for date, value in zip(tests.index, tests.to_numpy())
+            if not _missing_cell(value)
+        ]
+    return out
+
+
+def _readiness_call(operation: str, request: Mapping[str, Any]) -> Any:
+    """:func:`_call`, after turning a markers DataFrame (and, for
+    ``warning_signs``, loads and tests Series) into the request's lists."""
+    pd = sys.modules.get("pandas")  # a DataFrame can only come from an imported pandas
+    if pd is None:
+        return _call(operation, request)
+    request = _series_request(dict(request), pd)
+    if not isinstance(request.get("markers"), pd.DataFrame):
+        return _call(operation, request)
+    markers, origins = _markers_of(request["markers"], pd)
+    try:
+        return _call(operation, {**request, "markers": markers})
+    except RunRecoveryError as e:
+        raise _at_cell(e, origins) from None
+
+
+@_operation
+def readiness(
+    *,
+    markers: MarkersLike,
+    engine: Optional[EngineStateLike] = None,
+    options: Optional[ReadinessOptionsLike] = None,
+) -> Readiness:
+    """Today's readiness: go, go easy or rest, a score, confidence and every marker's verdict.
+
+    ``markers``: one dict per morning in date order, today last, each with a
+    ``date`` and any of ``hrv`` (``{"value", "index"}``: rMSSD in ms with
+    ``"rmssd_ms"``, or ln rMSSD with ``"ln_rmssd"``), ``resting_hr_bpm``
+    (bpm), ``sleep_h`` (h), ``wellness`` (items 1–7: ``sleep_quality``,
+    ``fatigue``, ``stress``, ``soreness``, ``mood``, ``motivation``,
+    ``appetite``), ``planned_rpe`` / ``felt_rpe`` (CR-10), ``source`` (the
+    device: a change starts a new baseline), ``ill``, ``injury_pain``. Each
+    marker is rated against the athlete's own baseline of the days before
+    (``options``: windows in days, thresholds in bpm, h and SDs; ``mode``
+    ``"combined"``, ``"kiviniemi"`` or ``"javaloyes"``). ``engine``:
+    ``{"form_pct": ..., "systems_not_ready": ...}`` from :func:`pmc` and
+    :func:`recovery_state`, when known. ``score`` is 0–100, ``confidence``
+    0–1; each marker's ``value`` is ln rMSSD for HRV, bpm, h...
+
+    ``markers`` may be a pandas ``DataFrame``, one row per day, dated by a
+    ``DatetimeIndex`` (or a ``date`` column), with columns named like the
+    fields above: an ``rmssd_ms`` or ``ln_rmssd`` column becomes ``hrv``, the
+    wellness item columns become ``wellness``; an empty cell (NaN, None, NaT)
+    is a marker not recorded that day. An error in a cell also says its
+    ``row`` (position from 0) and ``column``.
+
+    >>> import datetime
+    >>> days = [{"date": datetime.date(2026, 1, 1) + datetime.timedelta(days=i),
+    ...          "hrv": {"value": 60 + i % 5, "index": "rmssd_ms"},
+    ...          "resting_hr_bpm": 48 + i % 3, "sleep_h": 8} for i in range(40)]
+    >>> r = readiness(markers=days)
+    >>> r["date"], r["status"], r["score"], [(m["marker"], m["rating"]) for m in r["markers"]][:3]
+    ('2026-02-09', 'go', 100.0, [('hrv', 'normal'), ('resting_hr', 'normal'), ('sleep', 'normal')])
+    >>> days[-1].update(resting_hr_bpm=57, sleep_h=4.5)   # +8 bpm and a short night
+    >>> r = readiness(markers=days)
+    >>> r["status"], r["majors"], r["score"]
+    ('rest', 2, 50.0)
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"rmssd_ms": [60.0 + i % 5 for i in range(40)], "sleep_h": 8.0,
+    ...                    "fatigue": [3.0] * 39 + [6.0]},
+    ...                   index=pd.date_range("2026-01-01", periods=40))
+    >>> readiness(markers=df)["markers"][3]["rating"]
+    'minor'
+    """
+    return _readiness_call("readiness", locals())
+
+
+@_operation
+def readiness_baselines(*, markers: MarkersLike, options: Optional[ReadinessOptionsLike] = None) -> ReadinessBaselines:
+    """Each day's personal baselines (HRV band, resting HR, Hooper sum), for charts.
+
+    ``markers`` and ``options`` as in :func:`readiness` (a DataFrame too).
+    One entry per marker day: ``ln_rmssd`` (ln ms) and its baseline ``hrv``
+    (``mean`` and ``sd`` of ln rMSSD, ``days``, the ``rolling_mean`` and
+    ``rolling_cv_pct`` in %; the band is ``mean ± swc_sd·sd``), the resting
+    HR and its baseline mean and SD (bpm), the Hooper sum (4–28). Baselines
+    are ``None`` until ``min_baseline_days`` valid days (14) precede the day.
+
+    >>> import datetime
+    >>> days = [{"date": datetime.date(2026, 1, 1) + datetime.timedelta(days=i),
+    ...          "resting_hr_bpm": 48 + i % 3} for i in range(16)]
+    >>> b = readiness_baselines(markers=days)["days"]
+    >>> b[13]["resting_hr_baseline"], round(b[15]["resting_hr_baseline"], 2), b[15]["hrv"]
+    (None, 49.0, None)
+    """
+    return _readiness_call("readiness_baselines", locals())
+
+
+@_operation
+def warning_signs(
+    *,
+    markers: MarkersLike,
+    log: Optional[LogLike] = None,
+    loads: Optional[DatedLoadsLike] = None,
+    method: Optional[LoadMethod] = None,
+    tests: Optional[TestsLike] = None,
+    options: Optional[ReadinessOptionsLike] = None,
+) -> WarningSigns:
+    """Warning signs of under-recovery over the last weeks, with evidence and advice.
+
+    Up to the last day of ``markers`` (as in :func:`readiness`, a DataFrame
+    too). The load-based signs (``high_monotony``, ``load_spike``) need the
+    daily loads: a ``log`` (its completed sessions, by ``method``, default
+    ``"session_rpe"``) or ``loads`` ``{"start", "values"}`` (AU or TSS, one
+    per day; or a pandas ``Series`` on a ``DatetimeIndex``, gaps counting
+    as 0), not both. ``tests``: ``[{"date", "value"}]`` in date order,
+    higher is better (or a ``Series`` on a ``DatetimeIndex``, NaN = no
+    test), for ``performance_decline`` and ``performance_plateau``. Each
+    sign has its ``evidence`` (dates and values: bpm, ln rMSSD, ratings,
+    test results, ratios) and a ``recommendation``.
+
+    >>> import datetime
+    >>> days = [{"date": datetime.date(2026, 1, 1) + datetime.timedelta(days=i),
+    ...          "resting_hr_bpm": 48 + i % 3 + max(0, i - 25) * 0.6} for i in range(40)]
+    >>> s = warning_signs(markers=days, loads={"start": "2026-01-01", "values": [60.0] * 40})
+    >>> [x["sign"] for x in s["signs"]]
+    ['resting_hr_rising', 'high_monotony']
+    >>> s["signs"][0]["evidence"][-1]
+    {'date': '2026-02-09', 'value': 56.4}
+    """
+    return _readiness_call("warning_signs", locals())
+
+
+@_operation
+def adapt_session(
+    *,
+    planned: SessionLike,
+    markers: MarkersLike,
+    engine: Optional[EngineStateLike] = None,
+    options: Optional[ReadinessOptionsLike] = None,
+) -> AdaptedSession:
+    """Today's planned session adapted to today's readiness, with the reason.
+
+    ``planned``: today's session (durations in s, distances in m);
+    ``markers``, ``engine`` and ``options`` as in :func:`readiness` (a
+    DataFrame too). ``action`` is ``"as_planned"``, ``"easy_run"`` (at most
+    45 min), ``"cross_training"``, ``"mobility"`` or ``"rest"``; ``session``
+    is the session to do, ``reason`` says why and ``readiness`` is the
+    readiness it followed.
+
+    >>> import datetime
+    >>> days = [{"date": datetime.date(2026, 1, 1) + datetime.timedelta(days=i),
+    ...          "resting_hr_bpm": 48 + i % 3, "sleep_h": 8} for i in range(40)]
+    >>> days[-1].update(resting_hr_bpm=57)   # +8 bpm: one major marker, go easy
+    >>> a = adapt_session(markers=days, planned={"date": "2026-02-09", "kind": "intervals",
+    ...                                          "duration_s": 3600, "rpe": 8, "status": "planned"})
+    >>> a["readiness"]["status"], a["action"], a["session"]["kind"], a["session"]["duration_s"]
+    ('go_easy', 'easy_run', 'easy', 2700.0)
+    """
+    return _readiness_call("adapt_session", locals())
+
+
+@_operation
+def recovery_prescription(
+    *,
+    session: SessionLike,
+    body_mass_kg: Optional[float] = None,
+    athlete: Optional[AthleteLike] = None,
+    hours_to_next_session: Optional[float] = None,
+    pre_mass_kg: Optional[float] = None,
+    post_mass_kg: Optional[float] = None,
+    fluid_drunk_l: Optional[float] = None,
+    sweat_loss_l: Optional[float] = None,
+    training_h_per_day: Optional[float] = None,
+    last_sleep_h: Optional[float] = None,
+    deeply_fatigued: Optional[bool] = None,
+    ill: Optional[bool] = None,
+    injury_pain: Optional[bool] = None,
+    heavy_block: Optional[bool] = None,
+) -> Prescription:
+    """Fuel, fluid, sleep and active recovery after a session, scaled to the athlete.
+
+    ``session``: the session just done; ``body_mass_kg`` in kg (default: the
+    ``athlete``'s); ``hours_to_next_session`` in h (unknown: more than 24 h);
+    ``pre_mass_kg`` / ``post_mass_kg`` in kg with ``fluid_drunk_l`` in L, or
+    ``sweat_loss_l`` in L; ``training_h_per_day`` (h/day, this block) and
+    ``last_sleep_h`` (h); the flags (default False) ``deeply_fatigued``,
+    ``ill``, ``injury_pain``, ``heavy_block``. Bands are ``[low, high]``:
+    carbohydrate in g/h, g and g/kg/day, protein in g every so many h,
+    fluid in L (kg lost), sleep in h, naps and active recovery in min.
+
+    >>> p = recovery_prescription(session={"date": "2026-03-03", "kind": "intervals",
+    ...                                    "duration_s": 4200, "rpe": 8},
+    ...                           body_mass_kg=60, hours_to_next_session=20)
+    >>> p["carbohydrate"]["grams_per_hour"], p["protein"]["grams"], p["sleep"]["target_h"]
+    ([60.0, 72.0], [18.0, 18.0], [8.0, 10.0])
+    >>> [a["option"] for a in p["active_recovery"]][:2]
+    ['swim_or_pool_running', 'easy_cycling']
+    """
+    return _call("recovery_prescription", locals())
+
+
+@_operation
+def check_rules(
+    *,
+    log: LogLike,
+    athlete: Optional[AthleteLike] = None,
+    goal_race: Optional[DateLike] = None,
+    rules: Optional[Sequence[RuleId]] = None,
+    scope: Optional[RuleScope] = None,
+    params: Optional[RuleParamsLike] = None,
+) -> RulesReport:
+    """Run the recovery-aware plan rules over planned and/or completed sessions.
+
+    ``rules``: the rule ids to run (default all: ``weekly_progression``,
+    ``cutback_week``, ``hard_spacing``, ``hard_days_in_a_row``,
+    ``hard_per_week``, ``rest_day``, ``easy_share``, ``long_run_share``,
+    ``quality_caps``, ``ctl_ramp``, ``taper_before_race``); ``scope``
+    ``"planned"``, ``"completed"`` or ``"both"`` (default); ``goal_race`` a
+    race date; ``params`` the rules' parameters (fractions 0–1, hours,
+    minutes, TSS-equivalent per week). Each finding has its ``rule``,
+    ``severity`` (``"info"``, ``"warning"``, ``"critical"``), the ``dates``
+    involved, a ``message`` and a ``fix``; ``rules`` lists the rules that ran.
+
+    >>> plan = {"schema_version": 1, "sessions": [
+    ...     {"date": "2026-03-03", "kind": "intervals", "duration_s": 3000, "status": "planned"},
+    ...     {"date": "2026-03-04", "kind": "tempo", "duration_s": 2700, "status": "planned"}]}
+    >>> f = check_rules(log=plan, rules=["hard_spacing"])["findings"][0]
+    >>> f["rule"], f["severity"], f["dates"]
+    ('hard_spacing', 'critical', ['2026-03-03', '2026-03-04'])
+    """
+    return _call("check_rules", locals())
+
+
+# ---------------------------------------------------------------- Busso's model and tapers
+
+from .types import (  # noqa: E402
+    BussoFit,
+    BussoParamsLike,
+    TaperModelLike,
+    TaperOptimum,
+    TaperScore,
+    TaperSpecLike,
+    TaperedPlan,
+)
+
+
+@_operation
+def busso_simulate(*, loads: FloatSeries, params: BussoParamsLike) -> PerformanceResponse:
+    """Busso's variable dose-response performance for a daily load series.
+
+    ``p(n) = p0 + k1·Σ w(i)·e^(−(n−i)/τ1) − Σ k2(i)·w(i)·e^(−(n−i)/τ2)`` with
+    the fatigue gain ``k2(i) = k3·Σ_(j≤i) w(j)·e^(−(i−j)/τ3)`` growing with
+    recent load (Busso 2003); time constants in days, performance in the
+    unit of ``p0``, one value per day (a NumPy array; today's load acts today).
+
+    >>> params = {"p0": 0, "k1": 1, "tau1": 42, "k3": 0.01, "tau2": 7, "tau3": 5}
+    >>> busso_simulate(loads=[100, 0, 0, 50], params=params)["performance"].round(2).tolist()
+    [0.0, 10.96, 20.2, 25.52]
+    """
+    return _call("busso_simulate", locals())
+
+
+@_operation
+def busso_fit(*, start: Optional[DateLike] = None, loads: FloatSeries, tests: Sequence[TestLike]) -> BussoFit:
+    """Fit Busso's variable dose-response model to performance tests.
+
+    ``loads`` one per day from ``start``; ``tests`` ``[{"date", "value"}]``
+    in date order inside the series (higher is better). Variable
+    projection: least squares for ``p0``, ``k1``, ``k3`` (≥ 0) inside a
+    search over ``tau1``, ``tau2``, ``tau3`` (days). A pandas ``Series`` on
+    a ``DatetimeIndex`` may stand for ``start`` and ``loads`` (see :func:`pmc`).
+
+    >>> truth = {"p0": 50, "k1": 0.08, "tau1": 40, "k3": 0.002, "tau2": 8, "tau3": 4}
+    >>> loads = [60.0, 0, 80, 40, 0, 90, 30] * 30
+    >>> perf = busso_simulate(loads=loads, params=truth)["performance"]
+    >>> import datetime
+    >>> tests = [{"date": datetime.date(2026, 1, 1) + datetime.timedelta(days=d), "value": perf[d]}
+    ...          for d in range(3, len(loads), 5)]
+    >>> fit = busso_fit(start="2026-01-01", loads=loads, tests=tests)
+    >>> {k: round(v, 3) for k, v in fit["params"].items()} == truth, fit["tests"]
+    (True, 42)
+    """
+    return _call("busso_fit", _dated(locals()))
+
+
+@_operation
+def taper_apply(*, log: LogLike, race_date: DateLike, taper: Optional[TaperSpecLike] = None) -> TaperedPlan:
+    """Apply a taper (length, volume cut, shape) to a plan's final days, intensity kept.
+
+    ``taper``: ``length_days`` (8–21, default 14), ``volume_cut`` (the mean
+    cut, 0.41–0.60, default 0.5), ``shape`` (``{"kind": "step"}``,
+    ``"linear"``, ``{"kind": "exponential", "tau_days": 5}`` (default) or
+    ``{"kind": "two_phase", "rise": 0.25}``) and ``frequency_cut`` (share
+    of easy sessions dropped, 0–0.2). Sessions keep their kind and RPE;
+    their duration (s) and distance (m) fall by each day's ``factors``.
+    ``volume_before_s`` / ``volume_after_s``: planned running time of the
+    taper days, s.
+
+    >>> import datetime
+    >>> plan = {"schema_version": 1, "sessions": [
+    ...     {"date": datetime.date(2026, 5, 4) + datetime.timedelta(days=i), "kind": "easy",
+    ...      "duration_s": 3600, "rpe": 4, "status": "planned"} for i in range(21)]}
+    >>> t = taper_apply(log=plan, race_date="2026-05-25",
+    ...                 taper={"length_days": 10, "volume_cut": 0.5, "shape": {"kind": "step"}})
+    >>> t["taper_start"], t["factors"][:2], t["volume_before_s"], t["volume_after_s"]
+    ('2026-05-15', [0.5, 0.5], 36000.0, 18000.0)
+    >>> t["plan"]["sessions"][-1]["duration_s"]
+    1800.0
+    """
+    return _call("taper_apply", locals())
+
+
+@_operation
+def taper_score(
+    *,
+    log: LogLike,
+    athlete: Optional[AthleteLike] = None,
+    race_date: DateLike,
+    taper: Optional[TaperSpecLike] = None,
+    method: Optional[LoadMethod] = None,
+    model: Optional[TaperModelLike] = None,
+) -> TaperScore:
+    """Project fitness, fatigue, form and predicted performance on race day for a taper.
+
+    ``log``: history (completed sessions) and plan (planned sessions, which
+    get the taper) in one document; ``taper`` as in :func:`taper_apply`;
+    loads by ``method`` (default ``"session_rpe"``, AU). Fitness, fatigue
+    and form are the PMC's (42/7 days) on race morning; ``performance`` is
+    the ``model``'s (higher is better, in its units):
+    ``{"kind": "default_busso"}`` (default, relative units),
+    ``{"kind": "busso", "params": ...}`` or ``{"kind": "banister", "params": ...}``.
+
+    >>> import datetime
+    >>> day = datetime.date(2026, 3, 2)
+    >>> log = {"schema_version": 1, "sessions": [
+    ...     {"date": day + datetime.timedelta(days=i), "kind": "intervals" if i % 7 == 1 else "easy",
+    ...      "duration_s": 3600, "rpe": 8 if i % 7 == 1 else 3,
+    ...      "status": "completed" if i < 28 else "planned"} for i in range(56)]}
+    >>> race = day + datetime.timedelta(days=56)
+    >>> none = taper_score(log=log, race_date=race, taper={"length_days": 10, "volume_cut": 0.41})
+    >>> deep = taper_score(log=log, race_date=race, taper={"length_days": 10, "volume_cut": 0.6})
+    >>> deep["form"] > none["form"], deep["fitness"] < none["fitness"]
+    (True, True)
+    """
+    return _call("taper_score", locals())
+
+
+@_operation
+def taper_optimize(
+    *,
+    log: LogLike,
+    athlete: Optional[AthleteLike] = None,
+    race_date: DateLike,
+    method: Optional[LoadMethod] = None,
+    model: Optional[TaperModelLike] = None,
+    alternatives: Optional[int] = None,
+) -> TaperOptimum:
+    """The best taper for this athlete among 1078 candidates, with the runners-up.
+
+    ``log``, ``method`` and ``model`` as in :func:`taper_score` (at least 21
+    days before ``race_date``). Candidates: lengths 8–21 days × cuts
+    0.41–0.60 × shapes (step, linear, exponential τ 3, 5, 8 days, two-phase
+    rise 0.2 and 0.3); ``best`` by predicted performance (ties: higher
+    form), ``alternatives`` runners-up (default 5), and ``no_taper``, the
+    plan as it is.
+
+    >>> import datetime
+    >>> day = datetime.date(2026, 3, 2)
+    >>> log = {"schema_version": 1, "sessions": [
+    ...     {"date": day + datetime.timedelta(days=i), "kind": "intervals" if i % 7 == 1 else "easy",
+    ...      "duration_s": 3600, "rpe": 8 if i % 7 == 1 else 3,
+    ...      "status": "completed" if i < 28 else "planned"} for i in range(56)]}
+    >>> o = taper_optimize(log=log, race_date=day + datetime.timedelta(days=56), alternatives=2)
+    >>> o["candidates"], len(o["alternatives"]), o["best"]["performance"] > o["no_taper"]["performance"]
+    (1078, 2, True)
+    """
+    return _call("taper_optimize", locals())
 
 
 # ---------------------------------------------------------------- batch (athletes × days)

@@ -11,7 +11,7 @@ responses are NumPy arrays.
 from __future__ import annotations
 
 import datetime
-from typing import Any, Dict, List, Literal, Mapping, Optional, Sequence, TypedDict, Union
+from typing import Any, Dict, List, Literal, Mapping, Optional, Protocol, Sequence, TypedDict, Union
 
 from numpy import bool_, datetime64, float64
 from numpy.typing import NDArray
@@ -466,6 +466,422 @@ class NextQualitySession(TypedDict):
     stressed_systems: List[BodySystem]
     reason: str
     days: List[CandidateDay]
+
+
+# ---------------------------------------------------------------- readiness, recovery and plan rules
+# (requests' nested inputs first, then the responses; see docs/readiness.md,
+# docs/recovery.md and docs/rules.md)
+
+HrvIndex = Literal["rmssd_ms", "ln_rmssd", "sdnn_ms"]
+WellnessScale = Literal["lower_is_better", "higher_is_better"]
+HrvAboveBand = Literal["note", "minor"]
+ReadinessMode = Literal["combined", "kiviniemi", "javaloyes"]
+Rating = Literal["missing", "not_enough_data", "normal", "note", "minor", "major"]
+ReadinessStatus = Literal["go", "go_easy", "rest"]
+MarkerName = Literal[
+    "hrv", "resting_hr", "sleep", "wellness", "session_rpe", "form", "body_systems", "illness", "injury"
+]
+WarningSignKind = Literal[
+    "persistent_fatigue",
+    "resting_hr_rising",
+    "hrv_falling_cv_rising",
+    "performance_decline",
+    "performance_plateau",
+    "high_monotony",
+    "load_spike",
+]
+Adaptation = Literal["as_planned", "easy_run", "cross_training", "mobility", "rest"]
+ActiveRecoveryKind = Literal["full_rest", "walk", "easy_cycling", "swim_or_pool_running", "yoga_mobility"]
+RuleId = Literal[
+    "weekly_progression",
+    "cutback_week",
+    "hard_spacing",
+    "hard_days_in_a_row",
+    "hard_per_week",
+    "rest_day",
+    "easy_share",
+    "long_run_share",
+    "quality_caps",
+    "ctl_ramp",
+    "taper_before_race",
+]
+Severity = Literal["info", "warning", "critical"]
+RuleScope = Literal["planned", "completed", "both"]
+
+
+class Hrv(TypedDict):
+    """A morning HRV reading: rMSSD in ms (1–300) or ln rMSSD (0–5.71); SDNN is refused."""
+
+    value: float
+    index: HrvIndex
+
+
+class Wellness(TypedDict, total=False):
+    """Wellness items on a 1–7 scale (direction: ``ReadinessOptions["wellness_scale"]``);
+    the first four make the Hooper index (4–28)."""
+
+    sleep_quality: float
+    fatigue: float
+    stress: float
+    soreness: float
+    mood: float
+    motivation: float
+    appetite: float
+
+
+class _DayMarkersRequired(TypedDict):
+    date: DateLike
+
+
+class DayMarkers(_DayMarkersRequired, total=False):
+    """One morning's markers; any of them may be missing."""
+
+    hrv: Hrv
+    resting_hr_bpm: float
+    #: The device or method of the HRV and resting-HR readings: a change starts a new baseline.
+    source: str
+    sleep_h: float
+    wellness: Wellness
+    planned_rpe: float
+    felt_rpe: float
+    ill: bool
+    injury_pain: bool
+
+
+class EngineState(TypedDict, total=False):
+    """Outputs of the fitness-fatigue engine for today: form as % of fitness
+    (``pmc``'s ``form_pct``) and the body systems not yet ready (``recovery_state``)."""
+
+    form_pct: float
+    systems_not_ready: int
+
+
+class ReadinessOptions(TypedDict, total=False):
+    """Windows (days), thresholds and the decision mode; every one is optional."""
+
+    mode: ReadinessMode
+    baseline_days: int
+    wellness_baseline_days: int
+    min_baseline_days: int
+    rolling_days: int
+    min_rolling_days: int
+    swc_sd: float
+    hrv_above_band: HrvAboveBand
+    rhr_minor_bpm: float
+    rhr_major_bpm: float
+    sleep_minor_h: float
+    sleep_major_h: float
+    wellness_z: float
+    wellness_scale: WellnessScale
+    felt_harder_rpe: float
+
+
+class DatedLoads(TypedDict):
+    """Daily loads (AU or TSS) from ``start``, one per day."""
+
+    start: DateLike
+    values: FloatSeries
+
+
+class RuleParams(TypedDict, total=False):
+    """Parameters of the plan rules (fractions as 0–1, hours, minutes); every one is optional."""
+
+    max_weekly_increase: float
+    critical_weekly_increase: float
+    max_weeks_without_cutback: int
+    cutback_fraction: float
+    min_hours_between_hard: float
+    max_hard_per_week: int
+    min_easy_share: float
+    max_long_run_share: float
+    max_long_run_min: float
+    max_ctl_ramp: float
+    max_race_week_share: float
+
+
+class DataFrameLike(Protocol):
+    """A pandas ``DataFrame`` (pandas is optional, so only its shape is named here)."""
+
+    @property
+    def columns(self) -> Any: ...
+
+    @property
+    def index(self) -> Any: ...
+
+
+class SeriesLike(Protocol):
+    """A pandas ``Series`` (only its shape is named here)."""
+
+    @property
+    def index(self) -> Any: ...
+
+    @property
+    def dtype(self) -> Any: ...
+
+
+DayMarkersLike = Union[DayMarkers, Mapping[str, Any]]
+#: Daily markers in date order, today last: a list of ``DayMarkers`` dicts, or
+#: a pandas ``DataFrame`` with one row per day (see :func:`runrecovery.readiness`).
+MarkersLike = Union[Sequence[DayMarkersLike], DataFrameLike]
+EngineStateLike = Union[EngineState, Mapping[str, Any]]
+ReadinessOptionsLike = Union[ReadinessOptions, Mapping[str, Any]]
+#: ``{"start", "values"}``, or a pandas ``Series`` of daily loads on a ``DatetimeIndex``.
+DatedLoadsLike = Union[DatedLoads, Mapping[str, Any], SeriesLike]
+#: ``[{"date", "value"}]``, or a pandas ``Series`` of test results on a ``DatetimeIndex``.
+TestsLike = Union[Sequence[Union[PerformanceTest, Mapping[str, Any]]], SeriesLike]
+RuleParamsLike = Union[RuleParams, Mapping[str, Any]]
+
+
+class MarkerFinding(TypedDict):
+    """One marker's verdict. ``value``: ln rMSSD for HRV, bpm, h, the number of
+    flagged wellness items, the RPE gap, form %...; ``band``: ``[low, high]``."""
+
+    marker: MarkerName
+    rating: Rating
+    value: Optional[float]
+    baseline: Optional[float]
+    band: Optional[List[float]]
+    reason: str
+
+
+class Readiness(TypedDict):
+    """Today's decision: ``score`` 0–100, ``confidence`` 0–1."""
+
+    date: str
+    status: ReadinessStatus
+    score: float
+    confidence: float
+    markers: List[MarkerFinding]
+    majors: int
+    minors: int
+    summary: str
+
+
+class HrvBaseline(TypedDict):
+    """The HRV baseline of a day, in ln rMSSD; ``rolling_cv_pct`` in %."""
+
+    mean: float
+    sd: float
+    days: int
+    rolling_mean: Optional[float]
+    rolling_cv_pct: Optional[float]
+
+
+class BaselineDay(TypedDict):
+    """One day's baselines (``None`` while too young); resting HR in bpm."""
+
+    date: str
+    ln_rmssd: Optional[float]
+    hrv: Optional[HrvBaseline]
+    resting_hr_bpm: Optional[float]
+    resting_hr_baseline: Optional[float]
+    resting_hr_sd: Optional[float]
+    hooper: Optional[float]
+
+
+class ReadinessBaselines(TypedDict):
+    days: List[BaselineDay]
+
+
+class Evidence(TypedDict):
+    """A dated value behind a warning sign (bpm, ln rMSSD, rating, test result, ratio...)."""
+
+    date: str
+    value: float
+
+
+class WarningSign(TypedDict):
+    sign: WarningSignKind
+    evidence: List[Evidence]
+    recommendation: str
+
+
+class WarningSigns(TypedDict):
+    signs: List[WarningSign]
+
+
+class AdaptedSession(TypedDict):
+    """The session to do today, what changed and why, and the readiness it followed."""
+
+    action: Adaptation
+    session: Session
+    reason: str
+    readiness: Readiness
+
+
+class CarbohydrateAdvice(TypedDict):
+    """Grams (g) and g/kg/day bands as ``[low, high]``."""
+
+    grams_per_hour: Optional[List[float]]
+    first_4h_grams: Optional[List[float]]
+    daily_grams: List[float]
+    daily_g_per_kg: List[float]
+    note: str
+
+
+class ProteinAdvice(TypedDict):
+    grams: List[float]
+    every_h: List[float]
+    note: str
+
+
+class FluidAdvice(TypedDict):
+    lost_kg: Optional[float]
+    litres: Optional[List[float]]
+    note: str
+
+
+class SleepAdvice(TypedDict):
+    target_h: List[float]
+    nap_min: Optional[List[float]]
+    note: str
+
+
+class ActiveRecoveryOption(TypedDict):
+    option: ActiveRecoveryKind
+    minutes: List[float]
+    reason: str
+
+
+class Prescription(TypedDict):
+    """What to do after a session; ``active_recovery`` best first."""
+
+    carbohydrate: CarbohydrateAdvice
+    protein: ProteinAdvice
+    fluid: FluidAdvice
+    sleep: SleepAdvice
+    active_recovery: List[ActiveRecoveryOption]
+
+
+class RuleFinding(TypedDict):
+    rule: RuleId
+    severity: Severity
+    dates: List[str]
+    message: str
+    fix: str
+
+
+class RulesReport(TypedDict):
+    """The findings by date, and the rules that ran."""
+
+    findings: List[RuleFinding]
+    rules: List[RuleId]
+
+
+# ---------------------------------------------------------------- Busso's model and tapers
+# (see docs/model.md and docs/taper.md)
+
+
+class BussoParams(TypedDict):
+    """Busso's variable dose-response model: ``p0`` in the tests' unit, gains
+    ``k1``, ``k3`` (≥ 0) and time constants ``tau1``, ``tau2``, ``tau3`` in days."""
+
+    p0: float
+    k1: float
+    tau1: float
+    k3: float
+    tau2: float
+    tau3: float
+
+
+class BussoFit(TypedDict):
+    params: BussoParams
+    sse: float
+    rmse: float
+    r2: Optional[float]
+    initial_sse: float
+    tests: int
+    warnings: List[str]
+
+
+class StepTaper(TypedDict):
+    """The same reduction every day."""
+
+    kind: Literal["step"]
+
+
+class LinearTaper(TypedDict):
+    """A linear decrease."""
+
+    kind: Literal["linear"]
+
+
+class ExponentialTaper(TypedDict):
+    """An exponential decrease, time constant ``tau_days`` in days (2–30)."""
+
+    kind: Literal["exponential"]
+    tau_days: float
+
+
+class TwoPhaseTaper(TypedDict):
+    """A reduction, then the last 3 days raised by ``rise`` (0–0.5)."""
+
+    kind: Literal["two_phase"]
+    rise: float
+
+
+TaperShape = Union[StepTaper, LinearTaper, ExponentialTaper, TwoPhaseTaper]
+
+
+class TaperSpec(TypedDict, total=False):
+    """A taper; every field is optional in a request (defaults: 14 days, 0.5,
+    exponential with τ = 5 days, no frequency cut)."""
+
+    length_days: int
+    volume_cut: float
+    shape: TaperShape
+    frequency_cut: float
+
+
+class DefaultBussoModel(TypedDict):
+    """Busso's model with default constants scaled to the athlete (the default)."""
+
+    kind: Literal["default_busso"]
+
+
+class FittedBussoModel(TypedDict):
+    kind: Literal["busso"]
+    params: Union[BussoParams, Mapping[str, Any]]
+
+
+class FittedBanisterModel(TypedDict):
+    kind: Literal["banister"]
+    params: Union[BanisterParams, Mapping[str, Any]]
+
+
+TaperModel = Union[DefaultBussoModel, FittedBussoModel, FittedBanisterModel]
+BussoParamsLike = Union[BussoParams, Mapping[str, Any]]
+TaperSpecLike = Union[TaperSpec, Mapping[str, Any]]
+TaperModelLike = Union[TaperModel, Mapping[str, Any]]
+
+
+class TaperedPlan(TypedDict):
+    """The plan with the taper applied; running time in s."""
+
+    plan: LogDocument
+    factors: List[float]
+    taper_start: str
+    volume_before_s: float
+    volume_after_s: float
+    dropped_sessions: int
+
+
+class TaperScore(TypedDict):
+    """Race morning's fitness, fatigue and form, and the predicted performance
+    (the model's units, higher is better); ``spec`` is ``None`` without a taper."""
+
+    spec: Optional[TaperSpec]
+    fitness: float
+    fatigue: float
+    form: float
+    performance: float
+
+
+class TaperOptimum(TypedDict):
+    best: TaperScore
+    alternatives: List[TaperScore]
+    candidates: int
+    no_taper: TaperScore
 
 
 # ---------------------------------------------------------------- batch (athletes × days)
