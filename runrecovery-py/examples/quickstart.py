@@ -11,6 +11,7 @@ It is type-checked with ``mypy --strict`` (tests/test_types.py).
 from __future__ import annotations
 
 import datetime
+import json
 import sys
 from pathlib import Path
 from typing import Optional
@@ -22,7 +23,8 @@ matplotlib.use("Agg")
 import runrecovery as rr  # noqa: E402
 from runrecovery.plot import plot_pmc, plot_recovery, plot_supercompensation  # noqa: E402
 
-SAMPLE = Path(__file__).resolve().parents[2] / "runrecovery-core" / "data" / "sample_log.json"
+DATA = Path(__file__).resolve().parents[2] / "runrecovery-core" / "data"
+SAMPLE = DATA / "sample_log.json"
 
 
 def _bpm(bound: Optional[float]) -> str:
@@ -74,6 +76,24 @@ def main(charts: Path) -> None:
     nqs = rr.next_quality_session(log=log, today=today)
     print(f"next intervals: earliest {nqs['earliest']}, best {nqs['best']} ({nqs['reason']})")
     plot_supercompensation(nqs).savefig(charts / "supercompensation.png", dpi=100)
+
+    # The next morning's readiness (markers against personal baselines, with the engine's view),
+    # the plan rules, and the best taper for a race right after the planned week.
+    markers = json.loads((DATA / "sample_markers.json").read_text(encoding="utf-8"))["markers"]
+    morning = str(markers[-1]["date"])
+    state = rr.recovery_state(log=log, date=morning)
+    form_pct = rr.to_pandas(pmc, "form_pct")[morning]
+    engine: rr.types.EngineState = {
+        "form_pct": float(form_pct),
+        "systems_not_ready": sum(s["status"] in ("recovering", "fatigued") for s in state["systems"]),
+    }
+    ready = rr.readiness(markers=markers, engine=engine)
+    print(f"readiness {ready['date']}: {ready['status']}, score {ready['score']:.0f} ({ready['summary']})")
+    findings = rr.check_rules(log=log)["findings"]
+    print("plan rules:", ", ".join(sorted({f"{f['rule']} ({f['severity']})" for f in findings})) or "no findings")
+    taper = rr.taper_optimize(log=log, race_date="2026-11-30", alternatives=0)
+    best = taper["best"]
+    print(f"best taper for a race on 2026-11-30: {best['spec']}, form {best['form']:+.0f} (no taper: {taper['no_taper']['form']:+.0f})")
 
 
 if __name__ == "__main__":

@@ -240,7 +240,10 @@ def plot_supercompensation(
     if best is not None and np.datetime64(best, "D") in days:
         k = int(np.nonzero(days == np.datetime64(best, "D"))[0][0])
         bottom.plot([days[k]], [response[k]], marker="*", ms=14, color="#1b5e20", ls="none")
-    bottom.legend(loc="lower right", fontsize="small")
+    low, high = min(float(response.min(initial=0.0)), 0.0), max(float(response.max(initial=0.0)), 0.0)
+    if high > low:  # headroom above the bars for the legend
+        bottom.set_ylim(low - 0.05 * (high - low), high + 0.5 * (high - low))
+    bottom.legend(loc="upper right", fontsize="small", framealpha=0.9)
     _date_axis(bottom)
     top.set_title(title if title is not None else
                   f"next {result.get('kind', 'quality')} session: earliest {result.get('earliest')}, best {result.get('best')}")
@@ -296,7 +299,7 @@ def plot_recovery(
             ax.bar(x + (i - (len(SYSTEMS) - 1) / 2) * width, values, width=width, color=_SYSTEM_COLORS[name], label=name)
         ax.set_xticks(x)
         ax.set_xticklabels(labels, rotation=30 if len(states) > 4 else 0, ha="right" if len(states) > 4 else "center")
-        default_title = f"body systems over {len(states)} moments"
+        default_title = f"body systems from {labels[0]} to {labels[-1]}" if states else "body systems"
     ax.axhline(ready_below, color="#2e7d32", lw=1, ls="--", label=f"ready ≤ {ready_below:g}")
     ax.set_ylabel("fatigue (1 = one hard session)")
     ax.set_ylim(0, max(ax.get_ylim()[1] * 1.12, ready_below * 1.5))
