@@ -45,6 +45,7 @@ pub mod log;
 pub mod model;
 pub mod ops;
 pub mod performance;
+pub mod plan;
 pub mod readiness;
 pub mod recovery;
 pub mod rules;

@@ -192,6 +192,7 @@ struct Week {
     run_s: f64,
     run_m: f64,
     hard_s: f64,
+    race_s: f64,
 }
 
 impl Week {
@@ -522,8 +523,8 @@ pub fn check(
                 ));
             }
         }
-        if enabled("easy_share") && full && w.run_s > 0.0 {
-            let easy = 1.0 - w.hard_s / w.run_s;
+        if enabled("easy_share") && full && w.run_s - w.race_s > 0.0 {
+            let easy = 1.0 - w.hard_s / (w.run_s - w.race_s);
             if easy + 1e-9 < p.min_easy_share {
                 out.push(finding(
                     "easy_share",
@@ -655,7 +656,15 @@ pub fn check(
                     .sum()
             };
             let race_week = sum(0, 7);
-            let before = sum(21, 42) / 3.0;
+            // The 3 weeks before the taper, as far as the sessions reach back.
+            let first = sessions[0].date;
+            let covered = (0..21)
+                .filter(|k| race - chrono::Days::new(22 + k) >= first)
+                .count();
+            if covered < 7 {
+                continue;
+            }
+            let before = sum(21, 42) / (covered as f64 / 7.0);
             if before > 0.0 && race_week > p.max_race_week_share * before + 1e-9 {
                 out.push(finding(
                     "taper_before_race",
@@ -703,10 +712,15 @@ fn weeks_of(sessions: &[&Session], athlete: &Athlete) -> Vec<Week> {
         .collect();
     for s in sessions {
         let w = &mut weeks[((week_start(s.date) - w0).num_days() / 7) as usize];
+        // A race is the goal, not training: it counts toward volume, not the easy share.
         if s.kind.is_run() {
             w.run_s += s.duration_s;
             w.run_m += s.distance_m.unwrap_or(0.0);
-            w.hard_s += hard_seconds(s, athlete);
+            if s.kind != SessionKind::Race {
+                w.hard_s += hard_seconds(s, athlete);
+            } else {
+                w.race_s += s.duration_s;
+            }
         }
     }
     weeks

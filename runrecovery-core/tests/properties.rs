@@ -451,3 +451,105 @@ mod taper_laws {
         }
     }
 }
+
+mod plan_laws {
+    use chrono::{NaiveDate, Weekday};
+    use proptest::prelude::*;
+    use runrecovery_core::athlete::Athlete;
+    use runrecovery_core::log::{DuplicatePolicy, TrainingLog};
+    use runrecovery_core::plan::{Experience, PlanRequest, generate, replan};
+    use runrecovery_core::readiness::Status as Readiness;
+    use runrecovery_core::rules::{self, RulesOptions, Scope, Severity, is_hard};
+    use runrecovery_core::session::Status;
+
+    fn request() -> impl Strategy<Value = PlanRequest> {
+        (
+            prop::sample::select(vec![5_000.0, 10_000.0, 21_097.5, 42_195.0]),
+            4u64..24,
+            0usize..3,
+            15.0..90.0f64,
+            30.0..70.0f64,
+            prop::sample::subsequence(vec![0u32, 1, 2, 3, 4, 5, 6], 3..=7),
+            0u32..7,
+            prop::option::of(1u32..=3),
+            0u64..7,
+        )
+            .prop_map(|(d, weeks, e, km, vdot, days, long, hard, offset)| {
+                let start =
+                    NaiveDate::from_ymd_opt(2027, 1, 4).unwrap() + chrono::Days::new(offset);
+                let mut available: Vec<Weekday> = days
+                    .iter()
+                    .map(|&i| Weekday::try_from(i as u8).unwrap())
+                    .collect();
+                let long = Weekday::try_from(long as u8).unwrap();
+                if !available.contains(&long) {
+                    available.push(long);
+                }
+                PlanRequest {
+                    start,
+                    race_date: start + chrono::Days::new(7 * weeks),
+                    race_distance_m: d,
+                    goal_time_s: None,
+                    weekly_km: km,
+                    long_run_km: None,
+                    vdot: Some(vdot),
+                    available_days: Some(available),
+                    long_run_day: Some(long),
+                    experience: [
+                        Experience::Novice,
+                        Experience::Intermediate,
+                        Experience::Experienced,
+                    ][e],
+                    hard_sessions_per_week: hard,
+                }
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+        #[test]
+        fn generated_plans_pass_every_rule(r in request()) {
+            // Either a plan that passes every rule, or a clear refusal.
+            let p = match generate(&r, &Athlete::default()) {
+                Ok(p) => p,
+                Err(e) => {
+                    prop_assert_eq!(e.code(), "inconsistent");
+                    return Ok(());
+                }
+            };
+            let log = TrainingLog::new(None, p.document.sessions.clone(), DuplicatePolicy::Reject).unwrap();
+            let f = rules::check(&log, &Athlete::default(), Some(r.race_date), &RulesOptions { scope: Scope::Planned, ..Default::default() }).unwrap();
+            let bad: Vec<_> = f.iter().filter(|x| x.severity != Severity::Info).collect();
+            prop_assert!(bad.is_empty(), "{:#?}", bad);
+        }
+
+        #[test]
+        fn replanning_never_puts_hard_sessions_within_48h(r in request(), missed in 0usize..5, day in 0u64..7, status in 0usize..3) {
+            let Ok(p) = generate(&r, &Athlete::default()) else { return Ok(()) };
+            // Mark the first days of the plan done as planned, except one missed session.
+            let today = r.start + chrono::Days::new(7 + day);
+            let mut sessions = p.document.sessions.clone();
+            let mut done = Vec::new();
+            for (k, s) in sessions.iter().filter(|s| s.date < today).enumerate() {
+                if k != missed {
+                    let mut c = s.clone();
+                    c.status = Status::Completed;
+                    c.id = Some(format!("done-{k}"));
+                    done.push(c);
+                }
+            }
+            sessions.extend(done);
+            let log = TrainingLog::new(None, sessions, DuplicatePolicy::Reject).unwrap();
+            let readiness = [None, Some(Readiness::GoEasy), Some(Readiness::Rest)][status];
+            let out = replan(&log, today.min(r.race_date - chrono::Days::new(1)), readiness).unwrap();
+            let mut hard: Vec<NaiveDate> = out.document.sessions.iter()
+                .filter(|s| is_hard(s) && (s.status == Status::Completed || s.date >= today))
+                .map(|s| s.date).collect();
+            hard.sort();
+            hard.dedup();
+            for w in hard.windows(2) {
+                prop_assert!((w[1] - w[0]).num_days() >= 2, "{:?}", hard);
+            }
+        }
+    }
+}
