@@ -17,8 +17,10 @@ const state = {
   source: '',
   /** Whether it came from CSV (error rows are then given as CSV rows). */
   csv: false,
-  /** Morning markers before today (from the sample or a markers file). */
+  /** Morning markers (from the sample or a markers file). */
   markers: [],
+  /** Whether they are the sample's (dropped when a log of your own is loaded). */
+  sampleMarkers: false,
 };
 
 // ---------------------------------------------------------------- formatting
@@ -204,12 +206,14 @@ async function loadFile(file) {
       return;
     }
     state.markers = parsed.doc.markers;
+    state.sampleMarkers = false;
     setStatus(`${parsed.doc.markers.length} mornings of markers from ${file.name}.`);
     fillMarkers();
     if (state.log) compute();
     return;
   }
-  useLog(parsed.doc, file.name, parsed.csv, []);
+  // Markers loaded from a file stay with the next log; the sample's do not.
+  useLog(parsed.doc, file.name, parsed.csv, state.sampleMarkers ? [] : state.markers);
 }
 
 /** Validates and adopts a log; computes. */
@@ -254,6 +258,7 @@ async function loadSample() {
       fetch('data/sample_markers.json').then((r) => (r.ok ? r.json() : { markers: [] })),
     ]);
     useLog(log, 'sample_log.json', false, markers.markers ?? []);
+    state.sampleMarkers = true;
   } catch (e) {
     showError('The sample could not be loaded', { code: 'fetch_failed', field: 'data/sample_log.json', message: e.message });
   }
