@@ -40,6 +40,7 @@ use crate::model::{
     PmcOptions,
 };
 use crate::performance::{self, TrainingPace};
+use crate::plan::{self, Plan, PlanRequest, Replan};
 use crate::readiness::{
     self as ready, AdaptedSession, BaselineDay, DayMarkers, EngineState, Readiness,
     ReadinessOptions, WarningSign,
@@ -162,6 +163,8 @@ operations! {
     taper_apply, "taper", "apply a taper (length, volume cut, shape) to a plan's final days, intensity kept", [];
     taper_score, "taper", "project fitness, fatigue, form and predicted performance on race day for a taper", [];
     taper_optimize, "taper", "the best taper for this athlete among 1078 candidates, with the runners-up", [];
+    generate_plan, "plan", "a periodized plan to a goal race that passes every plan rule", [];
+    replan_week, "plan", "the rest of this week re-planned after missed, shortened or harder sessions and today's readiness", [];
 }
 
 /// Runs an operation by name on a JSON request.
@@ -2077,4 +2080,45 @@ pub fn taper_optimize(r: TaperOptimizeRequest) -> Result<TaperOptimum> {
         r.model,
         r.alternatives,
     )
+}
+
+// ---------------------------------------------------------------- plan
+
+/// Request of [`generate_plan`]: the plan's inputs, and the athlete.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GeneratePlanRequest {
+    /// What the plan is for.
+    #[serde(flatten)]
+    pub plan: PlanRequest,
+    /// The athlete (for VDOT when `vdot` is not given).
+    #[serde(default)]
+    pub athlete: Option<Athlete>,
+}
+
+/// A periodized plan.
+pub fn generate_plan(r: GeneratePlanRequest) -> Result<Plan> {
+    let athlete = r.athlete.unwrap_or_default();
+    athlete.validate().map_err(|e| e.within("athlete"))?;
+    plan::generate(&r.plan, &athlete)
+}
+
+/// Request of [`replan_week`].
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReplanRequest {
+    /// The plan and what was done, in one document.
+    pub log: Value,
+    /// Today.
+    pub today: NaiveDate,
+    /// Today's readiness (`go`, `go_easy` or `rest`), when known.
+    #[serde(default)]
+    pub readiness: Option<crate::readiness::Status>,
+}
+
+/// The rest of this week, re-planned.
+pub fn replan_week(r: ReplanRequest) -> Result<Replan> {
+    let log =
+        TrainingLog::from_value(r.log, DuplicatePolicy::Reject).map_err(|e| e.within("log"))?;
+    plan::replan(&log, r.today, r.readiness)
 }

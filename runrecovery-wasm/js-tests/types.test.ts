@@ -21,7 +21,7 @@ type _web = Expect<Equal<keyof typeof WebBuild, keyof typeof RR | 'default' | 'i
 type _init = Expect<Equal<ReturnType<typeof WebBuild.default>, Promise<WebBuild.InitOutput>>>;
 
 // ---- the operations of tests/vectors/manifest.json, each function typed by its request and response
-type _operations = Expect<Equal<RR.OperationName, 'estimate_hr_max' | 'resolve_athlete' | 'read_log' | 'zone_table' | 'classify' | 'classify_session' | 'intensity_distribution' | 'polarization_index' | 'vdot_from_race' | 'equivalent_time' | 'training_paces' | 'riegel_predict' | 'riegel_exponent' | 'cameron_predict' | 'daily_series' | 'session_load' | 'daily_loads' | 'weekly_loads' | 'weekly_summary' | 'pmc' | 'log_pmc' | 'acwr' | 'banister_simulate' | 'banister_response' | 'banister_fit' | 'banister_forecast' | 'pmc_batch' | 'acwr_batch' | 'banister_fit_batch' | 'readiness' | 'readiness_baselines' | 'warning_signs' | 'adapt_session' | 'recovery_prescription' | 'check_rules' | 'recovery_state' | 'next_quality_session' | 'busso_simulate' | 'busso_fit' | 'taper_apply' | 'taper_score' | 'taper_optimize'>>;
+type _operations = Expect<Equal<RR.OperationName, 'estimate_hr_max' | 'resolve_athlete' | 'read_log' | 'zone_table' | 'classify' | 'classify_session' | 'intensity_distribution' | 'polarization_index' | 'vdot_from_race' | 'equivalent_time' | 'training_paces' | 'riegel_predict' | 'riegel_exponent' | 'cameron_predict' | 'daily_series' | 'session_load' | 'daily_loads' | 'weekly_loads' | 'weekly_summary' | 'pmc' | 'log_pmc' | 'acwr' | 'banister_simulate' | 'banister_response' | 'banister_fit' | 'banister_forecast' | 'pmc_batch' | 'acwr_batch' | 'banister_fit_batch' | 'readiness' | 'readiness_baselines' | 'warning_signs' | 'adapt_session' | 'recovery_prescription' | 'check_rules' | 'recovery_state' | 'next_quality_session' | 'busso_simulate' | 'busso_fit' | 'taper_apply' | 'taper_score' | 'taper_optimize' | 'generate_plan' | 'replan_week'>>;
 type _fn_estimate_hr_max = Expect<Equal<Parameters<typeof RR.estimateHrMax>, [options: Req<'estimate_hr_max'>]>>;
 type _ret_estimate_hr_max = Expect<Equal<ReturnType<typeof RR.estimateHrMax>, Resp<'estimate_hr_max'>>>;
 type _fn_resolve_athlete = Expect<Equal<Parameters<typeof RR.resolveAthlete>, [options: Req<'resolve_athlete'>]>>;
@@ -106,6 +106,10 @@ type _fn_taper_score = Expect<Equal<Parameters<typeof RR.taperScore>, [options: 
 type _ret_taper_score = Expect<Equal<ReturnType<typeof RR.taperScore>, Resp<'taper_score'>>>;
 type _fn_taper_optimize = Expect<Equal<Parameters<typeof RR.taperOptimize>, [options: Req<'taper_optimize'>]>>;
 type _ret_taper_optimize = Expect<Equal<ReturnType<typeof RR.taperOptimize>, Resp<'taper_optimize'>>>;
+type _fn_generate_plan = Expect<Equal<Parameters<typeof RR.generatePlan>, [options: Req<'generate_plan'>]>>;
+type _ret_generate_plan = Expect<Equal<ReturnType<typeof RR.generatePlan>, Resp<'generate_plan'>>>;
+type _fn_replan_week = Expect<Equal<Parameters<typeof RR.replanWeek>, [options: Req<'replan_week'>]>>;
+type _ret_replan_week = Expect<Equal<ReturnType<typeof RR.replanWeek>, Resp<'replan_week'>>>;
 
 // ---- error codes (errorCodes())
 type _codes = Expect<Equal<RR.ErrorCode, 'not_finite' | 'out_of_range' | 'missing_field' | 'unsorted_dates' | 'duplicate_date' | 'duplicate_session' | 'conflicting_sessions' | 'empty' | 'invalid_date' | 'invalid_input' | 'unsupported_schema_version' | 'inconsistent' | 'unknown_operation'>>;
@@ -500,6 +504,32 @@ void ({ "first": { "distance_m": 10000, "time_s": 2400 }, "second": { "distance_
 void ({ "first": { "distance_m": 10000, "time_s": 2400 }, "second": { "distance_m": 10000, "time_s": 2500 } } satisfies Req<'riegel_exponent'>);
 // performance.json › Cameron 10 km 40:00 to marathon
 void ({ "distance_m": 10000, "time_s": 2400, "to_distance_m": 42195 } satisfies Req<'cameron_predict'>);
+// plan.json › a plan for a novice 5K
+void ({ "start": "2027-01-04", "race_date": "2027-03-14", "race_distance_m": 5000, "weekly_km": 20, "vdot": 45, "long_run_day": "Sun", "experience": "novice" } satisfies Req<'generate_plan'>);
+// plan.json › a plan for an intermediate half marathon
+void ({ "start": "2027-01-04", "race_date": "2027-04-11", "race_distance_m": 21097.5, "weekly_km": 40, "vdot": 45, "long_run_day": "Sun", "experience": "intermediate" } satisfies Req<'generate_plan'>);
+// plan.json › a plan for an experienced marathon
+void ({ "start": "2027-01-04", "race_date": "2027-05-09", "race_distance_m": 42195, "weekly_km": 70, "vdot": 45, "long_run_day": "Sun", "experience": "experienced" } satisfies Req<'generate_plan'>);
+// plan.json › a race date in the past (throws out_of_range at race_date)
+void ({ "start": "2027-01-04", "race_date": "2026-12-28", "race_distance_m": 5000, "weekly_km": 20, "vdot": 45, "long_run_day": "Sun", "experience": "novice" } satisfies Req<'generate_plan'>);
+// plan.json › no available days (throws empty at available_days)
+void ({ "start": "2027-01-04", "race_date": "2027-03-14", "race_distance_m": 5000, "weekly_km": 20, "vdot": 45, "long_run_day": "Sun", "experience": "novice", "available_days": [] } satisfies Req<'generate_plan'>);
+// plan.json › a negative volume (throws out_of_range at weekly_km)
+void ({ "start": "2027-01-04", "race_date": "2027-03-14", "race_distance_m": 5000, "weekly_km": -20, "vdot": 45, "long_run_day": "Sun", "experience": "novice" } satisfies Req<'generate_plan'>);
+// plan.json › an impossible goal time (throws out_of_range at goal_time_s)
+void ({ "start": "2027-01-04", "race_date": "2027-03-28", "race_distance_m": 10000, "weekly_km": 40, "vdot": 45, "long_run_day": "Sun", "experience": "intermediate", "goal_time_s": 1800 } satisfies Req<'generate_plan'>);
+// plan.json › a missed session with no room is dropped
+void ({ "log": { "schema_version": 1, "sessions": [{ "date": "2027-01-05", "kind": "intervals", "duration_s": 3300, "status": "planned", "rpe": 8 }, { "date": "2027-01-06", "kind": "easy", "duration_s": 2400, "status": "planned", "rpe": 3 }, { "date": "2027-01-07", "kind": "tempo", "duration_s": 2700, "status": "planned", "rpe": 6 }, { "date": "2027-01-08", "kind": "easy", "duration_s": 2400, "status": "planned", "rpe": 3 }, { "date": "2027-01-09", "kind": "easy", "duration_s": 2400, "status": "planned", "rpe": 3 }, { "date": "2027-01-10", "kind": "long", "duration_s": 5400, "status": "planned", "rpe": 5 }] }, "today": "2027-01-06" } satisfies Req<'replan_week'>);
+// plan.json › a missed session is moved where 48 h holds
+void ({ "log": { "schema_version": 1, "sessions": [{ "date": "2027-01-05", "kind": "intervals", "duration_s": 3300, "status": "planned", "rpe": 8 }, { "date": "2027-01-06", "kind": "easy", "duration_s": 2400, "status": "planned", "rpe": 3 }, { "date": "2027-01-07", "kind": "easy", "duration_s": 2400, "status": "planned", "rpe": 3 }, { "date": "2027-01-08", "kind": "easy", "duration_s": 2400, "status": "planned", "rpe": 3 }, { "date": "2027-01-10", "kind": "long", "duration_s": 5400, "status": "planned", "rpe": 5 }] }, "today": "2027-01-06" } satisfies Req<'replan_week'>);
+// plan.json › readiness says rest
+void ({ "log": { "schema_version": 1, "sessions": [{ "date": "2027-01-05", "kind": "intervals", "duration_s": 3300, "status": "planned", "rpe": 8 }, { "date": "2027-01-06", "kind": "easy", "duration_s": 2400, "status": "planned", "rpe": 3 }, { "date": "2027-01-07", "kind": "easy", "duration_s": 2400, "status": "planned", "rpe": 3 }, { "date": "2027-01-08", "kind": "easy", "duration_s": 2400, "status": "planned", "rpe": 3 }, { "date": "2027-01-10", "kind": "long", "duration_s": 5400, "status": "planned", "rpe": 5 }] }, "today": "2027-01-07", "readiness": "rest" } satisfies Req<'replan_week'>);
+// plan.json › a harder day pushes the next hard session
+void ({ "log": { "schema_version": 1, "sessions": [{ "date": "2027-01-04", "kind": "easy", "duration_s": 2400, "status": "planned", "rpe": 3 }, { "date": "2027-01-04", "kind": "intervals", "duration_s": 3000, "status": "completed", "rpe": 8 }, { "date": "2027-01-05", "kind": "threshold", "duration_s": 3000, "status": "planned", "rpe": 7 }, { "date": "2027-01-07", "kind": "easy", "duration_s": 2400, "status": "planned", "rpe": 3 }, { "date": "2027-01-10", "kind": "long", "duration_s": 5400, "status": "planned", "rpe": 5 }] }, "today": "2027-01-05" } satisfies Req<'replan_week'>);
+// plan.json › go easy eases today's hard session
+void ({ "log": { "schema_version": 1, "sessions": [{ "date": "2027-01-05", "kind": "intervals", "duration_s": 3300, "status": "planned", "rpe": 8 }, { "date": "2027-01-06", "kind": "easy", "duration_s": 2400, "status": "planned", "rpe": 3 }, { "date": "2027-01-07", "kind": "tempo", "duration_s": 2700, "status": "planned", "rpe": 6 }, { "date": "2027-01-08", "kind": "easy", "duration_s": 2400, "status": "planned", "rpe": 3 }, { "date": "2027-01-09", "kind": "easy", "duration_s": 2400, "status": "planned", "rpe": 3 }, { "date": "2027-01-10", "kind": "long", "duration_s": 5400, "status": "planned", "rpe": 5 }] }, "today": "2027-01-05", "readiness": "go_easy" } satisfies Req<'replan_week'>);
+// plan.json › a day outside the plan (throws out_of_range at today)
+void ({ "log": { "schema_version": 1, "sessions": [{ "date": "2027-01-05", "kind": "intervals", "duration_s": 3300, "status": "planned", "rpe": 8 }, { "date": "2027-01-06", "kind": "easy", "duration_s": 2400, "status": "planned", "rpe": 3 }, { "date": "2027-01-07", "kind": "tempo", "duration_s": 2700, "status": "planned", "rpe": 6 }, { "date": "2027-01-08", "kind": "easy", "duration_s": 2400, "status": "planned", "rpe": 3 }, { "date": "2027-01-09", "kind": "easy", "duration_s": 2400, "status": "planned", "rpe": 3 }, { "date": "2027-01-10", "kind": "long", "duration_s": 5400, "status": "planned", "rpe": 5 }] }, "today": "2026-01-01" } satisfies Req<'replan_week'>);
 // readiness.json › a stable athlete: go
 void ({ "markers": [{ "date": "2026-01-01", "hrv": { "value": 60, "index": "rmssd_ms" }, "resting_hr_bpm": 48, "sleep_h": 7.5, "wellness": { "sleep_quality": 3, "fatigue": 3, "stress": 2, "soreness": 3 } }] } satisfies Req<'readiness'>);
 // readiness.json › one slipped marker is a note: still go

@@ -95,6 +95,8 @@ bind! {
     taper_apply => taperApply;
     taper_score => taperScore;
     taper_optimize => taperOptimize;
+    generate_plan => generatePlan;
+    replan_week => replanWeek;
 }
 
 /// Every operation: `[{name, module, summary, series}]`, names in snake_case as in the core.

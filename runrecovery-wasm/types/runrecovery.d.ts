@@ -1669,6 +1669,84 @@ export interface TaperOptimum {
   no_taper: TaperScore;
 }
 
+// ------------------------------------------------------------------ plan
+
+/** A weekday as chrono writes it (`Mon` … `Sun`; full names are accepted too). */
+export type Weekday = 'Mon' | 'Tue' | 'Wed' | 'Thu' | 'Fri' | 'Sat' | 'Sun';
+/** Experience level. */
+export type Experience = 'novice' | 'intermediate' | 'experienced';
+
+/** Request of `generatePlan`. */
+export interface GeneratePlanRequest {
+  /** The first day of the plan. */
+  start: DateInput;
+  /** The race day (at least 3 weeks after `start`). */
+  race_date: DateInput;
+  /** The race distance, m. */
+  race_distance_m: number;
+  /** A goal time, s. */
+  goal_time_s?: number | null;
+  /** Current weekly running distance, km. */
+  weekly_km: number;
+  /** Current long run, km. */
+  long_run_km?: number | null;
+  /** VDOT (or give the athlete's). */
+  vdot?: number | null;
+  /** Days available for running (default: every day). */
+  available_days?: Weekday[] | null;
+  /** The long run's day (default Sunday). */
+  long_run_day?: Weekday | null;
+  experience?: Experience | null;
+  /** Quality sessions a week besides the long run (1–3). */
+  hard_sessions_per_week?: number | null;
+  athlete?: Athlete | null;
+}
+/** One planned session with its targets. */
+export interface PlannedSession {
+  session: Session;
+  /** The week of the plan (1 = first). */
+  week: number;
+  /** `base`, `build`, `peak`, `taper` or `race`. */
+  phase: string;
+  /** Target pace, s/km. */
+  target_pace_s_per_km: number | null;
+  target_zone: Intensity | null;
+  /** Why this session. */
+  purpose: string;
+}
+/** Response of `generatePlan`. */
+export interface Plan {
+  sessions: PlannedSession[];
+  /** The plan as a log document. */
+  document: LogDocument;
+  /** Planned running distance per week, km. */
+  weekly_km: number[];
+  vdot: number;
+  /** The weekly progression used. */
+  progression: number;
+  notes: string[];
+}
+/** Request of `replanWeek`. */
+export interface ReplanRequest {
+  /** The plan and what was done, in one document. */
+  log: LogDocument;
+  today: DateInput;
+  readiness?: ReadinessStatus | null;
+}
+/** A change made by re-planning. */
+export interface PlanChange {
+  date: string;
+  /** `moved`, `dropped`, `eased` or `rest`. */
+  action: string;
+  to: string | null;
+  reason: string;
+}
+/** Response of `replanWeek`. */
+export interface Replan {
+  document: LogDocument;
+  changes: PlanChange[];
+}
+
 // ------------------------------------------------------------------ supercompensation
 
 /** Request of `recoveryState`. */
@@ -1793,6 +1871,8 @@ export interface Operations {
   taper_apply: { request: TaperApplyRequest; response: TaperedPlan };
   taper_score: { request: TaperScoreRequest; response: TaperScore };
   taper_optimize: { request: TaperOptimizeRequest; response: TaperOptimum };
+  generate_plan: { request: GeneratePlanRequest; response: Plan };
+  replan_week: { request: ReplanRequest; response: Replan };
 }
 /** An operation's snake_case name. */
 export type OperationName = keyof Operations;
@@ -1909,6 +1989,10 @@ export function taperApply(options: TaperApplyRequest): TaperedPlan;
 export function taperScore(options: TaperScoreRequest): TaperScore;
 /** The best taper for this athlete among 1078 candidates, with the runners-up. */
 export function taperOptimize(options: TaperOptimizeRequest): TaperOptimum;
+/** A periodized plan to a goal race that passes every plan rule. */
+export function generatePlan(options: GeneratePlanRequest): Plan;
+/** The rest of this week re-planned after missed, shortened or harder sessions and today's readiness. */
+export function replanWeek(options: ReplanRequest): Replan;
 
 /** Every operation, in data-flow order. */
 export function operations(): OperationInfo[];

@@ -176,6 +176,9 @@ __all__ = [
     "taper_apply",
     "taper_score",
     "taper_optimize",
+    # plans
+    "generate_plan",
+    "replan_week",
     # helpers
     "operations",
     "to_pandas",
@@ -1331,6 +1334,66 @@ def taper_optimize(
     (1078, 2, True)
     """
     return _call("taper_optimize", locals())
+
+
+from .types import Experience, GeneratedPlan, ReadinessStatus, Replan, Weekday  # noqa: E402
+
+
+@_operation
+def generate_plan(
+    *,
+    start: DateLike,
+    race_date: DateLike,
+    race_distance_m: float,
+    weekly_km: float,
+    goal_time_s: Optional[float] = None,
+    long_run_km: Optional[float] = None,
+    vdot: Optional[float] = None,
+    available_days: Optional[Sequence[Weekday]] = None,
+    long_run_day: Optional[Weekday] = None,
+    experience: Optional[Experience] = None,
+    hard_sessions_per_week: Optional[int] = None,
+    athlete: Optional[AthleteLike] = None,
+) -> GeneratedPlan:
+    """A periodized plan to a goal race that passes every plan rule.
+
+    Base → build → peak → taper from ``start`` to ``race_date`` (at least 3
+    weeks), growing the current ``weekly_km`` by at most 8 % a week with a
+    cutback every 4th week; long run on ``long_run_day`` (``"Sun"`` by
+    default), quality sessions 48 h apart on ``available_days``; paces from
+    ``vdot`` (Daniels). ``sessions`` carry the targets (pace in s/km, zone,
+    purpose); ``document`` is the plan as a log document; ``weekly_km`` in km.
+
+    >>> p = generate_plan(start="2027-01-04", race_date="2027-03-14", race_distance_m=5000,
+    ...                   weekly_km=20, vdot=45, experience="novice")
+    >>> p["sessions"][-1]["session"]["kind"], p["document"]["schema_version"]
+    ('race', 1)
+    """
+    return _call("generate_plan", locals())
+
+
+@_operation
+def replan_week(
+    *,
+    log: LogLike,
+    today: DateLike,
+    readiness: Optional[ReadinessStatus] = None,
+) -> Replan:
+    """The rest of this week re-planned after missed, shortened or harder sessions and today's readiness.
+
+    ``log`` holds the plan (planned sessions) and what was done (completed
+    sessions). A missed hard session moves to a later easy day only where it
+    keeps 48 h from every hard session, else it is dropped (never crammed);
+    ``changes`` explains each change (``moved``, ``dropped``, ``eased``, ``rest``).
+
+    >>> plan = {"schema_version": 1, "sessions": [
+    ...     {"date": "2027-01-05", "kind": "intervals", "duration_s": 3300, "status": "planned"},
+    ...     {"date": "2027-01-06", "kind": "easy", "duration_s": 2400, "status": "planned"},
+    ...     {"date": "2027-01-10", "kind": "long", "duration_s": 5400, "status": "planned"}]}
+    >>> [c["action"] for c in replan_week(log=plan, today="2027-01-06")["changes"]]
+    ['moved']
+    """
+    return _call("replan_week", locals())
 
 
 # ---------------------------------------------------------------- batch (athletes × days)

@@ -884,6 +884,43 @@ class TaperOptimum(TypedDict):
     no_taper: TaperScore
 
 
+# ---------------------------------------------------------------- plans
+
+#: A weekday as the core writes it (full names are accepted too).
+Weekday = Literal["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+Experience = Literal["novice", "intermediate", "experienced"]
+
+
+class PlannedSession(TypedDict):
+    session: Session
+    week: int
+    phase: str
+    target_pace_s_per_km: Optional[float]
+    target_zone: Optional[Intensity]
+    purpose: str
+
+
+class GeneratedPlan(TypedDict):
+    sessions: List[PlannedSession]
+    document: LogDocument
+    weekly_km: List[float]
+    vdot: float
+    progression: float
+    notes: List[str]
+
+
+class PlanChange(TypedDict):
+    date: str
+    action: str
+    to: Optional[str]
+    reason: str
+
+
+class Replan(TypedDict):
+    document: LogDocument
+    changes: List[PlanChange]
+
+
 # ---------------------------------------------------------------- batch (athletes × days)
 
 #: A matrix of numbers, one row per athlete and one column per day: a 2-D

@@ -1062,6 +1062,67 @@ case("taper", "a bigger overload calls for a deeper taper", "taper_optimize",
      {"log": overload_plan(1.3), "race_date": TD(84), "alternatives": 2},
      {"candidates": 1078, "best": {"spec": {"length_days": 10, "volume_cut": 0.57}}})
 
+# ---------------------------------------------------------------- plan
+P0 = dtm.date(2027, 1, 4)  # a Monday
+PD = lambda d: (P0 + dtm.timedelta(days=d)).isoformat()
+
+
+def psess(d, kind, minutes, status="planned", km=None, rpe=None):
+    x = {"date": PD(d), "kind": kind, "duration_s": minutes * 60, "status": status}
+    if km:
+        x["distance_m"] = km * 1000
+    if rpe is not None:
+        x["rpe"] = rpe
+    return x
+
+
+def plan_request(distance, weeks, experience, km, **extra):
+    r = {"start": PD(0), "race_date": PD(7 * weeks - 1), "race_distance_m": distance, "weekly_km": km, "vdot": 45,
+         "long_run_day": "Sun", "experience": experience}
+    r.update(extra)
+    return r
+
+
+for label, args in [("novice 5K", (5000, 10, "novice", 20)), ("intermediate half marathon", (21097.5, 14, "intermediate", 40)),
+                    ("experienced marathon", (42195, 18, "experienced", 70))]:
+    case("plan", f"a plan for an {label}" if label[0] in "ie" else f"a plan for a {label}", "generate_plan",
+         "the generator's own output (regression); that every rule passes is checked by the Rust property test over random requests",
+         plan_request(*args), {"vdot": 45, "progression": 0.08, "document": {"schema_version": 1}})
+case("plan", "a race date in the past", "generate_plan", "the race must be at least 3 weeks after the start",
+     plan_request(5000, 10, "novice", 20, race_date=PD(-7)), error={"code": "out_of_range", "field": "race_date"})
+case("plan", "no available days", "generate_plan", "a plan needs days to run",
+     plan_request(5000, 10, "novice", 20, available_days=[]), error={"code": "empty", "field": "available_days"})
+case("plan", "a negative volume", "generate_plan", "weekly volume 5-250 km",
+     plan_request(5000, 10, "novice", -20), error={"code": "out_of_range", "field": "weekly_km"})
+case("plan", "an impossible goal time", "generate_plan", "more than 10 % faster than the VDOT's equivalent time",
+     plan_request(10000, 12, "intermediate", 40, goal_time_s=1800), error={"code": "out_of_range", "field": "goal_time_s"})
+# re-planning
+week_a = [psess(1, "intervals", 55, rpe=8), psess(2, "easy", 40, rpe=3), psess(3, "tempo", 45, rpe=6),
+          psess(4, "easy", 40, rpe=3), psess(5, "easy", 40, rpe=3), psess(6, "long", 90, rpe=5)]
+case("plan", "a missed session with no room is dropped", "replan_week",
+     "never cram missed work: no later easy day is 48 h from both the tempo and the long run",
+     {"log": {"schema_version": 1, "sessions": week_a}, "today": PD(2)},
+     {"changes": [{"date": PD(1), "action": "dropped", "to": None}]})
+week_b = [psess(1, "intervals", 55, rpe=8), psess(2, "easy", 40, rpe=3), psess(3, "easy", 40, rpe=3),
+          psess(4, "easy", 40, rpe=3), psess(6, "long", 90, rpe=5)]
+case("plan", "a missed session is moved where 48 h holds", "replan_week",
+     "moved to the first easy day at least 48 h from every hard session",
+     {"log": {"schema_version": 1, "sessions": week_b}, "today": PD(2)},
+     {"changes": [{"date": PD(1), "action": "moved", "to": PD(2)}]})
+case("plan", "readiness says rest", "replan_week", "today's session becomes rest",
+     {"log": {"schema_version": 1, "sessions": week_b}, "today": PD(3), "readiness": "rest"},
+     {"changes": [{"date": PD(1), "action": "moved", "to": PD(4)}, {"date": PD(3), "action": "rest"}]})
+week_c = [psess(0, "easy", 40, rpe=3), psess(0, "intervals", 50, status="completed", rpe=8), psess(1, "threshold", 50, rpe=7),
+          psess(3, "easy", 40, rpe=3), psess(6, "long", 90, rpe=5)]
+case("plan", "a harder day pushes the next hard session", "replan_week", "a hard session within 48 h of another becomes easy",
+     {"log": {"schema_version": 1, "sessions": week_c}, "today": PD(1)},
+     {"changes": [{"date": PD(1), "action": "eased"}]})
+case("plan", "go easy eases today's hard session", "replan_week", "readiness go easy: no hard session today",
+     {"log": {"schema_version": 1, "sessions": week_a}, "today": PD(1), "readiness": "go_easy"},
+     {"changes": [{"date": PD(1), "action": "eased"}]})
+case("plan", "a day outside the plan", "replan_week", "today must fall in the plan",
+     {"log": {"schema_version": 1, "sessions": week_a}, "today": "2026-01-01"}, error={"code": "out_of_range", "field": "today"})
+
 for name, cases in files.items():
     (OUT / f"{name}.json").write_text(json.dumps({"cases": cases}, indent=1, ensure_ascii=False) + "\n")
     print(name, len(cases))
