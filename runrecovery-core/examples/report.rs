@@ -505,6 +505,94 @@ fn report(source: &str, text: &str, markers_text: Option<&str>) -> runrecovery_c
         );
     }
 
+    // A plan to a goal race, its next week, and the best taper for it.
+    if let Some(race) = log
+        .completed()
+        .rfind(|s| s.kind == SessionKind::Race && s.distance_m.is_some())
+    {
+        let vdot =
+            performance::vdot_from_race(race.distance_m.unwrap_or_default(), race.duration_s)?;
+        let recent_km: f64 = log
+            .completed()
+            .filter(|s| s.kind.is_run() && s.date >= today - chrono::Days::new(28))
+            .map(|s| s.distance_m.unwrap_or(0.0))
+            .sum::<f64>()
+            / 4000.0;
+        let goal = today + chrono::Days::new(7 * 14 - 2);
+        let request = runrecovery_core::plan::PlanRequest {
+            start: today,
+            race_date: goal,
+            race_distance_m: 21_097.5,
+            goal_time_s: None,
+            weekly_km: recent_km,
+            long_run_km: None,
+            vdot: Some(vdot),
+            available_days: None,
+            long_run_day: Some(chrono::Weekday::Sun),
+            experience: runrecovery_core::plan::Experience::Intermediate,
+            hard_sessions_per_week: Some(2),
+        };
+        let plan = runrecovery_core::plan::generate(&request, &athlete)?;
+        println!(
+            "\nPLAN to a half marathon on {goal} from {recent_km:.0} km/week (VDOT {vdot:.1}; progression {:.0} %/week; passes every plan rule)",
+            plan.progression * 100.0
+        );
+        for p in plan
+            .sessions
+            .iter()
+            .take_while(|p| p.session.date < today + chrono::Days::new(7))
+        {
+            println!(
+                "  {} {:<3} {:<10} {:>5.1} km {:>4.0} min  {} {}  — {}",
+                p.session.date,
+                p.session.date.format("%a"),
+                p.session.kind.name(),
+                p.session.distance_m.unwrap_or(0.0) / 1000.0,
+                p.session.duration_s / 60.0,
+                p.target_zone.map_or("—".into(), |z| snake(&z)),
+                p.target_pace_s_per_km.map_or(String::new(), pace),
+                p.purpose
+            );
+        }
+        // History (completed) and the generated plan in one document, for the taper search.
+        let mut sessions: Vec<_> = log.completed().cloned().collect();
+        sessions.extend(
+            plan.document
+                .sessions
+                .iter()
+                .filter(|s| s.date >= today)
+                .cloned(),
+        );
+        let both = TrainingLog::new(
+            log.athlete().cloned(),
+            sessions,
+            runrecovery_core::log::DuplicatePolicy::DropExact,
+        )?;
+        let best = runrecovery_core::taper::optimize(
+            &both,
+            &athlete,
+            goal,
+            LoadMethod::SessionRpe,
+            runrecovery_core::taper::TaperModel::DefaultBusso,
+            2,
+        )?;
+        if let Some(spec) = best.best.spec {
+            println!(
+                "  best taper: {} days, {:.0} % mean cut, {} — race-morning form {:+.1} (fitness {:.1}, fatigue {:.1}); without a taper {:+.1}",
+                spec.length_days,
+                spec.volume_cut * 100.0,
+                serde_json::to_value(spec.shape)
+                    .ok()
+                    .and_then(|v| v.get("kind").and_then(|k| k.as_str().map(str::to_string)))
+                    .unwrap_or_default(),
+                best.best.form,
+                best.best.fitness,
+                best.best.fatigue,
+                best.no_taper.form
+            );
+        }
+    }
+
     let start = yesterday - chrono::Days::new(27);
     for system in [zones::ZoneSystem::LthrFriel, zones::ZoneSystem::Rpe] {
         let d =
