@@ -553,3 +553,31 @@ mod plan_laws {
         }
     }
 }
+
+mod taper_optimizer {
+    use chrono::NaiveDate;
+    use proptest::prelude::*;
+    use runrecovery_core::athlete::Athlete;
+    use runrecovery_core::load::LoadMethod;
+    use runrecovery_core::log::{DuplicatePolicy, TrainingLog};
+    use runrecovery_core::session::{Session, SessionKind, Status};
+    use runrecovery_core::taper::{TaperModel, optimize};
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(12))]
+        #[test]
+        fn the_best_taper_scores_at_least_every_candidate_reported(minutes in prop::collection::vec(0.0..120.0f64, 56)) {
+            let start = NaiveDate::from_ymd_opt(2026, 5, 4).unwrap();
+            let sessions: Vec<Session> = minutes.iter().enumerate().filter(|(_, m)| **m >= 10.0).map(|(d, m)| {
+                let mut s = Session::new(start + chrono::Days::new(d as u64), SessionKind::Easy, m * 60.0);
+                s.rpe = Some(4.0);
+                s.status = if d < 28 { Status::Completed } else { Status::Planned };
+                s
+            }).collect();
+            prop_assume!(sessions.iter().any(|s| s.status == Status::Planned));
+            let log = TrainingLog::new(None, sessions, DuplicatePolicy::Reject).unwrap();
+            let o = optimize(&log, &Athlete::default(), start + chrono::Days::new(56), LoadMethod::SessionRpe, TaperModel::DefaultBusso, 10).unwrap();
+            prop_assert!(o.alternatives.iter().all(|a| a.performance <= o.best.performance));
+        }
+    }
+}
