@@ -511,6 +511,7 @@ pub fn acwr_batch(
     ratio: &mut [f64],
 ) -> Result<()> {
     check_batch(loads, days)?;
+    options.validate()?;
     for (name, len) in [
         ("acute", acute.len()),
         ("chronic", chronic.len()),
@@ -533,6 +534,26 @@ pub fn acwr_batch(
         }
     }
     Ok(())
+}
+
+impl AcwrOptions {
+    /// Checks the windows and the coverage floor.
+    ///
+    /// # Errors
+    /// `out_of_range` for an acute window outside 1–60 days, a chronic window
+    /// not longer than it or over 365 days, or a coverage outside 0–1.
+    pub fn validate(&self) -> Result<()> {
+        check::in_range("acute_days", self.acute_days as f64, 1.0, 60.0, "days")?;
+        if self.chronic_days <= self.acute_days || self.chronic_days > 365 {
+            return Err(Error::out_of_range(
+                "chronic_days",
+                self.chronic_days,
+                &format!("more than acute_days ({}) and at most 365", self.acute_days),
+            ));
+        }
+        check::in_range("min_coverage", self.min_coverage, 0.0, 1.0, "")?;
+        Ok(())
+    }
 }
 
 /// Gabbett's band of a ratio.
@@ -567,15 +588,7 @@ pub fn acwr_band(ratio: f64) -> AcwrBand {
 /// for a `logged` of another length.
 pub fn acwr(loads: &[f64], logged: Option<&[bool]>, o: &AcwrOptions) -> Result<Vec<AcwrDay>> {
     validate_loads(loads)?;
-    check::in_range("acute_days", o.acute_days as f64, 1.0, 60.0, "days")?;
-    if o.chronic_days <= o.acute_days || o.chronic_days > 365 {
-        return Err(Error::out_of_range(
-            "chronic_days",
-            o.chronic_days,
-            &format!("more than acute_days ({}) and at most 365", o.acute_days),
-        ));
-    }
-    check::in_range("min_coverage", o.min_coverage, 0.0, 1.0, "")?;
+    o.validate()?;
     if let Some(l) = logged {
         if l.len() != loads.len() {
             return Err(Error::inconsistent(

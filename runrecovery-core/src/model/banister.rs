@@ -548,7 +548,15 @@ pub fn fit_batch(
     let athletes = loads.len() / days;
     let one = |a: usize| -> Result<BanisterFit> {
         let row = &loads[a * days..(a + 1) * days];
-        let t: Vec<(usize, f64)> = tests[a * days..(a + 1) * days]
+        let row_tests = &tests[a * days..(a + 1) * days];
+        // NaN marks a day without a test; an infinite value is an error, not a gap.
+        if let Some(d) = row_tests.iter().position(|v| v.is_infinite()) {
+            return Err(Error::NotFinite {
+                field: format!("athletes[{a}].tests[{d}]"),
+                value: row_tests[d].to_string(),
+            });
+        }
+        let t: Vec<(usize, f64)> = row_tests
             .iter()
             .enumerate()
             .filter(|(_, v)| v.is_finite())
