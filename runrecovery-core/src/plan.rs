@@ -581,16 +581,19 @@ pub fn generate(r: &PlanRequest, athlete: &Athlete) -> Result<Plan> {
     ))
 }
 
+/// Running distance (m) of the ISO week starting `w`, races left out.
+fn week_distance(sessions: &[Session], w: NaiveDate) -> f64 {
+    sessions
+        .iter()
+        .filter(|x| week_start(x.date) == w && x.kind.is_run() && x.kind != SessionKind::Race)
+        .map(|x| x.distance_m.unwrap_or(0.0))
+        .sum()
+}
+
 /// Scales down any week whose running distance is more than `max_increase`
 /// above the highest of the 3 weeks before (a first week cut short by the
 /// plan's start makes the second one look like a jump). Only reduces.
 fn fit_progression(sessions: &mut [Session], max_increase: f64) {
-    let volume = |s: &[Session], w: NaiveDate| -> f64 {
-        s.iter()
-            .filter(|x| week_start(x.date) == w && x.kind.is_run() && x.kind != SessionKind::Race)
-            .map(|x| x.distance_m.unwrap_or(0.0))
-            .sum()
-    };
     let Some(first) = sessions.iter().map(|s| week_start(s.date)).min() else {
         return;
     };
@@ -602,9 +605,9 @@ fn fit_progression(sessions: &mut [Session], max_increase: f64) {
         let prev = (1..=3)
             .filter_map(|k| w.checked_sub_days(chrono::Days::new(7 * k)))
             .filter(|p| *p >= first)
-            .map(|p| volume(sessions, p))
+            .map(|p| week_distance(sessions, p))
             .fold(0.0, f64::max);
-        let now = volume(sessions, w);
+        let now = week_distance(sessions, w);
         if prev > 0.0 && now > prev * (1.0 + max_increase) {
             let k = prev * (1.0 + max_increase) / now;
             for s in sessions
@@ -639,12 +642,6 @@ fn rest_tiny_runs(doc: &mut LogDocument) {
 /// Makes every 4th week in a row without a cutback (≥ 20 % below the highest
 /// of the 3 before) a cutback week at 75 % of that highest. Only reduces.
 fn fit_cutbacks(sessions: &mut [Session]) {
-    let volume = |s: &[Session], w: NaiveDate| -> f64 {
-        s.iter()
-            .filter(|x| week_start(x.date) == w && x.kind.is_run() && x.kind != SessionKind::Race)
-            .map(|x| x.distance_m.unwrap_or(0.0))
-            .sum()
-    };
     let Some(first) = sessions.iter().map(|s| week_start(s.date)).min() else {
         return;
     };
@@ -657,9 +654,9 @@ fn fit_cutbacks(sessions: &mut [Session]) {
         let prev = (1..=3)
             .filter_map(|k| w.checked_sub_days(chrono::Days::new(7 * k)))
             .filter(|p| *p >= first)
-            .map(|p| volume(sessions, p))
+            .map(|p| week_distance(sessions, p))
             .fold(0.0, f64::max);
-        let now = volume(sessions, w);
+        let now = week_distance(sessions, w);
         let is_cutback = prev > 0.0 && now <= 0.79 * prev;
         if is_cutback || now <= 0.0 {
             streak = 0;
