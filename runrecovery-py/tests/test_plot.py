@@ -137,3 +137,16 @@ def test_the_example_script_runs(tmp_path: Path) -> None:
     assert "next intervals: earliest" in proc.stdout
     for name in ("pmc", "recovery", "recovery-week", "supercompensation"):
         assert (tmp_path / f"{name}.png").read_bytes().startswith(PNG)
+
+
+def test_readiness_chart_draws_the_band_and_the_flag_lines(tmp_path: "Path") -> None:
+    days = [{"date": f"2026-01-{d:02d}", "hrv": {"value": 60.0 + d % 5, "index": "rmssd_ms"},
+             "resting_hr_bpm": 48.0 + d % 3} for d in range(1, 31)]
+    fig = plot.plot_readiness(rr.readiness_baselines(markers=days))
+    top, bottom = fig.axes
+    assert len(top.collections) == 1  # the smallest-worthwhile-change band
+    assert [line.get_label() for line in top.get_lines()] == ["morning ln rMSSD", "7-day mean"]
+    assert [line.get_label() for line in bottom.get_lines()] == ["resting HR", "baseline", "+3 bpm (minor)", "+5 bpm (major)"]
+    out = tmp_path / "readiness.png"
+    fig.savefig(out)
+    assert out.stat().st_size > 1000

@@ -39,6 +39,7 @@ __all__ = [
     "plot_pmc",
     "plot_supercompensation",
     "plot_recovery",
+    "plot_readiness",
 ]
 
 
@@ -306,4 +307,58 @@ def plot_recovery(
     ax.legend(loc="upper right", fontsize="small")
     ax.grid(axis="y", alpha=0.3)
     ax.set_title(title if title is not None else default_title)
+    return fig  # type: ignore[no-any-return]
+
+
+def plot_readiness(
+    baselines: Mapping[str, Any],
+    *,
+    swc_sd: float = 0.5,
+    axes: Optional[Sequence["Axes"]] = None,
+    title: Optional[str] = None,
+) -> "Figure":
+    """Readiness markers against their personal baselines, from :func:`~runrecovery.readiness_baselines`.
+
+    Top: each morning's ln rMSSD, its 7-day rolling mean, and the smallest
+    worthwhile change band (baseline mean ± ``swc_sd`` SD; pass the value of
+    your ``options``, 0.5 by default) — the Vesterinen/Javaloyes picture.
+    Bottom: resting HR against its baseline mean with the +3 and +5 bpm flag
+    lines. Days without a baseline yet (too young) show the markers alone.
+
+    >>> import runrecovery as rr
+    >>> days = [{"date": f"2026-01-{d:02d}", "hrv": {"value": 60.0 + d % 5, "index": "rmssd_ms"},
+    ...          "resting_hr_bpm": 48.0 + d % 3} for d in range(1, 31)]
+    >>> fig = plot_readiness(rr.readiness_baselines(markers=days))
+    >>> [ax.get_ylabel() for ax in fig.axes]
+    ['ln rMSSD', 'resting HR (bpm)']
+    """
+    fig, top, bottom = _two_axes(axes, (3, 2), (10, 6))
+    days = list(baselines["days"])
+    dates = np.array([np.datetime64(d["date"], "D") for d in days])
+    nan = float("nan")
+
+    def col(f: Any) -> Any:
+        return np.array([f(d) for d in days], dtype=float)
+
+    ln = col(lambda d: d["ln_rmssd"] if d["ln_rmssd"] is not None else nan)
+    mean = col(lambda d: d["hrv"]["mean"] if d["hrv"] else nan)
+    sd = col(lambda d: d["hrv"]["sd"] if d["hrv"] else nan)
+    rolling = col(lambda d: d["hrv"]["rolling_mean"] if d["hrv"] and d["hrv"]["rolling_mean"] is not None else nan)
+    top.fill_between(dates, mean - swc_sd * sd, mean + swc_sd * sd, color="#c8e6c9", alpha=0.7, label=f"baseline ± {swc_sd:g} SD")
+    top.plot(dates, ln, "o", ms=3, color="#607d8b", label="morning ln rMSSD")
+    top.plot(dates, rolling, color="#1565c0", lw=2, label="7-day mean")
+    top.set_ylabel("ln rMSSD")
+    top.legend(loc="upper left", fontsize="small")
+    top.grid(alpha=0.3)
+    rhr = col(lambda d: d["resting_hr_bpm"] if d["resting_hr_bpm"] is not None else nan)
+    base = col(lambda d: d["resting_hr_baseline"] if d["resting_hr_baseline"] is not None else nan)
+    bottom.plot(dates, rhr, "o-", ms=3, lw=1, color="#c62828", label="resting HR")
+    bottom.plot(dates, base, color="#424242", lw=1.5, label="baseline")
+    bottom.plot(dates, base + 3, color="#f9a825", lw=1, ls="--", label="+3 bpm (minor)")
+    bottom.plot(dates, base + 5, color="#e65100", lw=1, ls="--", label="+5 bpm (major)")
+    bottom.set_ylabel("resting HR (bpm)")
+    bottom.legend(loc="upper left", fontsize="small", ncol=2)
+    bottom.grid(alpha=0.3)
+    _date_axis(bottom)
+    top.set_title(title if title is not None else "readiness markers against personal baselines")
     return fig  # type: ignore[no-any-return]
