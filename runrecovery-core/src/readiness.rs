@@ -1492,7 +1492,7 @@ const EASY_CAP_S: f64 = 45.0 * 60.0;
 /// - `rest`: illness → rest; possible injury → cross-training (no impact) if
 ///   not ill; otherwise rest, or mobility when the plan was already light.
 /// - `go_easy`: a hard session (quality or long) becomes an easy run of at
-///   most 45 min, or cross-training when soreness or the resting HR slipped;
+///   most 45 min, or cross-training when the wellness ratings (soreness) or the body systems slipped;
 ///   an easy session stays, capped at 45 min.
 /// - `go`: as planned — but a hard session that felt unusually hard (felt RPE
 ///   ≥ planned + 2) becomes an easy run, as the seeds say.
