@@ -1585,22 +1585,61 @@ pub fn banister_fit_batch(r: BanisterFitBatchRequest) -> Result<BanisterFitBatch
     };
     let fits = banister::fit_batch(&flat, &tests, days, &options)?;
     Ok(BanisterFitBatchResponse {
-        athletes: fits
-            .into_iter()
-            .map(|f| match f {
-                Ok(fit) => BatchFitOutcome {
+        athletes: fit_columns(fits).outcomes,
+    })
+}
+
+/// The names of [`FitColumns::columns`], in order.
+pub const FIT_COLUMNS: [&str; 8] = ["p0", "k1", "tau1", "k2", "tau2", "sse", "rmse", "r2"];
+
+/// Batch fit results as per-athlete outcomes and as parameter columns, for
+/// bindings that hand out arrays.
+#[derive(Debug)]
+pub struct FitColumns {
+    /// One outcome per athlete, as the `banister_fit_batch` operation returns them.
+    pub outcomes: Vec<BatchFitOutcome>,
+    /// [`FIT_COLUMNS`], one value per athlete (NaN for a failed fit or an absent R²).
+    pub columns: [Vec<f64>; 8],
+}
+
+/// Splits batch fit results into outcomes and columns.
+pub fn fit_columns(fits: Vec<Result<BanisterFit>>) -> FitColumns {
+    let mut columns: [Vec<f64>; 8] = std::array::from_fn(|_| Vec::with_capacity(fits.len()));
+    let outcomes = fits
+        .into_iter()
+        .map(|f| match f {
+            Ok(fit) => {
+                let p = fit.params;
+                let values = [
+                    p.p0,
+                    p.k1,
+                    p.tau1,
+                    p.k2,
+                    p.tau2,
+                    fit.sse,
+                    fit.rmse,
+                    fit.r2.unwrap_or(f64::NAN),
+                ];
+                for (col, v) in columns.iter_mut().zip(values) {
+                    col.push(v);
+                }
+                BatchFitOutcome {
                     fit: Some(fit),
                     error_code: None,
                     error: None,
-                },
-                Err(e) => BatchFitOutcome {
+                }
+            }
+            Err(e) => {
+                columns.iter_mut().for_each(|c| c.push(f64::NAN));
+                BatchFitOutcome {
                     fit: None,
                     error_code: Some(e.code()),
                     error: Some(e.to_string()),
-                },
-            })
-            .collect(),
-    })
+                }
+            }
+        })
+        .collect();
+    FitColumns { outcomes, columns }
 }
 
 // ---------------------------------------------------------------- readiness

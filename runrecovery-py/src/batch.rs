@@ -355,39 +355,9 @@ pub fn banister_fit_batch<'py>(
         banister::fit_batch(flat, marks, days, &options)
     })?;
 
-    let mut columns: [Vec<f64>; 8] = std::array::from_fn(|_| Vec::with_capacity(athletes));
-    let mut outcomes = Vec::with_capacity(athletes);
-    let (mut codes, mut messages) = (Vec::with_capacity(athletes), Vec::with_capacity(athletes));
-    for f in fits {
-        let outcome = match f {
-            Ok(fit) => {
-                let p = fit.params;
-                let r2 = fit.r2.unwrap_or(f64::NAN);
-                for (col, v) in columns
-                    .iter_mut()
-                    .zip([p.p0, p.k1, p.tau1, p.k2, p.tau2, fit.sse, fit.rmse, r2])
-                {
-                    col.push(v);
-                }
-                ops::BatchFitOutcome {
-                    fit: Some(fit),
-                    error_code: None,
-                    error: None,
-                }
-            }
-            Err(e) => {
-                columns.iter_mut().for_each(|c| c.push(f64::NAN));
-                ops::BatchFitOutcome {
-                    fit: None,
-                    error_code: Some(e.code()),
-                    error: Some(e.to_string()),
-                }
-            }
-        };
-        codes.push(outcome.error_code);
-        messages.push(outcome.error.clone());
-        outcomes.push(outcome);
-    }
+    let ops::FitColumns { outcomes, columns } = ops::fit_columns(fits);
+    let codes: Vec<Option<&str>> = outcomes.iter().map(|o| o.error_code).collect();
+    let messages: Vec<Option<String>> = outcomes.iter().map(|o| o.error.clone()).collect();
     let response = ops::BanisterFitBatchResponse { athletes: outcomes };
     let value = serde_json::to_value(&response).map_err(|e| {
         errors::to_py(
@@ -399,8 +369,7 @@ pub fn banister_fit_batch<'py>(
         )
     })?;
     let dict = convert::to_python(py, &value, &[])?.cast_into::<PyDict>()?;
-    const COLUMNS: [&str; 8] = ["p0", "k1", "tau1", "k2", "tau2", "sse", "rmse", "r2"];
-    for (name, col) in COLUMNS.into_iter().zip(columns) {
+    for (name, col) in ops::FIT_COLUMNS.into_iter().zip(columns) {
         dict.set_item(name, PyArray1::from_vec(py, col))?;
     }
     dict.set_item("error_code", codes)?;

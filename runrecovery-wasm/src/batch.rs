@@ -363,51 +363,17 @@ pub fn banister_fit_batch(options: JsValue) -> Result<JsValue, JsValue> {
 }
 
 fn fit_result(fits: Vec<runrecovery_core::Result<banister::BanisterFit>>) -> JsValue {
-    let n = fits.len();
-    let mut columns: [Vec<f64>; 8] = std::array::from_fn(|_| Vec::with_capacity(n));
+    let ops::FitColumns { outcomes, columns } = ops::fit_columns(fits);
     let (codes, messages) = (Array::new(), Array::new());
-    let mut outcomes = Vec::with_capacity(n);
-    for f in fits {
-        let outcome = match f {
-            Ok(fit) => {
-                let p = fit.params;
-                let r2 = fit.r2.unwrap_or(f64::NAN);
-                for (col, v) in columns
-                    .iter_mut()
-                    .zip([p.p0, p.k1, p.tau1, p.k2, p.tau2, fit.sse, fit.rmse, r2])
-                {
-                    col.push(v);
-                }
-                ops::BatchFitOutcome {
-                    fit: Some(fit),
-                    error_code: None,
-                    error: None,
-                }
-            }
-            Err(e) => {
-                columns.iter_mut().for_each(|c| c.push(f64::NAN));
-                ops::BatchFitOutcome {
-                    fit: None,
-                    error_code: Some(e.code()),
-                    error: Some(e.to_string()),
-                }
-            }
-        };
-        codes.push(&outcome.error_code.map_or(JsValue::NULL, JsValue::from_str));
-        messages.push(
-            &outcome
-                .error
-                .as_deref()
-                .map_or(JsValue::NULL, JsValue::from_str),
-        );
-        outcomes.push(outcome);
+    for o in &outcomes {
+        codes.push(&o.error_code.map_or(JsValue::NULL, JsValue::from_str));
+        messages.push(&o.error.as_deref().map_or(JsValue::NULL, JsValue::from_str));
     }
     let response = ops::BanisterFitBatchResponse { athletes: outcomes };
     let value = serde_json::to_value(&response).unwrap_or(Value::Null);
     let out = convert::to_js(&value, &[]);
     let target: &Object = out.unchecked_ref();
-    const COLUMNS: [&str; 8] = ["p0", "k1", "tau1", "k2", "tau2", "sse", "rmse", "r2"];
-    for (name, col) in COLUMNS.iter().zip(&columns) {
+    for (name, col) in ops::FIT_COLUMNS.iter().zip(&columns) {
         set(target, name, &Float64Array::new_from_slice(col).into());
     }
     set(target, "error_code", &codes.into());
