@@ -39,6 +39,7 @@
 #![warn(missing_docs)]
 
 pub mod athlete;
+pub mod decode;
 pub mod error;
 pub mod load;
 pub mod log;

@@ -290,7 +290,7 @@ fn read_document(value: serde_json::Value) -> Result<LogDocument> {
     }
     let athlete = match obj.get("athlete") {
         None | Some(serde_json::Value::Null) => None,
-        Some(a) => Some(from_json_value::<Athlete>(a.clone(), "athlete")?),
+        Some(a) => Some(crate::decode::from_value::<Athlete>(a, "athlete")?),
     };
     let sessions_value = obj
         .get("sessions")
@@ -304,74 +304,12 @@ fn read_document(value: serde_json::Value) -> Result<LogDocument> {
     let sessions = list
         .iter()
         .enumerate()
-        .map(|(i, s)| from_json_value::<Session>(s.clone(), &format!("sessions[{i}]")))
+        .map(|(i, s)| crate::decode::from_value::<Session>(s, &format!("sessions[{i}]")))
         .collect::<Result<Vec<_>>>()?;
     Ok(LogDocument {
         schema_version: SCHEMA_VERSION,
         athlete,
         sessions,
-    })
-}
-
-/// Deserializes a JSON value into `T`. A failure is `invalid_input` (or
-/// `invalid_date` for a date that does not parse) at the exact path of the bad
-/// value below `field`, with the value as written.
-pub(crate) fn from_json_value<T: serde::de::DeserializeOwned>(
-    value: serde_json::Value,
-    field: &str,
-) -> Result<T> {
-    serde_path_to_error::deserialize(&value).map_err(|e| {
-        let segments: Vec<String> = e
-            .path()
-            .iter()
-            .filter_map(|s| match s {
-                serde_path_to_error::Segment::Seq { index } => Some(format!("[{index}]")),
-                serde_path_to_error::Segment::Map { key } => Some(key.clone()),
-                _ => None,
-            })
-            .collect();
-        let mut path = if field == "$" {
-            String::new()
-        } else {
-            field.to_string()
-        };
-        let mut at = Some(&value);
-        for seg in &segments {
-            at = at.and_then(|v| match seg.strip_prefix('[') {
-                Some(i) => i
-                    .trim_end_matches(']')
-                    .parse::<usize>()
-                    .ok()
-                    .and_then(|i| v.get(i)),
-                None => v.get(seg.as_str()),
-            });
-            if !seg.starts_with('[') && !path.is_empty() {
-                path.push('.');
-            }
-            path.push_str(seg);
-        }
-        if path.is_empty() {
-            path = "$".into();
-        }
-        let message = e.inner().to_string();
-        let is_date = message.contains("input contains invalid characters")
-            || message.contains("premature end of input")
-            || message.contains("input is out of range")
-            || message.contains("trailing input");
-        match (is_date, at) {
-            (true, Some(serde_json::Value::String(text))) => Error::InvalidDate {
-                field: path,
-                value: text.clone(),
-            },
-            (true, _) => Error::InvalidDate {
-                field: path,
-                value: message,
-            },
-            _ => Error::InvalidInput {
-                field: path,
-                message,
-            },
-        }
     })
 }
 

@@ -25,12 +25,13 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::athlete::{Athlete, HrMaxFormula, ResolvedAthlete};
+use crate::decode;
 use crate::error::{Error, Result, check};
 use crate::load::{
     self, Include, LoadMethod, LoadOptions, MissingData, SdKind, SessionLoad, TrimpCoefficients,
     WeekLoad, WeekMode, WeekVolume,
 };
-use crate::log::{DailySeries, DuplicatePolicy, LogDocument, TrainingLog, from_json_value};
+use crate::log::{DailySeries, DuplicatePolicy, LogDocument, TrainingLog};
 use crate::model::banister::{
     self, BanisterFit, BanisterParams, FitOptions, ImpulseResponse, LoadTiming,
 };
@@ -75,7 +76,7 @@ fn run<Req: DeserializeOwned, Resp: Serialize>(
     } else {
         input
     };
-    let req: Req = from_json_value(input, "$").map_err(name_the_field)?;
+    let req: Req = decode::from_value(&input, "$").map_err(name_the_field)?;
     let resp = f(req)?;
     serde_json::to_value(resp).map_err(|e| Error::InvalidInput {
         field: "$".into(),

@@ -21,7 +21,7 @@
 use js_sys::{Array, Float64Array, Object, Reflect};
 use runrecovery_core::model::banister::{self, FitOptions};
 use runrecovery_core::model::{self, AcwrOptions, PmcOptions};
-use runrecovery_core::{Error, ops};
+use runrecovery_core::{Error, decode, ops};
 use serde_json::{Map, Value};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
@@ -259,7 +259,8 @@ pub fn pmc_batch(options: JsValue) -> Result<JsValue, JsValue> {
             Some(Value::Bool(b)) => b,
             Some(_) => return Err(Stop::Generic),
         };
-        let o: PmcOptions = serde_json::from_value(Value::Object(f)).map_err(|_| Stop::Generic)?;
+        let o: PmcOptions =
+            decode::from_value(&Value::Object(f), "$").map_err(|_| Stop::Generic)?;
         let m = matrix(&options, "loads", false)?;
         let n = if latest { m.athletes } else { m.values.len() };
         let (mut c, mut a, mut f) = (vec![0.0; n], vec![0.0; n], vec![0.0; n]);
@@ -288,7 +289,7 @@ pub fn acwr_batch(options: JsValue) -> Result<JsValue, JsValue> {
             return Err(Stop::Generic); // not a field of the batch operation
         }
         let mut o: AcwrOptions =
-            serde_json::from_value(Value::Object(f)).map_err(|_| Stop::Generic)?;
+            decode::from_value(&Value::Object(f), "$").map_err(|_| Stop::Generic)?;
         o.min_coverage = 0.0;
         let m = matrix(&options, "loads", false)?;
         let n = m.values.len();
@@ -313,7 +314,8 @@ pub fn acwr_batch(options: JsValue) -> Result<JsValue, JsValue> {
 pub fn banister_fit_batch(options: JsValue) -> Result<JsValue, JsValue> {
     guarded("banister_fit_batch", &options, || {
         let f = fields(&options, &["loads", "tests", "days"])?;
-        let o: FitOptions = serde_json::from_value(Value::Object(f)).map_err(|_| Stop::Generic)?;
+        let o: FitOptions =
+            decode::from_value(&Value::Object(f), "$").map_err(|_| Stop::Generic)?;
         let loads = matrix(&options, "loads", false)?;
         if get(&options, "tests")?.is_undefined() {
             return Err(Stop::Generic); // the operation names the missing field
