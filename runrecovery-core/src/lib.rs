@@ -51,6 +51,7 @@ pub mod readiness;
 pub mod recovery;
 pub mod rules;
 pub mod session;
+mod sort;
 pub mod supercompensation;
 pub mod taper;
 pub mod zones;

@@ -518,9 +518,9 @@ pub fn daily_loads(
             Err(e) => return Err(e.within(&format!("log.sessions[{i}]"))),
         }
     }
-    counts.sort();
-    let units: std::collections::BTreeSet<&str> = counts.iter().map(|(m, _)| m.unit()).collect();
-    let warning = (units.len() > 1).then(|| {
+    crate::sort::sort(&mut counts);
+    let mixed_units = counts.windows(2).any(|w| w[0].0.unit() != w[1].0.unit());
+    let warning = mixed_units.then(|| {
         "TSS-scale and AU-scale loads were summed: choose one method for a consistent series"
             .to_string()
     });

@@ -186,7 +186,7 @@ impl TrainingLog {
             kept.push(s);
         }
         // Stable sort: same-day sessions without a start time keep input order, first.
-        kept.sort_by_key(|s| (s.date, s.start_time));
+        crate::sort::sort_by_key(&mut kept, |s| (s.date, s.start_time));
         Ok(TrainingLog {
             athlete,
             sessions: kept,

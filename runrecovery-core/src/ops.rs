@@ -988,8 +988,8 @@ pub fn log_pmc(r: LogPmcRequest) -> Result<LogPmcResponse> {
     let from = split.min(loads.len());
     loads[from..].copy_from_slice(&planned.series.values[from..]);
     logged[from..].copy_from_slice(&planned.series.logged[from..]);
-    let mut methods: BTreeMap<LoadMethod, usize> = done.methods.into_iter().collect();
-    for (m, n) in planned.methods {
+    let mut methods = BTreeMap::new();
+    for (m, n) in done.methods.into_iter().chain(planned.methods) {
         *methods.entry(m).or_default() += n;
     }
     let o = pmc_options(

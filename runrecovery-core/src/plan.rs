@@ -170,7 +170,7 @@ fn quality_days(available: &[u32], long: u32, n: u32) -> Vec<u32> {
             chosen.push(d);
         }
     }
-    chosen.sort_unstable();
+    crate::sort::sort(&mut chosen);
     chosen
 }
 
@@ -386,7 +386,7 @@ fn build(r: &PlanRequest, vdot: f64, progression: f64) -> Result<(Vec<PlannedSes
             long_purpose,
         );
     }
-    out.sort_by_key(|p| p.session.date);
+    crate::sort::sort_by_key(&mut out, |p| p.session.date);
     // Nothing hard in the two days before the race.
     for p in out
         .iter_mut()
@@ -920,8 +920,8 @@ pub fn replan(log: &TrainingLog, today: NaiveDate, readiness: Option<Readiness>)
             }),
         }
     }
-    doc.sessions.sort_by_key(|s| (s.date, s.start_time));
-    changes.sort_by_key(|c| c.date);
+    crate::sort::sort_by_key(&mut doc.sessions, |s| (s.date, s.start_time));
+    crate::sort::sort_by_key(&mut changes, |c| c.date);
     Ok(Replan {
         document: doc,
         changes,

@@ -641,7 +641,7 @@ pub fn check(
             .map(|s| s.date)
             .collect();
         races.extend(goal_race);
-        races.sort();
+        crate::sort::sort(&mut races);
         races.dedup();
         for race in races {
             let sum = |from: i64, to: i64| -> f64 {
@@ -679,7 +679,9 @@ pub fn check(
             }
         }
     }
-    out.sort_by(|a, b| (a.dates.first(), &a.rule).cmp(&(b.dates.first(), &b.rule)));
+    crate::sort::sort_by(&mut out, |a, b| {
+        (a.dates.first(), &a.rule).cmp(&(b.dates.first(), &b.rule))
+    });
     Ok(out)
 }
 

@@ -147,6 +147,21 @@ pub enum Modality {
     Other,
 }
 
+impl Modality {
+    /// The stable snake_case name, as in JSON (`pool_running`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Modality::Cycling => "cycling",
+            Modality::Swimming => "swimming",
+            Modality::PoolRunning => "pool_running",
+            Modality::Elliptical => "elliptical",
+            Modality::Rowing => "rowing",
+            Modality::Skiing => "skiing",
+            Modality::Other => "other",
+        }
+    }
+}
+
 /// Whether a session is a plan or a record.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -318,7 +333,7 @@ impl Session {
         if self.modality.is_some() && self.kind != SessionKind::CrossTraining {
             return Err(Error::inconsistent(
                 "modality",
-                format!("{:?}", self.modality.unwrap_or(Modality::Other)).to_lowercase(),
+                self.modality.unwrap_or(Modality::Other).name(),
                 "a modality is only for cross_training sessions",
             ));
         }
@@ -381,6 +396,22 @@ mod tests {
     fn kind_names_match_their_json() {
         for k in SessionKind::ALL {
             assert_eq!(serde_json::to_value(k).unwrap(), k.name());
+        }
+    }
+
+    #[test]
+    fn modality_names_match_their_json() {
+        use Modality::*;
+        for m in [
+            Cycling,
+            Swimming,
+            PoolRunning,
+            Elliptical,
+            Rowing,
+            Skiing,
+            Other,
+        ] {
+            assert_eq!(serde_json::to_value(m).unwrap(), m.name());
         }
     }
 }

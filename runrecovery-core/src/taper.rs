@@ -255,7 +255,7 @@ pub fn apply(log: &TrainingLog, race: NaiveDate, spec: &TaperSpec) -> Result<Tap
                     && matches!(s.kind, SessionKind::Easy | SessionKind::Recovery)
             })
             .collect();
-        v.sort_by(|&a, &b| {
+        crate::sort::sort_by(&mut v, |&a, &b| {
             doc.sessions[a]
                 .duration_s
                 .total_cmp(&doc.sessions[b].duration_s)
@@ -269,7 +269,7 @@ pub fn apply(log: &TrainingLog, race: NaiveDate, spec: &TaperSpec) -> Result<Tap
         .count();
     let drop = ((spec.frequency_cut * all as f64).floor() as usize).min(easy.len());
     let mut dropped: Vec<usize> = easy[..drop].to_vec();
-    dropped.sort_unstable();
+    crate::sort::sort(&mut dropped);
     for &i in dropped.iter().rev() {
         after -= doc.sessions[i].duration_s;
         doc.sessions.remove(i);
@@ -522,7 +522,7 @@ pub fn optimize(
         .iter()
         .map(|s| scorer.score(s))
         .collect::<Result<_>>()?;
-    scores.sort_by(|a, b| {
+    crate::sort::sort_by(&mut scores, |a, b| {
         b.performance
             .total_cmp(&a.performance)
             .then(b.form.total_cmp(&a.form))
