@@ -1094,6 +1094,10 @@ case("plan", "no available days", "generate_plan", "a plan needs days to run",
      plan_request(5000, 10, "novice", 20, available_days=[]), error={"code": "empty", "field": "available_days"})
 case("plan", "a negative volume", "generate_plan", "weekly volume 5-250 km",
      plan_request(5000, 10, "novice", -20), error={"code": "out_of_range", "field": "weekly_km"})
+case("plan", "a volume that is not a number", "generate_plan", "errors name the field even among the plan's own fields",
+     plan_request(5000, 10, "novice", "twenty"), error={"code": "invalid_input", "field": "weekly_km"})
+case("plan", "a misspelt field", "generate_plan", "unknown fields are refused, not ignored",
+     {**plan_request(5000, 10, "novice", 20), "weekly_kms": 20}, error={"code": "invalid_input", "field": "weekly_kms"})
 case("plan", "an impossible goal time", "generate_plan", "more than 10 % faster than the VDOT's equivalent time",
      plan_request(10000, 12, "intermediate", 40, goal_time_s=1800), error={"code": "out_of_range", "field": "goal_time_s"})
 # re-planning
