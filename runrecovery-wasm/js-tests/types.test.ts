@@ -516,6 +516,12 @@ void ({ "start": "2027-01-04", "race_date": "2026-12-28", "race_distance_m": 500
 void ({ "start": "2027-01-04", "race_date": "2027-03-14", "race_distance_m": 5000, "weekly_km": 20, "vdot": 45, "long_run_day": "Sun", "experience": "novice", "available_days": [] } satisfies Req<'generate_plan'>);
 // plan.json › a negative volume (throws out_of_range at weekly_km)
 void ({ "start": "2027-01-04", "race_date": "2027-03-14", "race_distance_m": 5000, "weekly_km": -20, "vdot": 45, "long_run_day": "Sun", "experience": "novice" } satisfies Req<'generate_plan'>);
+// plan.json › a volume that is not a number (throws invalid_input at weekly_km)
+// @ts-expect-error: the types reject this input too
+void ({ "start": "2027-01-04", "race_date": "2027-03-14", "race_distance_m": 5000, "weekly_km": "twenty", "vdot": 45, "long_run_day": "Sun", "experience": "novice" } satisfies Req<'generate_plan'>);
+// plan.json › a misspelt field (throws invalid_input at weekly_kms)
+// @ts-expect-error: the types reject this input too
+void ({ "start": "2027-01-04", "race_date": "2027-03-14", "race_distance_m": 5000, "weekly_km": 20, "vdot": 45, "long_run_day": "Sun", "experience": "novice", "weekly_kms": 20 } satisfies Req<'generate_plan'>);
 // plan.json › an impossible goal time (throws out_of_range at goal_time_s)
 void ({ "start": "2027-01-04", "race_date": "2027-03-28", "race_distance_m": 10000, "weekly_km": 40, "vdot": 45, "long_run_day": "Sun", "experience": "intermediate", "goal_time_s": 1800 } satisfies Req<'generate_plan'>);
 // plan.json › a missed session with no room is dropped
