@@ -152,7 +152,7 @@ operations! {
     acwr_batch, "model", "the ACWR of many athletes (athletes × days); null where no ratio is meaningful", ["acute", "chronic", "ratio"];
     banister_fit_batch, "model", "Banister fits of many athletes (tests as a matrix with null where no test)", [];
     readiness, "readiness", "today's readiness: go, go easy or rest, a score, confidence and every marker's verdict", [];
-    readiness_baselines, "readiness", "each day's personal baselines (HRV band, resting HR, Hooper sum), for charts", [];
+    readiness_baselines, "readiness", "each day's personal baselines (HRV mean and SD, resting HR, Hooper sum), for charts", [];
     warning_signs, "readiness", "warning signs of under-recovery over the last weeks, with evidence and advice", [];
     adapt_session, "readiness", "today's planned session adapted to today's readiness, with the reason", [];
     recovery_prescription, "recovery", "fuel, fluid, sleep and active recovery after a session, scaled to the athlete", [];

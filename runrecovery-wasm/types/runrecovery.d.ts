@@ -1965,7 +1965,7 @@ export function acwrBatch(options: AcwrBatchRequest): AcwrBatchResponse;
 export function banisterFitBatch(options: BanisterFitBatchRequest): BanisterFitBatchResponse;
 /** Today's readiness: go, go easy or rest, a score, confidence and every marker's verdict. */
 export function readiness(options: ReadinessRequest): Readiness;
-/** Each day's personal baselines (HRV band, resting HR, Hooper sum), for charts. */
+/** Each day's personal baselines (HRV mean and SD, resting HR, Hooper sum), for charts. */
 export function readinessBaselines(options: BaselinesRequest): BaselinesResponse;
 /** Warning signs of under-recovery over the last weeks, with evidence and advice. */
 export function warningSigns(options: WarningSignsRequest): WarningSignsResponse;

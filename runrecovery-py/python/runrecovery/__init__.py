@@ -1035,7 +1035,7 @@ def readiness(
 
 @_operation
 def readiness_baselines(*, markers: MarkersLike, options: Optional[ReadinessOptionsLike] = None) -> ReadinessBaselines:
-    """Each day's personal baselines (HRV band, resting HR, Hooper sum), for charts.
+    """Each day's personal baselines (HRV mean and SD, resting HR, Hooper sum), for charts.
 
     ``markers`` and ``options`` as in :func:`readiness` (a DataFrame too).
     One entry per marker day: ``ln_rmssd`` (ln ms) and its baseline ``hrv``
