@@ -299,6 +299,7 @@ fn decayed<const K: usize, const DERIV: bool>(
         da[k] = a[k] / tau[k];
     }
     let (mut g, mut d) = ([0.0; K], [0.0; K]);
+    let (mut p, mut p_len) = ([1.0; K], 0);
     let mut from = 0;
     for (j, &day) in days.iter().enumerate() {
         let upto = match timing {
@@ -316,9 +317,13 @@ fn decayed<const K: usize, const DERIV: bool>(
                 s[k] = s[k] * a[k] + w;
             }
         }
-        // a^L by squaring (L is the stretch's length, a few multiplications).
-        let p = a.map(|a| a.powi(i32::try_from(stretch.len()).unwrap_or(i32::MAX)));
-        let len = stretch.len() as f64;
+        // a^L, recomputed only when the stretch's length changes (tests at
+        // a regular interval share it).
+        if stretch.len() != p_len {
+            p_len = stretch.len();
+            p = pow_lanes(a, p_len);
+        }
+        let len = p_len as f64;
         for k in 0..K {
             if DERIV {
                 d[k] = p[k] * d[k] + len * (p[k] / a[k]) * g[k] + ds[k];
@@ -344,6 +349,23 @@ fn decayed<const K: usize, const DERIV: bool>(
             }
         }
     }
+}
+
+/// `a^n` for each lane, by squaring.
+fn pow_lanes<const K: usize>(a: [f64; K], mut n: usize) -> [f64; K] {
+    let (mut base, mut out) = (a, [1.0; K]);
+    while n > 0 {
+        if n & 1 == 1 {
+            for (o, b) in out.iter_mut().zip(&base) {
+                *o *= b;
+            }
+        }
+        for b in base.iter_mut() {
+            *b *= *b;
+        }
+        n >>= 1;
+    }
+    out
 }
 
 /// `Σ a·b` with eight partial sums (vectorised, and not one chain of
