@@ -138,7 +138,7 @@ const ON_BOUND: f64 = 1e-12;
 const X_TOL: f64 = 1e-10;
 /// Converged when a step gains (or the model predicts it would gain) less
 /// than this fraction of `f`: about where rounding hides a gain.
-const F_TOL: f64 = 1e-12;
+const F_TOL: f64 = 1e-15;
 
 /// `a·b`.
 fn dot2(a: [f64; 2], b: [f64; 2]) -> f64 {
