@@ -11,6 +11,9 @@
 //! 3. [`load`]: training load per session and per day, weekly volume,
 //!    monotony, strain and ramp.
 //!
+//! At the end of the flow, [`calendar`] writes a plan (or any log's
+//! sessions) as an iCalendar file for the athlete's calendar app.
+//!
 //! [`ops`] is the flat, serde-friendly layer the Python and JavaScript
 //! bindings call: one request and one response per operation, the same in all
 //! three languages. [`error`] holds the one error type with stable codes.
@@ -39,6 +42,7 @@
 #![warn(missing_docs)]
 
 pub mod athlete;
+pub mod calendar;
 pub mod decode;
 pub mod error;
 pub mod load;

@@ -25,6 +25,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::athlete::{Athlete, HrMaxFormula, ResolvedAthlete};
+use crate::calendar::{self, Calendar, CalendarOptions};
 use crate::decode;
 use crate::error::{Error, Result, check};
 use crate::load::{
@@ -64,21 +65,22 @@ pub struct Operation {
     pub summary: &'static str,
     /// Top-level response fields that are numeric series.
     pub series: &'static [&'static str],
-    run: fn(Value) -> Result<Value>,
+    run: fn(&Value) -> Result<Value>,
 }
 
+/// The generic part of an operation: decode, run, encode. It is compiled once
+/// per operation, so what does not depend on the types lives elsewhere
+/// ([`call`], [`response`]).
 fn run<Req: DeserializeOwned, Resp: Serialize>(
-    input: Value,
+    input: &Value,
     f: fn(Req) -> Result<Resp>,
 ) -> Result<Value> {
-    let input = if input.is_null() {
-        Value::Object(Default::default())
-    } else {
-        input
-    };
-    let req: Req = decode::from_value(&input, "$").map_err(name_the_field)?;
-    let resp = f(req)?;
-    serde_json::to_value(resp).map_err(|e| Error::InvalidInput {
+    let req: Req = decode::from_value(input, "$").map_err(name_the_field)?;
+    response(serde_json::to_value(f(req)?))
+}
+
+fn response(out: serde_json::Result<Value>) -> Result<Value> {
+    out.map_err(|e| Error::InvalidInput {
         field: "$".into(),
         message: format!("the result could not be serialized: {e}"),
     })
@@ -166,6 +168,7 @@ operations! {
     taper_optimize, "taper", "the best taper for this athlete among 1078 candidates, with the runners-up", [];
     generate_plan, "plan", "a periodized plan to a goal race that passes every plan rule", [];
     replan_week, "plan", "the rest of this week re-planned after missed, shortened or harder sessions and today's readiness", [];
+    to_icalendar, "calendar", "a plan's (or any log's) sessions as an iCalendar (.ics) file for calendar apps", [];
 }
 
 /// Runs an operation by name on a JSON request.
@@ -181,7 +184,13 @@ pub fn call(name: &str, input: Value) -> Result<Value> {
             field: "operation".into(),
             value: name.to_string(),
         })?;
-    (op.run)(input)
+    // A null request stands for `{}` (every field at its default).
+    let input = if input.is_null() {
+        Value::Object(Default::default())
+    } else {
+        input
+    };
+    (op.run)(&input)
 }
 
 fn log_with_athlete(
@@ -2213,6 +2222,48 @@ pub fn replan_week(r: ReplanRequest) -> Result<Replan> {
     plan::replan(&log, r.today, r.readiness)
 }
 
+// ---------------------------------------------------------------- calendar
+
+/// Request of [`to_icalendar`]: the log document and the fields of [`CalendarOptions`].
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ToIcalendarRequest {
+    /// The log document (a plan's `document`, or any log).
+    pub log: Value,
+    /// Which sessions (default `planned`).
+    #[serde(default = "default_calendar_include")]
+    pub include: Include,
+    /// Rest sessions too (default `false`).
+    #[serde(default)]
+    pub include_rest: bool,
+    /// The calendar's name (default `runrecovery plan`).
+    #[serde(default)]
+    pub calendar_name: Option<String>,
+    /// Every event's DTSTAMP, `YYYY-MM-DDTHH:MM:SSZ` (default: the log's first date at 00:00:00Z).
+    #[serde(default)]
+    pub stamp: Option<String>,
+}
+
+fn default_calendar_include() -> Include {
+    Include::Planned
+}
+
+/// The log's sessions as an iCalendar file.
+pub fn to_icalendar(r: ToIcalendarRequest) -> Result<Calendar> {
+    let stamp = r.stamp.as_deref().map(calendar::parse_stamp).transpose()?;
+    let log =
+        TrainingLog::from_value(r.log, DuplicatePolicy::Reject).map_err(|e| e.within("log"))?;
+    let options = CalendarOptions {
+        include: r.include,
+        include_rest: r.include_rest,
+        calendar_name: r
+            .calendar_name
+            .unwrap_or_else(|| calendar::DEFAULT_CALENDAR_NAME.to_string()),
+        stamp,
+    };
+    calendar::to_icalendar(&log, &options)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -2239,6 +2290,45 @@ mod tests {
         let (back, athlete) = r.split();
         assert_eq!(back, plan);
         assert_eq!(athlete.unwrap().age_years, Some(40.0));
+    }
+
+    #[test]
+    fn a_null_request_is_an_empty_one() {
+        let out = call("estimate_hr_max", Value::Null).unwrap_err();
+        assert_eq!((out.code(), out.field()), ("invalid_input", "age_years"));
+        let e = call("to_icalendar", Value::Null).unwrap_err();
+        assert_eq!((e.code(), e.field()), ("invalid_input", "log"));
+    }
+
+    #[test]
+    fn to_icalendar_takes_the_options_and_names_bad_ones() {
+        let log = serde_json::json!({"schema_version": 1, "sessions": [
+            {"date": "2027-01-04", "kind": "easy", "duration_s": 2400, "status": "planned"}]});
+        let out = call(
+            "to_icalendar",
+            serde_json::json!({"log": log, "include": "both", "include_rest": true,
+                "calendar_name": "10K", "stamp": "2027-01-01T00:00:00Z"}),
+        )
+        .unwrap();
+        assert_eq!(out["events"], 1);
+        assert!(
+            out["ics"]
+                .as_str()
+                .unwrap()
+                .contains("X-WR-CALNAME:10K\r\n")
+        );
+        for (key, value, code) in [
+            ("stamp", serde_json::json!("2027-01-01"), "invalid_input"),
+            ("stamp", serde_json::json!(20270101), "invalid_input"),
+            ("include", serde_json::json!("all"), "invalid_input"),
+            ("include_rest", serde_json::json!("no"), "invalid_input"),
+            ("calendar_nam", serde_json::json!("x"), "invalid_input"),
+        ] {
+            let mut input = serde_json::json!({"log": log});
+            input[key] = value;
+            let e = call("to_icalendar", input).unwrap_err();
+            assert_eq!((e.code(), e.field()), (code, key), "{e}");
+        }
     }
 
     #[test]

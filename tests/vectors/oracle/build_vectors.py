@@ -1127,6 +1127,142 @@ case("plan", "go easy eases today's hard session", "replan_week", "readiness go 
 case("plan", "a day outside the plan", "replan_week", "today must fall in the plan",
      {"log": {"schema_version": 1, "sessions": week_a}, "today": "2026-01-01"}, error={"code": "out_of_range", "field": "today"})
 
+# ---------------------------------------------------------------- calendar
+# An iCalendar writer of its own (RFC 5545), from the RFC's rules rather than
+# the Rust code: §3.1 content lines (CRLF, folded at 75 octets between UTF-8
+# characters, continuation lines start with a space), §3.3.11 TEXT escaping,
+# §3.6.1 VEVENT, §3.3.4 DATE, §3.3.5 floating DATE-TIME, §3.3.6 DURATION.
+import re  # noqa: E402
+
+VERSION = re.search(r'^version = "([^"]+)"', (OUT.parent.parent / "Cargo.toml").read_text(), re.M).group(1)
+TITLES = {"rest": "Rest day", "recovery": "Recovery run", "easy": "Easy run", "long": "Long run",
+          "tempo": "Tempo run", "threshold": "Threshold", "intervals": "Intervals", "hills": "Hills",
+          "strides": "Strides", "race": "Race", "cross_training": "Cross-training", "strength": "Strength",
+          "mobility": "Mobility", "walk": "Walk"}
+
+
+def ics_text(s):
+    """TEXT (§3.3.11): backslash, semicolon, comma escaped; a line break is \n; other controls a space."""
+    s = s.replace("\r\n", "\n").replace("\r", "\n")
+    return "".join("\\" + c if c in "\\;," else "\\n" if c == "\n" else " " if (ord(c) < 32 and c != "\t") or ord(c) == 127 else c
+                   for c in s)
+
+
+def ics_line(line):
+    """One content line (§3.1): at most 75 octets a line, folds between characters."""
+    rows, row = [], b""
+    for c in line:
+        e = c.encode("utf-8")
+        if len(row) + len(e) > 75:
+            rows.append(row)
+            row = b" "
+        row += e
+    rows.append(row)
+    return "".join(r.decode("utf-8") + "\r\n" for r in rows)
+
+
+def half_up(x):
+    return math.floor(x + 0.5)
+
+
+def plain(x):
+    return str(int(x)) if x == int(x) else repr(x)
+
+
+def ics(sessions, calendar_name="runrecovery plan", stamp=None, include="planned", include_rest=False):
+    """The expected file: sessions in log order (date, then start time, untimed first)."""
+    log = sorted(sessions, key=lambda s: (s["date"], s.get("start_time", "")))
+    stamp = stamp.replace("-", "").replace(":", "") if stamp else log[0]["date"].replace("-", "") + "T000000Z"
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:-//runrecovery//runrecovery {VERSION}//EN",
+             "CALSCALE:GREGORIAN", "X-WR-CALNAME:" + ics_text(calendar_name)]
+    events, place = 0, {}
+    for s in log:
+        place[s["date"]] = n = place.get(s["date"], 0) + 1
+        status = s.get("status", "completed")
+        if include != "both" and status != include or (s["kind"] == "rest" and not include_rest):
+            continue
+        events += 1
+        day = s["date"].replace("-", "")
+        uid = f"id-{ics_text(s['id'])}" if "id" in s else f"{day}-{n}"
+        minutes = half_up(s["duration_s"] / 60) or (1 if s["duration_s"] > 0 else 0)
+        lines += ["BEGIN:VEVENT", f"UID:{uid}@runrecovery", f"DTSTAMP:{stamp}"]
+        if s.get("start_time") and minutes:
+            lines += [f"DTSTART:{day}T{s['start_time'].replace(':', '')}", f"DURATION:PT{minutes}M"]
+        else:
+            after = (dtm.date.fromisoformat(s["date"]) + dtm.timedelta(days=1)).strftime("%Y%m%d")
+            lines += [f"DTSTART;VALUE=DATE:{day}", f"DTEND;VALUE=DATE:{after}"]
+        summary = TITLES[s["kind"]]
+        if "distance_m" in s:
+            tenths = half_up(s["distance_m"] / 100)
+            summary += f" {tenths // 10}" + (f".{tenths % 10}" if tenths % 10 else "") + " km"
+        if minutes:
+            summary += (" · " if "distance_m" in s else " ") + f"{minutes} min"
+        lines.append("SUMMARY:" + ics_text(summary))
+        text = [s["notes"]] if s.get("notes") else []
+        if "rpe" in s:
+            text.append(("Target " if status == "planned" else "") + f"RPE {plain(s['rpe'])}/10")
+        if text:
+            lines.append("DESCRIPTION:" + ics_text("\n".join(text)))
+        lines += [f"CATEGORIES:{s['kind']}", "END:VEVENT"]
+    lines.append("END:VCALENDAR")
+    return {"ics": "".join(ics_line(x) for x in lines), "events": events}
+
+
+def cal_doc(sessions):
+    return {"schema_version": 1, "sessions": sessions}
+
+
+RFC = "RFC 5545 §3.1 (CRLF, 75-octet folding), §3.3.11 (TEXT), §3.6.1 (VEVENT); the text written by this oracle's own iCalendar writer"
+CAL_WEEK = [
+    psess(0, "easy", 40, km=8, rpe=3) | {"notes": "easy aerobic running: most of the week, at conversation pace"},
+    psess(1, "intervals", 55, rpe=8) | {"id": "w1;tue", "start_time": "06:30:00",
+                                        "notes": "intervals at I pace: aerobic power (VO2max)"},
+    psess(2, "rest", 0),
+    psess(3, "threshold", 50, km=10, rpe=7) | {"notes": "threshold: raise the pace you can hold for an hour"},
+    psess(6, "long", 95, km=16.85, rpe=5) | {"notes": "long run at E pace: endurance, fat use, durability"},
+    psess(-1, "long", 90, status="completed", km=15, rpe=5),
+]
+case("calendar", "a week of a plan as an iCalendar file", "to_icalendar", RFC + "; the DESCRIPTION of the easy run folds at exactly 75 octets",
+     {"log": cal_doc(CAL_WEEK), "calendar_name": "Spring 10K", "stamp": "2027-01-01T08:00:00Z"},
+     ics(CAL_WEEK, calendar_name="Spring 10K", stamp="2027-01-01T08:00:00Z"))
+case("calendar", "completed and rest sessions too, default stamp", "to_icalendar",
+     RFC + "; DTSTAMP defaults to the log's first date at 00:00:00Z",
+     {"log": cal_doc(CAL_WEEK), "include": "both", "include_rest": True}, ics(CAL_WEEK, include="both", include_rest=True))
+case("calendar", "only what was done", "to_icalendar", RFC,
+     {"log": cal_doc(CAL_WEEK), "include": "completed"}, ics(CAL_WEEK, include="completed"))
+CAL_TIMED = [
+    psess(0, "strides", 0) | {"duration_s": 20, "start_time": "18:05:30"},
+    psess(0, "tempo", 0, km=15.05) | {"duration_s": 3330, "start_time": "07:00:00"},
+    psess(0, "cross_training", 45, rpe=4.5) | {"modality": "cycling", "notes": "spin; keep it easy\r\nno standing"},
+    psess(1, "easy", 40, rpe=3) | {"id": "garmin,1\\a", "notes": "x" * 62 + "é and on"},
+    psess(1, "rest", 0) | {"start_time": "07:00:00"},
+]
+case("calendar", "timed and all-day events, escaping, a 2-octet character at the fold", "to_icalendar",
+     RFC + "; §3.3.5 floating local time with §3.3.6 DURATION in whole minutes (3330 s → 56 min, 20 s → 1 min); "
+     "a rest day of 0 s is all-day; 'é' would end at octet 76 and moves to the next line",
+     {"log": cal_doc(CAL_TIMED), "include_rest": True, "stamp": "2026-12-31T23:59:59Z"},
+     ics(CAL_TIMED, include_rest=True, stamp="2026-12-31T23:59:59Z"))
+case("calendar", "a calendar name with control characters is escaped", "to_icalendar",
+     RFC + "; TEXT cannot hold control characters other than a tab: a line break becomes \\n, the rest a space",
+     {"log": cal_doc(CAL_TIMED[:1]), "calendar_name": "10K; Spring,\r\n2027\u0007\tplan"},
+     ics(CAL_TIMED[:1], calendar_name="10K; Spring,\r\n2027\u0007\tplan"))
+case("calendar", "nothing selected is an empty calendar", "to_icalendar", RFC + "; a VCALENDAR with no events",
+     {"log": cal_doc([psess(0, "easy", 40, status="completed")])}, ics([psess(0, "easy", 40, status="completed")]))
+for label, stamp in [("a date without a time", "2027-01-04"), ("a local time", "2027-01-04T06:30:00"),
+                     ("an offset", "2027-01-04T06:30:00+01:00"), ("a day that does not exist", "2027-02-30T00:00:00Z")]:
+    case("calendar", f"a stamp that is {label}", "to_icalendar", "DTSTAMP is a UTC date-time (RFC 5545 §3.8.7.2): YYYY-MM-DDTHH:MM:SSZ",
+         {"log": cal_doc(CAL_WEEK), "stamp": stamp}, error={"code": "invalid_input", "field": "stamp"})
+case("calendar", "a stamp in 1800", "to_icalendar", "dates from 1900 to 2200",
+     {"log": cal_doc(CAL_WEEK), "stamp": "1800-01-01T00:00:00Z"}, error={"code": "out_of_range", "field": "stamp"})
+case("calendar", "include all", "to_icalendar", "include is planned, completed or both",
+     {"log": cal_doc(CAL_WEEK), "include": "all"}, error={"code": "invalid_input", "field": "include"})
+case("calendar", "a misspelt option", "to_icalendar", "unknown fields are refused, not ignored",
+     {"log": cal_doc(CAL_WEEK), "name": "x"}, error={"code": "invalid_input", "field": "name"})
+case("calendar", "a bad session", "to_icalendar", "the log is validated as everywhere",
+     {"log": cal_doc([psess(0, "easy", 40, rpe=11)])}, error={"code": "out_of_range", "field": "log.sessions[0].rpe"})
+case("calendar", "an empty log", "to_icalendar", "an empty log is an error (an empty selection is not)",
+     {"log": cal_doc([])}, error={"code": "empty", "field": "log.sessions"})
+
 for name, cases in files.items():
     (OUT / f"{name}.json").write_text(json.dumps({"cases": cases}, indent=1, ensure_ascii=False) + "\n")
     print(name, len(cases))
