@@ -35,8 +35,9 @@ from __future__ import annotations
 import functools
 import importlib
 import inspect
+import os
 import sys
-from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, TypeVar, cast
+from typing import Any, Callable, Dict, FrozenSet, List, Mapping, Optional, Sequence, TypeVar, Union, cast
 
 from . import _runrecovery, plot
 from .errors import (
@@ -179,6 +180,8 @@ __all__ = [
     # plans
     "generate_plan",
     "replan_week",
+    # calendar
+    "to_icalendar",
     # helpers
     "operations",
     "to_pandas",
@@ -230,15 +233,28 @@ def _operation(fn: _F) -> _F:
     params = inspect.signature(fn).parameters
     required = frozenset(n for n, p in params.items() if p.default is inspect.Parameter.empty)
 
+    python_only: FrozenSet[str] = getattr(fn, "_python_only", frozenset())
+
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         if args:
             raise TypeError(f"{fn.__name__}() takes keyword arguments only, e.g. {fn.__name__}({next(iter(params))}=...)")
         if required - kwargs.keys() or kwargs.keys() - params.keys():
-            return _call(fn.__name__, kwargs)
+            return _call(fn.__name__, {k: v for k, v in kwargs.items() if k not in python_only})
         return fn(**kwargs)
 
     return cast(_F, wrapper)
+
+
+def _python_only(*names: str) -> Callable[[_F], _F]:
+    """Marks parameters of an operation function that the core does not take
+    (conveniences such as ``path``), under :func:`_operation`."""
+
+    def mark(fn: _F) -> _F:
+        setattr(fn, "_python_only", frozenset(names))
+        return fn
+
+    return mark
 
 
 def operations() -> List[OperationInfo]:
@@ -1394,6 +1410,55 @@ def replan_week(
     ['moved']
     """
     return _call("replan_week", locals())
+
+
+# ---------------------------------------------------------------- calendar
+
+from .types import Calendar  # noqa: E402
+
+
+@_operation
+@_python_only("path")
+def to_icalendar(
+    *,
+    log: LogLike,
+    include: Optional[Include] = None,
+    include_rest: Optional[bool] = None,
+    calendar_name: Optional[str] = None,
+    stamp: Optional[str] = None,
+    path: Optional[Union[str, os.PathLike[str]]] = None,
+) -> Calendar:
+    """A plan's (or any log's) sessions as an iCalendar (.ics) file for calendar apps.
+
+    One event per session of ``log`` (a plan's ``document`` or any log):
+    ``include`` ``"planned"`` (default), ``"completed"`` or ``"both"``; rest
+    days only with ``include_rest=True``. A session without a ``start_time``
+    is an all-day event; with one, a local-time event lasting its duration in
+    whole minutes. The summary reads ``"Easy run 8 km · 40 min"``, the
+    description holds the notes (a plan's purpose) and the target RPE.
+    ``calendar_name`` defaults to ``"runrecovery plan"``; ``stamp`` (every
+    event's DTSTAMP, a UTC ``"YYYY-MM-DDTHH:MM:SSZ"``) to the log's first date
+    at midnight, as the library reads no clock. ``ics`` is the file's text
+    (RFC 5545: CRLF line endings, lines folded at 75 octets); ``path`` also
+    writes it there (UTF-8, line endings kept).
+
+    >>> plan = generate_plan(start="2027-01-04", race_date="2027-03-14", race_distance_m=5000,
+    ...                      weekly_km=20, vdot=45, experience="novice")
+    >>> cal = to_icalendar(log=plan["document"], calendar_name="Spring 5K", stamp="2027-01-01T08:00:00Z")
+    >>> cal["events"] == sum(s["kind"] != "rest" for s in plan["document"]["sessions"])
+    True
+    >>> cal["ics"].split("\\r\\n")[:2]
+    ['BEGIN:VCALENDAR', 'VERSION:2.0']
+    >>> [line for line in cal["ics"].split("\\r\\n") if line.startswith("SUMMARY")][-1]
+    'SUMMARY:Race 5 km · 22 min'
+    """
+    request = dict(locals())
+    path = request.pop("path")
+    out = cast(Calendar, _call("to_icalendar", request))
+    if path is not None:
+        with open(path, "w", encoding="utf-8", newline="") as f:
+            f.write(out["ics"])
+    return out
 
 
 # ---------------------------------------------------------------- batch (athletes × days)

@@ -921,6 +921,16 @@ class Replan(TypedDict):
     changes: List[PlanChange]
 
 
+# ---------------------------------------------------------------- calendar
+
+
+class Calendar(TypedDict):
+    """An iCalendar file (RFC 5545): its text (CRLF line endings) and its number of events."""
+
+    ics: str
+    events: int
+
+
 # ---------------------------------------------------------------- batch (athletes × days)
 
 #: A matrix of numbers, one row per athlete and one column per day: a 2-D
