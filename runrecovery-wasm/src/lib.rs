@@ -97,6 +97,7 @@ bind! {
     taper_optimize => taperOptimize;
     generate_plan => generatePlan;
     replan_week => replanWeek;
+    to_icalendar => toIcalendar;
 }
 
 /// Every operation: `[{name, module, summary, series}]`, names in snake_case as in the core.

@@ -146,6 +146,7 @@ const structs = [
   ['TaperOptimizeRequest', 'taperOptimize', { log, race_date: '2026-03-20' }],
   ['TaperSpec', 'taperApply', { log, race_date: '2026-03-20', taper: {} }, ['taper']],
   ['NextQualitySessionRequest', 'nextQualitySession', { log, today: '2026-03-03' }],
+  ['ToIcalendarRequest', 'toIcalendar', { log }],
   ['Athlete', 'resolveAthlete', { athlete: {} }, ['athlete']],
   ['Session', 'sessionLoad', { session }, ['session']],
   ['HrBin', 'sessionLoad', { session: { ...session, hr_histogram: [{ hr_bpm: 140, seconds: 60 }] } }, ['session', 'hr_histogram', 0]],

@@ -26,6 +26,8 @@ export type DateInput = DateString | Date;
 export type TimeString = string;
 /** A local date and time, `"YYYY-MM-DDTHH:MM:SS"`. */
 export type DateTimeString = string;
+/** A UTC date and time, `"YYYY-MM-DDTHH:MM:SSZ"` (nothing else: no offset, no fraction). */
+export type UtcDateTimeString = string;
 
 /** A list of numbers: an array or any non-BigInt typed array. NaN and ±Infinity are rejected (`not_finite`). */
 export type NumberList =
@@ -1747,6 +1749,29 @@ export interface Replan {
   changes: PlanChange[];
 }
 
+// ------------------------------------------------------------------ calendar
+
+/** Request of `toIcalendar`. */
+export interface ToIcalendarRequest {
+  /** The log document (a plan's `document`, or any log). */
+  log: LogDocument;
+  /** Which sessions (default `planned`). */
+  include?: Include | null;
+  /** Rest sessions too (default `false`: a rest day is not an event to attend). */
+  include_rest?: boolean | null;
+  /** The calendar's name, `X-WR-CALNAME` (default `"runrecovery plan"`; any text, escaped). */
+  calendar_name?: string | null;
+  /** Every event's DTSTAMP (default: the log's first date at `00:00:00Z`; the library reads no clock). */
+  stamp?: UtcDateTimeString | null;
+}
+/** Response of `toIcalendar`: an iCalendar file (RFC 5545). */
+export interface Calendar {
+  /** The file's text: CRLF line endings, lines folded at 75 octets. */
+  ics: string;
+  /** The number of events (`VEVENT`s). */
+  events: number;
+}
+
 // ------------------------------------------------------------------ supercompensation
 
 /** Request of `recoveryState`. */
@@ -1873,6 +1898,7 @@ export interface Operations {
   taper_optimize: { request: TaperOptimizeRequest; response: TaperOptimum };
   generate_plan: { request: GeneratePlanRequest; response: Plan };
   replan_week: { request: ReplanRequest; response: Replan };
+  to_icalendar: { request: ToIcalendarRequest; response: Calendar };
 }
 /** An operation's snake_case name. */
 export type OperationName = keyof Operations;
@@ -1993,6 +2019,8 @@ export function taperOptimize(options: TaperOptimizeRequest): TaperOptimum;
 export function generatePlan(options: GeneratePlanRequest): Plan;
 /** The rest of this week re-planned after missed, shortened or harder sessions and today's readiness. */
 export function replanWeek(options: ReplanRequest): Replan;
+/** A plan's (or any log's) sessions as an iCalendar (.ics) file for calendar apps. */
+export function toIcalendar(options: ToIcalendarRequest): Calendar;
 
 /** Every operation, in data-flow order. */
 export function operations(): OperationInfo[];
