@@ -224,6 +224,7 @@ function useLog(doc, source, csv, markers) {
   if (info.error) {
     state.log = null;
     $('#results').hidden = true;
+    $('#calendar-row').hidden = true;
     $('#source').textContent = `${source}: not loaded.`;
     showError(`${source} is not a valid training log`, info.error);
     setStatus(`${source} was rejected: ${info.error.code}.`, 'bad');
@@ -246,8 +247,24 @@ function useLog(doc, source, csv, markers) {
     `<strong>${esc(source)}</strong>: ${info.completed} completed and ${info.planned} planned sessions, ` +
     `${dateHtml(info.first_date)} to ${dateHtml(info.last_date)}` +
     (markers.length ? `, with ${markers.length} mornings of markers.` : '.');
+  $('#calendar-row').hidden = info.planned === 0;
   fillMarkers();
   compute();
+}
+
+/** The log's planned sessions as an iCalendar file (toIcalendar), stamped now in UTC, downloaded. */
+function downloadIcs() {
+  const name = 'runrecovery-plan.ics';
+  const stamp = `${new Date().toISOString().slice(0, 19)}Z`;
+  const cal = attempt(() => rr.toIcalendar({ log: state.log, calendar_name: `runrecovery: ${state.source}`, stamp }));
+  if (cal.error) {
+    showError('The calendar file could not be written', cal.error);
+    return;
+  }
+  const url = URL.createObjectURL(new Blob([cal.ics], { type: 'text/calendar;charset=utf-8' }));
+  Object.assign(document.createElement('a'), { href: url, download: name }).click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  setStatus(`${cal.events} planned sessions written to ${name}.`, 'good');
 }
 
 async function loadSample() {
@@ -780,6 +797,7 @@ async function main() {
   document.body.dataset.state = 'ready';
 
   $('#load-sample').addEventListener('click', loadSample);
+  $('#download-ics').addEventListener('click', downloadIcs);
   $('#file').addEventListener('change', (e) => {
     const file = e.target.files?.[0];
     if (file) loadFile(file);

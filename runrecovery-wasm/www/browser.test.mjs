@@ -203,6 +203,24 @@ test('the sample: the page shows what pkg-node computes', async () => {
   await page.locator('#cards').screenshot({ path: path.join(artifacts, 'web-cards.png') });
 });
 
+test("the sample's planned sessions download as an iCalendar file", async () => {
+  // The page is still on the sample (the test before).
+  assert.equal(await page.isVisible('#download-ics'), true);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-ics')]);
+  assert.equal(download.suggestedFilename(), 'runrecovery-plan.ics');
+  const ics = fs.readFileSync(await download.path(), 'utf8');
+  // Stamped with the time of the click; otherwise what pkg-node writes for the same log.
+  const [, d, t] = /\r\nDTSTAMP:(\d{8})T(\d{6})Z\r\n/.exec(ics);
+  const stamp = `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6)}T${t.slice(0, 2)}:${t.slice(2, 4)}:${t.slice(4)}Z`;
+  const log = data('sample_log.json');
+  const want = rr.toIcalendar({ log, calendar_name: 'runrecovery: sample_log.json', stamp });
+  assert.equal(ics, want.ics);
+  const planned = log.sessions.filter((s) => s.status === 'planned' && s.kind !== 'rest');
+  assert.ok(planned.length > 0);
+  assert.equal(want.events, planned.length);
+  assert.match(await page.textContent('#status'), new RegExp(`^${planned.length} planned sessions written`));
+});
+
 test('a CSV log dropped on the page', async () => {
   const csv = [
     'date,kind,duration_s,distance_m,rpe,notes',
@@ -232,6 +250,8 @@ test('a CSV log dropped on the page', async () => {
     ],
   };
   assert.match(await page.textContent('#source'), /week\.csv/);
+  // No planned sessions: nothing to put in a calendar.
+  assert.equal(await page.isVisible('#download-ics'), false);
   const today = await page.inputValue('#today');
   const race = await page.inputValue('#race');
   assert.equal(today, '2026-03-08');
