@@ -1109,38 +1109,49 @@ pub fn fit_batch(
             .collect();
         fit(row, &t, options).map_err(|e| e.within(&format!("athletes[{a}]")))
     };
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(athletes);
+    let threads = worker_threads().min(athletes);
     if threads <= 1 {
         return Ok((0..athletes).map(one).collect());
     }
     let chunk = athletes.div_ceil(threads);
+    let part = |k: usize| k * chunk..((k + 1) * chunk).min(athletes);
     let mut out: Vec<Result<BanisterFit>> = Vec::with_capacity(athletes);
     std::thread::scope(|scope| {
         let handles: Vec<_> = (0..threads)
             .map(|k| {
                 let one = &one;
-                scope.spawn(move || {
-                    (k * chunk..((k + 1) * chunk).min(athletes))
-                        .map(one)
-                        .collect::<Vec<_>>()
-                })
+                scope.spawn(move || part(k).map(one).collect::<Vec<_>>())
             })
             .collect();
-        for h in handles {
+        for (k, h) in handles.into_iter().enumerate() {
             match h.join() {
-                Ok(part) => out.extend(part),
-                // A worker cannot panic on validated input; say so rather than unwind across FFI.
-                Err(_) => out.push(Err(Error::inconsistent(
-                    "athletes",
-                    "a worker",
-                    "stopped unexpectedly",
-                ))),
+                Ok(fits) => out.extend(fits),
+                // A worker cannot panic on validated input; say so (one error
+                // per athlete of its part) rather than unwind across FFI.
+                Err(_) => out.extend(part(k).map(|a| {
+                    Err(Error::inconsistent(
+                        &format!("athletes[{a}]"),
+                        "a worker",
+                        "stopped unexpectedly",
+                    ))
+                })),
             }
         }
     });
     Ok(out)
+}
+
+/// The threads [`fit_batch`] splits the athletes over: the machine's cores.
+#[cfg(not(target_family = "wasm"))]
+fn worker_threads() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
+}
+
+/// WebAssembly here has no threads: the fits run on the caller's thread (and
+/// the thread machinery stays out of the module).
+#[cfg(target_family = "wasm")]
+fn worker_threads() -> usize {
+    1
 }
 
 #[cfg(test)]
