@@ -622,7 +622,7 @@ pub fn weekly_loads(
         ));
     }
     for (i, &v) in loads.iter().enumerate() {
-        check_load(&format!("loads[{i}]"), v)?;
+        check_load(v, || format!("loads[{i}]"))?;
     }
     weekly_from_series(
         &DailySeries {

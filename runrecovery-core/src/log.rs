@@ -376,7 +376,7 @@ impl DailySeries {
             logged: vec![false; n],
         };
         for (i, (d, v)) in dates.iter().zip(values).enumerate() {
-            let v = check_load(&format!("{field}.values[{i}]"), *v)?;
+            let v = check_load(*v, || format!("{field}.values[{i}]"))?;
             let k = (*d - start).num_days() as usize;
             out.values[k] = v;
             out.logged[k] = true;
@@ -403,12 +403,14 @@ pub const MAX_SERIES_DAYS: usize = 36_525;
 pub const MAX_DAILY_LOAD: f64 = 100_000.0;
 
 /// A daily load must be finite, non-negative and at most [`MAX_DAILY_LOAD`].
-pub(crate) fn check_load(field: &str, v: f64) -> Result<f64> {
-    check::finite(field, v)?;
-    if !(0.0..=MAX_DAILY_LOAD).contains(&v) {
-        return Err(Error::out_of_range(field, v, "a load from 0 to 100000"));
+/// The field's name is built only for an error (series are checked day by day).
+pub(crate) fn check_load(v: f64, field: impl FnOnce() -> String) -> Result<f64> {
+    if (0.0..=MAX_DAILY_LOAD).contains(&v) {
+        return Ok(v);
     }
-    Ok(v)
+    let field = field();
+    check::finite(&field, v)?;
+    Err(Error::out_of_range(&field, v, "a load from 0 to 100000"))
 }
 
 /// The Monday of the ISO week containing `d`.

@@ -182,7 +182,7 @@ fn check_buffers(buffers: [(&str, usize); 3], expected: usize, what: &str) -> Re
 
 /// The error for a load the kernel rejected.
 fn bad_load(field: &str, v: f64) -> Error {
-    check_load(field, v)
+    check_load(v, || field.to_string())
         .err()
         .unwrap_or_else(|| Error::out_of_range(field, v, "a valid load"))
 }
@@ -384,7 +384,7 @@ pub(crate) fn validate_loads(loads: &[f64]) -> Result<()> {
         return Err(Error::empty("loads", "at least one day"));
     }
     for (i, &v) in loads.iter().enumerate() {
-        check_load(&format!("loads[{i}]"), v)?;
+        check_load(v, || format!("loads[{i}]"))?;
     }
     Ok(())
 }

@@ -1411,7 +1411,7 @@ pub fn warning_signs(
     // Load: monotony of the last complete calendar week, and the ACWR today.
     if let Some(l) = loads {
         for (k, &v) in l.values.iter().enumerate() {
-            crate::log::check_load(&format!("loads[{k}]"), v)?;
+            crate::log::check_load(v, || format!("loads[{k}]"))?;
         }
         check::date("loads.start", l.start)?;
         let weeks = crate::load::weekly_loads(

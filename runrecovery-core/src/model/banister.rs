@@ -44,7 +44,6 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result, check};
-use crate::log::MAX_DAILY_LOAD;
 use crate::model::optimize::{GaussNewton, Region, levenberg_marquardt};
 use crate::model::validate_loads;
 
@@ -140,16 +139,6 @@ impl Kernel {
     }
 }
 
-/// [`validate_loads`] with a fast path: when every load is valid (the usual
-/// case) no field name is built per day; otherwise the same error.
-fn check_loads(loads: &[f64]) -> Result<()> {
-    if !loads.is_empty() && loads.iter().all(|v| (0.0..=MAX_DAILY_LOAD).contains(v)) {
-        Ok(())
-    } else {
-        validate_loads(loads)
-    }
-}
-
 /// Predicted performance for each day of a daily load series.
 ///
 /// # Errors
@@ -170,7 +159,7 @@ pub fn simulate_into(
     timing: LoadTiming,
     out: &mut [f64],
 ) -> Result<()> {
-    check_loads(loads)?;
+    validate_loads(loads)?;
     params.validate()?;
     if out.len() != loads.len() {
         return Err(Error::inconsistent(
@@ -822,7 +811,7 @@ const LOG_GAP: f64 = 1e-6;
 /// `out_of_range` (`tests`) for fewer tests than free parameters;
 /// `inconsistent` for fixed time constants that leave no room for τ2 < τ1.
 pub fn fit(loads: &[f64], tests: &[(usize, f64)], options: &FitOptions) -> Result<BanisterFit> {
-    check_loads(loads)?;
+    validate_loads(loads)?;
     check_tests(loads, tests, 1)?;
     for (f, v) in [
         ("fixed_tau1", options.fixed_tau1),
