@@ -8,6 +8,7 @@
 use numpy::prelude::*;
 use numpy::{PyArray1, PyUntypedArray};
 use pyo3::exceptions::PyException;
+use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
 use runrecovery_core::Error;
@@ -91,13 +92,16 @@ fn or_reject<T>(
 }
 
 fn float(path: &str, v: f64) -> Result<Value, Reject> {
-    match Number::from_f64(v) {
-        Some(n) => Ok(Value::Number(n)),
-        None => Err(Reject::Core(Error::NotFinite {
-            field: field_name(path),
-            value: v.to_string(),
-        })),
-    }
+    Number::from_f64(v)
+        .map(Value::Number)
+        .ok_or_else(|| not_finite(path, v))
+}
+
+fn not_finite(path: &str, v: f64) -> Reject {
+    Reject::Core(Error::NotFinite {
+        field: field_name(path),
+        value: v.to_string(),
+    })
 }
 
 fn type_name(obj: &Bound<'_, PyAny>) -> String {
@@ -140,6 +144,13 @@ pub fn to_json(
         return Ok(Value::String(
             or_reject(py, s.to_cow(), |m| invalid(path, m))?.to_string(),
         ));
+    }
+    // `date` itself first (a pointer comparison), then subclasses and `datetime`.
+    if obj.get_type().is(&c.date) {
+        let text = or_reject(py, obj.call_method0(intern!(py, "isoformat")), |m| {
+            invalid(path, m)
+        })?;
+        return Ok(Value::String(text.extract()?));
     }
     if obj.is_instance(&c.datetime)? || obj.is_instance(&c.date)? {
         return date(obj, c, path);
@@ -247,7 +258,9 @@ fn date(obj: &Bound<'_, PyAny>, c: &Classes<'_>, path: &str) -> Result<Value, Re
     if day.is_instance(&c.datetime)? || !day.is_instance(&c.date)? {
         return Err(bad());
     }
-    let text = or_reject(py, day.call_method0("isoformat"), |m| invalid(path, m))?;
+    let text = or_reject(py, day.call_method0(intern!(py, "isoformat")), |m| {
+        invalid(path, m)
+    })?;
     Ok(Value::String(text.extract()?))
 }
 
@@ -259,7 +272,16 @@ fn sequence<'py>(
 ) -> Result<Value, Reject> {
     let mut out = Vec::new();
     for (i, item) in items.enumerate() {
-        out.push(to_json(&item?, c, &format!("{path}[{i}]"), depth + 1)?);
+        let item = item?;
+        // Plain finite floats (most of a long series) need no path: build it
+        // only for what may fail or nest.
+        if let Ok(f) = item.cast::<PyFloat>() {
+            if let Some(n) = Number::from_f64(f.value()) {
+                out.push(Value::Number(n));
+                continue;
+            }
+        }
+        out.push(to_json(&item, c, &format!("{path}[{i}]"), depth + 1)?);
     }
     Ok(Value::Array(out))
 }
@@ -280,8 +302,11 @@ fn array(
         let ro = f.try_readonly().map_err(|e| invalid(path, e.to_string()))?;
         let values = ro.as_array();
         let mut out = Vec::with_capacity(values.len());
-        for (i, v) in values.iter().enumerate() {
-            out.push(float(&format!("{path}[{i}]"), *v)?);
+        for (i, &v) in values.iter().enumerate() {
+            match Number::from_f64(v) {
+                Some(n) => out.push(Value::Number(n)),
+                None => return Err(not_finite(&format!("{path}[{i}]"), v)),
+            }
         }
         return Ok(Value::Array(out));
     }
