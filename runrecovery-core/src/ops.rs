@@ -2135,8 +2135,8 @@ pub fn taper_optimize(r: TaperOptimizeRequest) -> Result<TaperOptimum> {
 
 /// Request of [`generate_plan`]: the fields of [`PlanRequest`], and the
 /// athlete. The fields are repeated rather than `#[serde(flatten)]`ed: serde
-/// reads a flattened struct from a buffer, where a bad value loses its path
-/// and unknown fields cannot be refused.
+/// reads a flattened struct from a buffer, where a bad value (or an unknown
+/// field) loses its path and is reported at `$`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct GeneratePlanRequest {
