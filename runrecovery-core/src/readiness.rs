@@ -10,7 +10,7 @@
 //! | marker | minor | major | source |
 //! | --- | --- | --- | --- |
 //! | HRV (ln rMSSD) | a single morning below baseline − 1 SD | the 7-day mean below the SWC band (baseline ± 0.5 SD), or a low morning repeated or with a resting-HR flag | Vesterinen 2016; Javaloyes 2019; Plews |
-//! | resting HR | ≥ 3 bpm and ≥ 1 SD above baseline | ≥ 5 bpm and ≥ 2 SD, or a minor flag 2 days running | coaching convention [conv] |
+//! | resting HR | ≥ 3 bpm and ≥ 1 SD above baseline | ≥ 5 bpm and ≥ 2 SD, or a minor flag 2 days running | coaching convention \[conv\] |
 //! | sleep | < 7 h | < 5 h | National Sleep Foundation 2015 (7–9 h) |
 //! | wellness | 1–2 items ≥ 1 SD worse than baseline | ≥ 3 items, or the Hooper sum flagged more than 7 days running | Hooper & Mackinnon 1995 |
 //! | session felt harder | felt RPE ≥ planned + 2 | — | the seeds |
