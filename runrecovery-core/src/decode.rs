@@ -52,7 +52,7 @@ enum Step {
 
 /// A deserialization failure and the path it came from.
 #[derive(Debug)]
-pub struct DecodeError {
+struct DecodeError {
     message: String,
     /// Innermost step first (steps are pushed as the error leaves each level).
     steps: Vec<Step>,
@@ -165,14 +165,12 @@ fn unexpected(value: &Value) -> Unexpected<'_> {
 /// Reads a borrowed JSON value.
 struct ValueDeserializer<'a>(&'a Value);
 
-impl<'a> ValueDeserializer<'a> {
-    fn visit_number<'de, V: Visitor<'de>>(n: &serde_json::Number, visitor: V) -> Res<V::Value> {
-        match (n.as_u64(), n.as_i64(), n.as_f64()) {
-            (Some(u), _, _) => visitor.visit_u64(u),
-            (None, Some(i), _) => visitor.visit_i64(i),
-            (None, None, Some(f)) => visitor.visit_f64(f),
-            _ => Err(de::Error::custom("a number that is not representable")),
-        }
+fn visit_number<'de, V: Visitor<'de>>(n: &serde_json::Number, visitor: V) -> Res<V::Value> {
+    match (n.as_u64(), n.as_i64(), n.as_f64()) {
+        (Some(u), _, _) => visitor.visit_u64(u),
+        (None, Some(i), _) => visitor.visit_i64(i),
+        (None, None, Some(f)) => visitor.visit_f64(f),
+        _ => Err(de::Error::custom("a number that is not representable")),
     }
 }
 
@@ -215,7 +213,7 @@ impl<'de> Deserializer<'de> for ValueDeserializer<'_> {
         match self.0 {
             Value::Null => visitor.visit_unit(),
             Value::Bool(b) => visitor.visit_bool(*b),
-            Value::Number(n) => Self::visit_number(n, visitor),
+            Value::Number(n) => visit_number(n, visitor),
             Value::String(s) => visitor.visit_str(s),
             Value::Array(items) => visit_array(items, visitor),
             Value::Object(map) => visit_object(map, visitor),

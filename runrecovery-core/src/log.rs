@@ -295,17 +295,14 @@ fn read_document(value: serde_json::Value) -> Result<LogDocument> {
     let sessions_value = obj
         .get("sessions")
         .ok_or_else(|| Error::missing("sessions", "reading a log document"))?;
-    let list = sessions_value
-        .as_array()
-        .ok_or_else(|| Error::InvalidInput {
+    if !sessions_value.is_array() {
+        return Err(Error::InvalidInput {
             field: "sessions".into(),
             message: "must be a list of sessions".into(),
-        })?;
-    let sessions = list
-        .iter()
-        .enumerate()
-        .map(|(i, s)| crate::decode::from_value::<Session>(s, &format!("sessions[{i}]")))
-        .collect::<Result<Vec<_>>>()?;
+        });
+    }
+    // The decoder names the session's index in the path (`sessions[3].rpe`).
+    let sessions = crate::decode::from_value::<Vec<Session>>(sessions_value, "sessions")?;
     Ok(LogDocument {
         schema_version: SCHEMA_VERSION,
         athlete,
