@@ -146,13 +146,7 @@ pub fn to_json(
         ));
     }
     // `date` itself first (a pointer comparison), then subclasses and `datetime`.
-    if obj.get_type().is(&c.date) {
-        let text = or_reject(py, obj.call_method0(intern!(py, "isoformat")), |m| {
-            invalid(path, m)
-        })?;
-        return Ok(Value::String(text.extract()?));
-    }
-    if obj.is_instance(&c.datetime)? || obj.is_instance(&c.date)? {
+    if obj.get_type().is(&c.date) || obj.is_instance(&c.datetime)? || obj.is_instance(&c.date)? {
         return date(obj, c, path);
     }
     if obj.is_instance(&c.time)? {
@@ -250,14 +244,19 @@ fn date(obj: &Bound<'_, PyAny>, c: &Classes<'_>, path: &str) -> Result<Value, Re
             value,
         })
     };
-    let day = if obj.is_instance(&c.datetime)? {
-        or_reject(py, obj.call_method0("date"), |_| bad())?
+    let day = if obj.get_type().is(&c.date) {
+        obj.clone() // the common case: no isinstance checks
     } else {
-        obj.clone()
+        let day = if obj.is_instance(&c.datetime)? {
+            or_reject(py, obj.call_method0("date"), |_| bad())?
+        } else {
+            obj.clone()
+        };
+        if day.is_instance(&c.datetime)? || !day.is_instance(&c.date)? {
+            return Err(bad());
+        }
+        day
     };
-    if day.is_instance(&c.datetime)? || !day.is_instance(&c.date)? {
-        return Err(bad());
-    }
     let text = or_reject(py, day.call_method0(intern!(py, "isoformat")), |m| {
         invalid(path, m)
     })?;
