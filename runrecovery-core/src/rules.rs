@@ -218,6 +218,24 @@ fn finding(
     }
 }
 
+/// A rule: reads the shared [`Context`], pushes its findings.
+type Rule = fn(&Context, &mut Vec<Finding>) -> Result<()>;
+
+/// The rules by id, in the order they run (the ids of [`RULE_IDS`]).
+const RULES: [(&str, Rule); 11] = [
+    ("weekly_progression", weekly_progression),
+    ("cutback_week", cutback_week),
+    ("hard_spacing", hard_spacing),
+    ("hard_days_in_a_row", hard_days_in_a_row),
+    ("hard_per_week", hard_per_week),
+    ("rest_day", rest_day),
+    ("easy_share", easy_share),
+    ("long_run_share", long_run_share),
+    ("quality_caps", quality_caps),
+    ("ctl_ramp", ctl_ramp),
+    ("taper_before_race", taper_before_race),
+];
+
 /// Runs the rules over the log's sessions in `scope`. `goal_race` adds a race
 /// date to those of the planned race sessions for `taper_before_race`.
 ///
@@ -229,460 +247,576 @@ pub fn check(
     goal_race: Option<NaiveDate>,
     o: &RulesOptions,
 ) -> Result<Vec<Finding>> {
-    let p = &o.params;
-    check::in_range(
-        "params.max_weekly_increase",
-        p.max_weekly_increase,
-        0.0,
-        5.0,
-        "",
-    )?;
-    check::in_range(
-        "params.critical_weekly_increase",
-        p.critical_weekly_increase,
-        p.max_weekly_increase,
-        10.0,
-        "",
-    )?;
-    check::in_range(
-        "params.max_weeks_without_cutback",
-        p.max_weeks_without_cutback as f64,
-        1.0,
-        12.0,
-        "weeks",
-    )?;
-    check::in_range("params.cutback_fraction", p.cutback_fraction, 0.0, 0.9, "")?;
-    check::in_range(
-        "params.min_hours_between_hard",
-        p.min_hours_between_hard,
-        0.0,
-        168.0,
-        "h",
-    )?;
-    check::in_range(
-        "params.max_hard_per_week",
-        p.max_hard_per_week as f64,
-        0.0,
-        14.0,
-        "",
-    )?;
-    check::in_range("params.min_easy_share", p.min_easy_share, 0.0, 1.0, "")?;
-    check::in_range(
-        "params.max_long_run_share",
-        p.max_long_run_share,
-        0.0,
-        1.0,
-        "",
-    )?;
-    check::in_range(
-        "params.max_long_run_min",
-        p.max_long_run_min,
-        10.0,
-        600.0,
-        "min",
-    )?;
-    check::in_range("params.max_ctl_ramp", p.max_ctl_ramp, 0.0, 100.0, "")?;
-    check::in_range(
-        "params.max_race_week_share",
-        p.max_race_week_share,
-        0.0,
-        1.0,
-        "",
-    )?;
+    validate_params(&o.params)?;
     check::opt_date("goal_race", goal_race)?;
-    let enabled = |id: &str| o.rules.as_ref().is_none_or(|r| r.iter().any(|x| x == id));
-    if let Some(list) = &o.rules {
-        for (i, id) in list.iter().enumerate() {
-            if !RULE_IDS.contains(&id.as_str()) {
-                return Err(Error::InvalidInput {
-                    field: format!("rules[{i}]"),
-                    message: format!(
-                        "{id:?} is not a rule (expected one of {})",
-                        RULE_IDS.join(", ")
-                    ),
-                });
-            }
-        }
-    }
-    let sessions: Vec<&Session> = log
-        .sessions()
-        .iter()
-        .filter(|s| match o.scope {
-            Scope::Planned => s.status == Status::Planned,
-            Scope::Completed => s.status == Status::Completed,
-            Scope::Both => true,
-        })
-        .filter(|s| s.duration_s > 0.0 || s.kind == SessionKind::Rest)
-        .collect();
+    validate_rule_ids(o.rules.as_deref())?;
     let mut out = Vec::new();
-    if sessions.is_empty() {
+    let Some(ctx) = Context::new(log, athlete, goal_race, o) else {
         return Ok(out);
-    }
-    let weeks = weeks_of(&sessions, athlete);
-    let by_distance = sessions
-        .iter()
-        .filter(|s| s.kind.is_run())
-        .all(|s| s.distance_m.is_some());
-    let show = |v: f64| {
-        if by_distance {
-            format!("{:.1} km", v / 1000.0)
-        } else {
-            format!("{:.1} h", v / 3600.0)
-        }
     };
-    // Weeks cut by the ends of the sessions (first and last) are not compared.
-    let first_week = week_start(sessions[0].date);
-    let last_week = week_start(sessions[sessions.len() - 1].date);
-    // A first week that starts by Tuesday counts as whole, a last week that reaches Saturday as complete.
-    let whole =
-        |w: &Week| w.start != first_week || sessions[0].date <= first_week + chrono::Days::new(1);
-    let complete = |w: &Week| {
-        w.start != last_week || sessions[sessions.len() - 1].date >= w.start + chrono::Days::new(5)
-    };
-
-    if enabled("weekly_progression") {
-        for i in 1..weeks.len() {
-            let w = &weeks[i];
-            if !complete(w) {
-                continue;
-            }
-            let prev = weeks[i.saturating_sub(3)..i]
-                .iter()
-                .filter(|x| whole(x))
-                .map(|x| x.volume(by_distance))
-                .fold(0.0, f64::max);
-            if prev <= 0.0 {
-                continue;
-            }
-            let up = w.volume(by_distance) / prev - 1.0;
-            if up > p.max_weekly_increase + 1e-9 {
-                let severity = if up > p.critical_weekly_increase {
-                    Severity::Critical
-                } else {
-                    Severity::Warning
-                };
-                out.push(finding(
-                    "weekly_progression",
-                    severity,
-                    vec![w.start],
-                    format!(
-                        "running volume {} is {:+.0} % over the highest of the weeks before ({})",
-                        show(w.volume(by_distance)),
-                        up * 100.0,
-                        show(prev)
-                    ),
-                    format!(
-                        "keep the week at or below {} (+{:.0} %)",
-                        show(prev * (1.0 + p.max_weekly_increase)),
-                        p.max_weekly_increase * 100.0
-                    ),
-                ));
-            }
-        }
-    }
-
-    if enabled("cutback_week") {
-        let mut streak: Vec<NaiveDate> = Vec::new();
-        for i in 0..weeks.len() {
-            let w = &weeks[i];
-            let prev = weeks[i.saturating_sub(3)..i]
-                .iter()
-                .map(|x| x.volume(by_distance))
-                .fold(0.0, f64::max);
-            let is_cutback = i > 0
-                && prev > 0.0
-                && w.volume(by_distance) <= (1.0 - p.cutback_fraction) * prev + 1e-9;
-            if is_cutback || w.volume(by_distance) <= 0.0 {
-                streak.clear();
-                continue;
-            }
-            streak.push(w.start);
-            if streak.len() == p.max_weeks_without_cutback + 1 {
-                out.push(finding(
-                    "cutback_week",
-                    Severity::Warning,
-                    streak.clone(),
-                    format!("{} weeks in a row without a cutback week", streak.len()),
-                    format!(
-                        "make the week of {} a cutback week: {:.0}–30 % less volume",
-                        w.start,
-                        p.cutback_fraction * 100.0
-                    ),
-                ));
-            }
-        }
-    }
-
-    let hard: Vec<&Session> = sessions.iter().copied().filter(|s| is_hard(s)).collect();
-    let time = |s: &Session| s.date.and_time(s.start_time.unwrap_or_default());
-    if enabled("hard_spacing") {
-        for pair in hard.windows(2) {
-            let gap = (time(pair[1]) - time(pair[0])).num_minutes() as f64 / 60.0;
-            // Sessions without a start time on consecutive days are 24 h apart, on the same day 0 h.
-            if gap < p.min_hours_between_hard {
-                out.push(finding(
-                    "hard_spacing",
-                    Severity::Critical,
-                    vec![pair[0].date, pair[1].date],
-                    format!(
-                        "{} on {} and {} on {} are {:.0} h apart (at least {:.0} h)",
-                        pair[0].kind.name(),
-                        pair[0].date,
-                        pair[1].kind.name(),
-                        pair[1].date,
-                        gap,
-                        p.min_hours_between_hard
-                    ),
-                    format!(
-                        "move the {} to {} or later, or make it easy",
-                        pair[1].kind.name(),
-                        pair[0].date
-                            + chrono::Days::new((p.min_hours_between_hard / 24.0).ceil() as u64)
-                    ),
-                ));
-            }
-        }
-    }
-    if enabled("hard_days_in_a_row") {
-        let mut days: Vec<NaiveDate> = hard.iter().map(|s| s.date).collect();
-        days.dedup();
-        for w in days.windows(3) {
-            if (w[2] - w[0]).num_days() == 2 {
-                out.push(finding(
-                    "hard_days_in_a_row",
-                    Severity::Critical,
-                    w.to_vec(),
-                    format!("three hard days in a row: {}, {} and {}", w[0], w[1], w[2]),
-                    format!("make {} an easy or rest day", w[1]),
-                ));
-            }
-        }
-    }
-
-    for w in &weeks {
-        let in_week = |s: &&&Session| week_start(s.date) == w.start;
-        let week_sessions: Vec<&Session> = sessions.iter().filter(in_week).copied().collect();
-        let runs: Vec<&Session> = week_sessions
-            .iter()
-            .copied()
-            .filter(|s| s.kind.is_run())
-            .collect();
-        let full = whole(w) && complete(w);
-        if enabled("hard_per_week") && full {
-            let n = week_sessions
-                .iter()
-                .filter(|s| is_hard(s) && s.kind != SessionKind::Long)
-                .count();
-            if n > p.max_hard_per_week {
-                out.push(finding(
-                    "hard_per_week",
-                    Severity::Warning,
-                    week_sessions
-                        .iter()
-                        .filter(|s| is_hard(s) && s.kind != SessionKind::Long)
-                        .map(|s| s.date)
-                        .collect(),
-                    format!(
-                        "{n} hard sessions in the week of {} (at most {})",
-                        w.start, p.max_hard_per_week
-                    ),
-                    "turn the extra hard sessions into easy runs".into(),
-                ));
-            } else if n == 0 && runs.len() >= 4 {
-                out.push(finding(
-                    "hard_per_week",
-                    Severity::Info,
-                    vec![w.start],
-                    format!(
-                        "no quality session in the week of {} ({} runs)",
-                        w.start,
-                        runs.len()
-                    ),
-                    "one session of strides, hills or tempo keeps speed in a base week".into(),
-                ));
-            }
-        }
-        if enabled("rest_day") && full {
-            let light = |d: NaiveDate| {
-                week_sessions.iter().filter(|s| s.date == d).all(|s| {
-                    matches!(
-                        s.kind,
-                        SessionKind::Rest | SessionKind::Mobility | SessionKind::Walk
-                    ) || (s.kind == SessionKind::Recovery && s.duration_s <= 30.0 * 60.0)
-                })
-            };
-            let any = (0..7).any(|d| light(w.start + chrono::Days::new(d)));
-            if !any {
-                out.push(finding(
-                    "rest_day",
-                    Severity::Warning,
-                    vec![w.start],
-                    format!("no rest or very light day in the week of {}", w.start),
-                    "make one day a rest day, or walk, mobility, or ≤ 30 min of recovery running"
-                        .into(),
-                ));
-            }
-        }
-        if enabled("easy_share") && full && w.run_s - w.race_s > 0.0 {
-            let easy = 1.0 - w.hard_s / (w.run_s - w.race_s);
-            if easy + 1e-9 < p.min_easy_share {
-                out.push(finding(
-                    "easy_share",
-                    Severity::Warning,
-                    vec![w.start],
-                    format!(
-                        "{:.0} % of running time easy in the week of {} (at least {:.0} %)",
-                        easy * 100.0,
-                        w.start,
-                        p.min_easy_share * 100.0
-                    ),
-                    "shorten the hard parts or lengthen the easy runs".into(),
-                ));
-            }
-        }
-        if enabled("long_run_share") && full && w.volume(by_distance) > 0.0 {
-            for s in runs.iter().filter(|s| s.kind == SessionKind::Long) {
-                let v = if by_distance {
-                    s.distance_m.unwrap_or(0.0)
-                } else {
-                    s.duration_s
-                };
-                let share = v / w.volume(by_distance);
-                if share > p.max_long_run_share + 1e-9 || s.minutes() > p.max_long_run_min {
-                    out.push(finding(
-                        "long_run_share",
-                        Severity::Warning,
-                        vec![s.date],
-                        format!(
-                            "the long run is {:.0} % of the week's running and {:.0} min (at most {:.0} % and {:.0} min)",
-                            share * 100.0,
-                            s.minutes(),
-                            p.max_long_run_share * 100.0,
-                            p.max_long_run_min
-                        ),
-                        "shorten the long run or add easy volume on other days".into(),
-                    ));
-                }
-            }
-        }
-        if enabled("quality_caps") && full && w.volume(by_distance) > 0.0 {
-            for s in &runs {
-                let (cap, max_m, name) = match s.kind {
-                    SessionKind::Threshold | SessionKind::Tempo => (0.10, f64::INFINITY, "T"),
-                    SessionKind::Intervals => (0.08, 10_000.0, "I"),
-                    SessionKind::Hills | SessionKind::Strides => (0.05, 8_000.0, "R"),
-                    _ => continue,
-                };
-                let v = if by_distance {
-                    s.distance_m.unwrap_or(0.0)
-                } else {
-                    s.duration_s
-                } * hard_fraction(s.kind);
-                let limit = (cap * w.volume(by_distance)).min(if by_distance {
-                    max_m
-                } else {
-                    f64::INFINITY
-                });
-                if v > limit + 1e-9 {
-                    out.push(finding(
-                        "quality_caps",
-                        Severity::Warning,
-                        vec![s.date],
-                        format!(
-                            "about {} at {name} pace in one session (Daniels: at most {})",
-                            show(v),
-                            show(limit)
-                        ),
-                        format!("cut the {name}-pace work to {} or less", show(limit)),
-                    ));
-                }
-            }
-        }
-    }
-
-    if enabled("ctl_ramp") {
-        // Session-RPE on a TSS-equivalent scale (1 h at RPE 7 = 420 AU ≈ 100 TSS).
-        let (first, last) = (sessions[0].date, sessions[sessions.len() - 1].date);
-        let n = (last - first).num_days() as usize + 1;
-        let mut loads = vec![0.0; n];
-        for s in &sessions {
-            let l = s
-                .rpe
-                .map_or_else(|| s.minutes() * default_rpe(s.kind), |r| r * s.minutes())
-                * 100.0
-                / 420.0;
-            loads[(s.date - first).num_days() as usize] += l;
-        }
-        let pmc = crate::model::pmc(&loads, &crate::model::PmcOptions::default())?;
-        // Fitness starts from zero: its first 6 weeks are a build-up from an unknown start, not a ramp.
-        let mut i = 42;
-        while i < n {
-            let ramp = pmc.fitness[i] - pmc.fitness[i - 7];
-            if ramp > p.max_ctl_ramp + 1e-9 {
-                let d = first + chrono::Days::new(i as u64);
-                out.push(finding(
-                    "ctl_ramp",
-                    Severity::Warning,
-                    vec![d - chrono::Days::new(7), d],
-                    format!("fitness rose {ramp:.1} in the week to {d} (at most {} a week, TSS-equivalent)", p.max_ctl_ramp),
-                    "hold the load for a week before adding more".into(),
-                ));
-                i += 7;
-            } else {
-                i += 1;
-            }
-        }
-    }
-
-    if enabled("taper_before_race") {
-        let mut races: Vec<NaiveDate> = sessions
-            .iter()
-            .filter(|s| s.kind == SessionKind::Race && s.status == Status::Planned)
-            .map(|s| s.date)
-            .collect();
-        races.extend(goal_race);
-        crate::sort::sort(&mut races);
-        races.dedup();
-        for race in races {
-            let sum = |from: i64, to: i64| -> f64 {
-                sessions
-                    .iter()
-                    .filter(|s| s.kind.is_run() && s.kind != SessionKind::Race)
-                    .filter(|s| {
-                        let d = (race - s.date).num_days();
-                        d > from && d <= to
-                    })
-                    .map(|s| s.duration_s)
-                    .sum()
-            };
-            let race_week = sum(0, 7);
-            // The 3 weeks before the taper, as far as the sessions reach back.
-            let first = sessions[0].date;
-            let covered = (0..21)
-                .filter(|k| race - chrono::Days::new(22 + k) >= first)
-                .count();
-            if covered < 7 {
-                continue;
-            }
-            let before = sum(21, 42) / (covered as f64 / 7.0);
-            if before > 0.0 && race_week > p.max_race_week_share * before + 1e-9 {
-                out.push(finding(
-                    "taper_before_race",
-                    Severity::Warning,
-                    vec![race - chrono::Days::new(7), race],
-                    format!(
-                        "the week before the race on {race} has {:.0} % of the usual running time: no taper",
-                        race_week / before * 100.0
-                    ),
-                    "taper: cut volume by 40–60 % over the last 2 weeks, keep the intensity (Bosquet 2007)".into(),
-                ));
-            }
+    let enabled = |id: &str| o.rules.as_ref().is_none_or(|r| r.iter().any(|x| x == id));
+    for (id, rule) in RULES {
+        if enabled(id) {
+            rule(&ctx, &mut out)?;
         }
     }
     crate::sort::sort_by(&mut out, |a, b| {
         (a.dates.first(), &a.rule).cmp(&(b.dates.first(), &b.rule))
     });
     Ok(out)
+}
+
+/// Every parameter within its range, checked in the order of [`RuleParams`].
+fn validate_params(p: &RuleParams) -> Result<()> {
+    let ranges = [
+        ("max_weekly_increase", p.max_weekly_increase, 0.0, 5.0, ""),
+        (
+            "critical_weekly_increase",
+            p.critical_weekly_increase,
+            p.max_weekly_increase,
+            10.0,
+            "",
+        ),
+        (
+            "max_weeks_without_cutback",
+            p.max_weeks_without_cutback as f64,
+            1.0,
+            12.0,
+            "weeks",
+        ),
+        ("cutback_fraction", p.cutback_fraction, 0.0, 0.9, ""),
+        (
+            "min_hours_between_hard",
+            p.min_hours_between_hard,
+            0.0,
+            168.0,
+            "h",
+        ),
+        (
+            "max_hard_per_week",
+            p.max_hard_per_week as f64,
+            0.0,
+            14.0,
+            "",
+        ),
+        ("min_easy_share", p.min_easy_share, 0.0, 1.0, ""),
+        ("max_long_run_share", p.max_long_run_share, 0.0, 1.0, ""),
+        ("max_long_run_min", p.max_long_run_min, 10.0, 600.0, "min"),
+        ("max_ctl_ramp", p.max_ctl_ramp, 0.0, 100.0, ""),
+        ("max_race_week_share", p.max_race_week_share, 0.0, 1.0, ""),
+    ];
+    for (name, value, lo, hi, unit) in ranges {
+        check::in_range(&format!("params.{name}"), value, lo, hi, unit)?;
+    }
+    Ok(())
+}
+
+/// Every chosen rule id names a rule.
+fn validate_rule_ids(rules: Option<&[String]>) -> Result<()> {
+    for (i, id) in rules.unwrap_or_default().iter().enumerate() {
+        if !RULE_IDS.contains(&id.as_str()) {
+            return Err(Error::InvalidInput {
+                field: format!("rules[{i}]"),
+                message: format!(
+                    "{id:?} is not a rule (expected one of {})",
+                    RULE_IDS.join(", ")
+                ),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// What every rule reads, computed once per [`check`].
+struct Context<'a> {
+    p: &'a RuleParams,
+    goal_race: Option<NaiveDate>,
+    /// The sessions in scope, in date order (never empty).
+    sessions: Vec<&'a Session>,
+    /// The weeks from the first session's to the last one's.
+    weeks: Vec<Week>,
+    /// The sessions of each week (parallel to `weeks`).
+    week_sessions: Vec<Vec<&'a Session>>,
+    /// The hard sessions, in date order.
+    hard: Vec<&'a Session>,
+    /// Volume is distance when every run has one, else time.
+    by_distance: bool,
+}
+
+impl<'a> Context<'a> {
+    /// `None` when no session is in scope.
+    fn new(
+        log: &'a TrainingLog,
+        athlete: &Athlete,
+        goal_race: Option<NaiveDate>,
+        o: &'a RulesOptions,
+    ) -> Option<Self> {
+        let sessions: Vec<&Session> = log
+            .sessions()
+            .iter()
+            .filter(|s| match o.scope {
+                Scope::Planned => s.status == Status::Planned,
+                Scope::Completed => s.status == Status::Completed,
+                Scope::Both => true,
+            })
+            .filter(|s| s.duration_s > 0.0 || s.kind == SessionKind::Rest)
+            .collect();
+        if sessions.is_empty() {
+            return None;
+        }
+        let weeks = weeks_of(&sessions, athlete);
+        let week_sessions = weeks
+            .iter()
+            .map(|w| {
+                let in_week = |s: &&&Session| week_start(s.date) == w.start;
+                sessions.iter().filter(in_week).copied().collect()
+            })
+            .collect();
+        let hard = sessions.iter().copied().filter(|s| is_hard(s)).collect();
+        let by_distance = sessions
+            .iter()
+            .filter(|s| s.kind.is_run())
+            .all(|s| s.distance_m.is_some());
+        Some(Context {
+            p: &o.params,
+            goal_race,
+            sessions,
+            weeks,
+            week_sessions,
+            hard,
+            by_distance,
+        })
+    }
+
+    fn first_date(&self) -> NaiveDate {
+        self.sessions[0].date
+    }
+
+    fn last_date(&self) -> NaiveDate {
+        self.sessions[self.sessions.len() - 1].date
+    }
+
+    /// Weeks cut by the ends of the sessions (first and last) are not
+    /// compared: a first week that starts by Tuesday counts as whole, ...
+    fn whole(&self, w: &Week) -> bool {
+        let first_week = week_start(self.first_date());
+        w.start != first_week || self.first_date() <= first_week + chrono::Days::new(1)
+    }
+
+    /// ... a last week that reaches Saturday as complete.
+    fn complete(&self, w: &Week) -> bool {
+        w.start != week_start(self.last_date())
+            || self.last_date() >= w.start + chrono::Days::new(5)
+    }
+
+    /// The weeks neither cut at the start nor at the end, with their sessions.
+    fn full_weeks(&self) -> impl Iterator<Item = (&Week, &[&'a Session])> {
+        self.weeks
+            .iter()
+            .zip(&self.week_sessions)
+            .filter(|(w, _)| self.whole(w) && self.complete(w))
+            .map(|(w, s)| (w, s.as_slice()))
+    }
+
+    fn volume(&self, w: &Week) -> f64 {
+        w.volume(self.by_distance)
+    }
+
+    /// One session's volume, in the unit of [`Context::volume`].
+    fn session_volume(&self, s: &Session) -> f64 {
+        if self.by_distance {
+            s.distance_m.unwrap_or(0.0)
+        } else {
+            s.duration_s
+        }
+    }
+
+    /// The highest volume of the (up to) 3 weeks before week `i` that `keep` accepts (0 if none).
+    fn highest_before(&self, i: usize, keep: impl Fn(&Week) -> bool) -> f64 {
+        self.weeks[i.saturating_sub(3)..i]
+            .iter()
+            .filter(|x| keep(x))
+            .map(|x| self.volume(x))
+            .fold(0.0, f64::max)
+    }
+
+    /// A volume for a message: km or h.
+    fn show(&self, v: f64) -> String {
+        if self.by_distance {
+            format!("{:.1} km", v / 1000.0)
+        } else {
+            format!("{:.1} h", v / 3600.0)
+        }
+    }
+}
+
+/// `weekly_progression`: each complete week against the highest of the whole weeks before.
+fn weekly_progression(c: &Context, out: &mut Vec<Finding>) -> Result<()> {
+    let p = c.p;
+    for (i, w) in c.weeks.iter().enumerate().skip(1) {
+        if !c.complete(w) {
+            continue;
+        }
+        let prev = c.highest_before(i, |x| c.whole(x));
+        if prev <= 0.0 {
+            continue;
+        }
+        let up = c.volume(w) / prev - 1.0;
+        if up > p.max_weekly_increase + 1e-9 {
+            let severity = if up > p.critical_weekly_increase {
+                Severity::Critical
+            } else {
+                Severity::Warning
+            };
+            out.push(finding(
+                "weekly_progression",
+                severity,
+                vec![w.start],
+                format!(
+                    "running volume {} is {:+.0} % over the highest of the weeks before ({})",
+                    c.show(c.volume(w)),
+                    up * 100.0,
+                    c.show(prev)
+                ),
+                format!(
+                    "keep the week at or below {} (+{:.0} %)",
+                    c.show(prev * (1.0 + p.max_weekly_increase)),
+                    p.max_weekly_increase * 100.0
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// `cutback_week`: a streak of weeks with volume and no cutback, one too long.
+fn cutback_week(c: &Context, out: &mut Vec<Finding>) -> Result<()> {
+    let p = c.p;
+    let mut streak: Vec<NaiveDate> = Vec::new();
+    for (i, w) in c.weeks.iter().enumerate() {
+        let prev = c.highest_before(i, |_| true);
+        let is_cutback =
+            i > 0 && prev > 0.0 && c.volume(w) <= (1.0 - p.cutback_fraction) * prev + 1e-9;
+        if is_cutback || c.volume(w) <= 0.0 {
+            streak.clear();
+            continue;
+        }
+        streak.push(w.start);
+        if streak.len() == p.max_weeks_without_cutback + 1 {
+            out.push(finding(
+                "cutback_week",
+                Severity::Warning,
+                streak.clone(),
+                format!("{} weeks in a row without a cutback week", streak.len()),
+                format!(
+                    "make the week of {} a cutback week: {:.0}–30 % less volume",
+                    w.start,
+                    p.cutback_fraction * 100.0
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// `hard_spacing`: consecutive hard sessions closer than the minimum hours.
+fn hard_spacing(c: &Context, out: &mut Vec<Finding>) -> Result<()> {
+    let p = c.p;
+    let time = |s: &Session| s.date.and_time(s.start_time.unwrap_or_default());
+    for pair in c.hard.windows(2) {
+        let gap = (time(pair[1]) - time(pair[0])).num_minutes() as f64 / 60.0;
+        // Sessions without a start time on consecutive days are 24 h apart, on the same day 0 h.
+        if gap < p.min_hours_between_hard {
+            out.push(finding(
+                "hard_spacing",
+                Severity::Critical,
+                vec![pair[0].date, pair[1].date],
+                format!(
+                    "{} on {} and {} on {} are {:.0} h apart (at least {:.0} h)",
+                    pair[0].kind.name(),
+                    pair[0].date,
+                    pair[1].kind.name(),
+                    pair[1].date,
+                    gap,
+                    p.min_hours_between_hard
+                ),
+                format!(
+                    "move the {} to {} or later, or make it easy",
+                    pair[1].kind.name(),
+                    pair[0].date
+                        + chrono::Days::new((p.min_hours_between_hard / 24.0).ceil() as u64)
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// `hard_days_in_a_row`: three calendar days in a row, each with a hard session.
+fn hard_days_in_a_row(c: &Context, out: &mut Vec<Finding>) -> Result<()> {
+    let mut days: Vec<NaiveDate> = c.hard.iter().map(|s| s.date).collect();
+    days.dedup();
+    for w in days.windows(3) {
+        if (w[2] - w[0]).num_days() == 2 {
+            out.push(finding(
+                "hard_days_in_a_row",
+                Severity::Critical,
+                w.to_vec(),
+                format!("three hard days in a row: {}, {} and {}", w[0], w[1], w[2]),
+                format!("make {} an easy or rest day", w[1]),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// `hard_per_week`: too many hard sessions in a full week (the long run aside), or none in a week of 4+ runs.
+fn hard_per_week(c: &Context, out: &mut Vec<Finding>) -> Result<()> {
+    let p = c.p;
+    for (w, week) in c.full_weeks() {
+        let hard: Vec<NaiveDate> = week
+            .iter()
+            .filter(|s| is_hard(s) && s.kind != SessionKind::Long)
+            .map(|s| s.date)
+            .collect();
+        let runs = week.iter().filter(|s| s.kind.is_run()).count();
+        if hard.len() > p.max_hard_per_week {
+            let n = hard.len();
+            out.push(finding(
+                "hard_per_week",
+                Severity::Warning,
+                hard,
+                format!(
+                    "{n} hard sessions in the week of {} (at most {})",
+                    w.start, p.max_hard_per_week
+                ),
+                "turn the extra hard sessions into easy runs".into(),
+            ));
+        } else if hard.is_empty() && runs >= 4 {
+            out.push(finding(
+                "hard_per_week",
+                Severity::Info,
+                vec![w.start],
+                format!(
+                    "no quality session in the week of {} ({runs} runs)",
+                    w.start
+                ),
+                "one session of strides, hills or tempo keeps speed in a base week".into(),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// `rest_day`: a full week without a day of rest, walking, mobility or ≤ 30 min of recovery running.
+fn rest_day(c: &Context, out: &mut Vec<Finding>) -> Result<()> {
+    for (w, week) in c.full_weeks() {
+        let light = |d: NaiveDate| {
+            week.iter().filter(|s| s.date == d).all(|s| {
+                matches!(
+                    s.kind,
+                    SessionKind::Rest | SessionKind::Mobility | SessionKind::Walk
+                ) || (s.kind == SessionKind::Recovery && s.duration_s <= 30.0 * 60.0)
+            })
+        };
+        if !(0..7).any(|d| light(w.start + chrono::Days::new(d))) {
+            out.push(finding(
+                "rest_day",
+                Severity::Warning,
+                vec![w.start],
+                format!("no rest or very light day in the week of {}", w.start),
+                "make one day a rest day, or walk, mobility, or ≤ 30 min of recovery running"
+                    .into(),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// `easy_share`: the easy share of a full week's running time (races aside) below the minimum.
+fn easy_share(c: &Context, out: &mut Vec<Finding>) -> Result<()> {
+    let p = c.p;
+    for (w, _) in c.full_weeks().filter(|(w, _)| w.run_s - w.race_s > 0.0) {
+        let easy = 1.0 - w.hard_s / (w.run_s - w.race_s);
+        if easy + 1e-9 < p.min_easy_share {
+            out.push(finding(
+                "easy_share",
+                Severity::Warning,
+                vec![w.start],
+                format!(
+                    "{:.0} % of running time easy in the week of {} (at least {:.0} %)",
+                    easy * 100.0,
+                    w.start,
+                    p.min_easy_share * 100.0
+                ),
+                "shorten the hard parts or lengthen the easy runs".into(),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// `long_run_share`: a long run over its share of a full week's running, or over the longest.
+fn long_run_share(c: &Context, out: &mut Vec<Finding>) -> Result<()> {
+    let p = c.p;
+    for (w, week) in c.full_weeks().filter(|(w, _)| c.volume(w) > 0.0) {
+        for s in week.iter().filter(|s| s.kind == SessionKind::Long) {
+            let share = c.session_volume(s) / c.volume(w);
+            if share > p.max_long_run_share + 1e-9 || s.minutes() > p.max_long_run_min {
+                out.push(finding(
+                    "long_run_share",
+                    Severity::Warning,
+                    vec![s.date],
+                    format!(
+                        "the long run is {:.0} % of the week's running and {:.0} min (at most {:.0} % and {:.0} min)",
+                        share * 100.0,
+                        s.minutes(),
+                        p.max_long_run_share * 100.0,
+                        p.max_long_run_min
+                    ),
+                    "shorten the long run or add easy volume on other days".into(),
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `quality_caps`: one session's work at T, I or R pace over Daniels' cap for the week.
+fn quality_caps(c: &Context, out: &mut Vec<Finding>) -> Result<()> {
+    for (w, week) in c.full_weeks().filter(|(w, _)| c.volume(w) > 0.0) {
+        for s in week.iter().filter(|s| s.kind.is_run()) {
+            let (cap, max_m, name) = match s.kind {
+                SessionKind::Threshold | SessionKind::Tempo => (0.10, f64::INFINITY, "T"),
+                SessionKind::Intervals => (0.08, 10_000.0, "I"),
+                SessionKind::Hills | SessionKind::Strides => (0.05, 8_000.0, "R"),
+                _ => continue,
+            };
+            let v = c.session_volume(s) * hard_fraction(s.kind);
+            let max = if c.by_distance { max_m } else { f64::INFINITY };
+            let limit = (cap * c.volume(w)).min(max);
+            if v > limit + 1e-9 {
+                out.push(finding(
+                    "quality_caps",
+                    Severity::Warning,
+                    vec![s.date],
+                    format!(
+                        "about {} at {name} pace in one session (Daniels: at most {})",
+                        c.show(v),
+                        c.show(limit)
+                    ),
+                    format!("cut the {name}-pace work to {} or less", c.show(limit)),
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `ctl_ramp`: fitness rising faster than the maximum over a week (one finding per week at most).
+///
+/// # Errors
+/// Those of [`crate::model::pmc`].
+fn ctl_ramp(c: &Context, out: &mut Vec<Finding>) -> Result<()> {
+    let first = c.first_date();
+    let loads = daily_loads(c);
+    let n = loads.len();
+    let pmc = crate::model::pmc(&loads, &crate::model::PmcOptions::default())?;
+    // Fitness starts from zero: its first 6 weeks are a build-up from an unknown start, not a ramp.
+    let mut i = 42;
+    while i < n {
+        let ramp = pmc.fitness[i] - pmc.fitness[i - 7];
+        if ramp > c.p.max_ctl_ramp + 1e-9 {
+            let d = first + chrono::Days::new(i as u64);
+            out.push(finding(
+                "ctl_ramp",
+                Severity::Warning,
+                vec![d - chrono::Days::new(7), d],
+                format!(
+                    "fitness rose {ramp:.1} in the week to {d} (at most {} a week, TSS-equivalent)",
+                    c.p.max_ctl_ramp
+                ),
+                "hold the load for a week before adding more".into(),
+            ));
+            i += 7;
+        } else {
+            i += 1;
+        }
+    }
+    Ok(())
+}
+
+/// The load of each day from the first session to the last: session-RPE on a
+/// TSS-equivalent scale (1 h at RPE 7 = 420 AU ≈ 100 TSS).
+fn daily_loads(c: &Context) -> Vec<f64> {
+    let first = c.first_date();
+    let mut loads = vec![0.0; (c.last_date() - first).num_days() as usize + 1];
+    for s in &c.sessions {
+        let l = s
+            .rpe
+            .map_or_else(|| s.minutes() * default_rpe(s.kind), |r| r * s.minutes())
+            * 100.0
+            / 420.0;
+        loads[(s.date - first).num_days() as usize] += l;
+    }
+    loads
+}
+
+/// `taper_before_race`: the week before each race (planned, or the goal race)
+/// against the 3 weeks before its taper, as far as the sessions reach back.
+fn taper_before_race(c: &Context, out: &mut Vec<Finding>) -> Result<()> {
+    let p = c.p;
+    for race in race_dates(c) {
+        let race_week = run_time_before(c, race, 0, 7);
+        // The 3 weeks before the taper, as far as the sessions reach back.
+        let covered = (0..21)
+            .filter(|k| race - chrono::Days::new(22 + k) >= c.first_date())
+            .count();
+        if covered < 7 {
+            continue;
+        }
+        let before = run_time_before(c, race, 21, 42) / (covered as f64 / 7.0);
+        if before > 0.0 && race_week > p.max_race_week_share * before + 1e-9 {
+            out.push(finding(
+                "taper_before_race",
+                Severity::Warning,
+                vec![race - chrono::Days::new(7), race],
+                format!(
+                    "the week before the race on {race} has {:.0} % of the usual running time: no taper",
+                    race_week / before * 100.0
+                ),
+                "taper: cut volume by 40–60 % over the last 2 weeks, keep the intensity (Bosquet 2007)".into(),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The planned races and the goal race, sorted, each once.
+fn race_dates(c: &Context) -> Vec<NaiveDate> {
+    let mut races: Vec<NaiveDate> = c
+        .sessions
+        .iter()
+        .filter(|s| s.kind == SessionKind::Race && s.status == Status::Planned)
+        .map(|s| s.date)
+        .collect();
+    races.extend(c.goal_race);
+    crate::sort::sort(&mut races);
+    races.dedup();
+    races
+}
+
+/// Running time (races aside) from `to` days before `race` up to `from` days before it (`from` excluded).
+fn run_time_before(c: &Context, race: NaiveDate, from: i64, to: i64) -> f64 {
+    c.sessions
+        .iter()
+        .filter(|s| s.kind.is_run() && s.kind != SessionKind::Race)
+        .filter(|s| {
+            let d = (race - s.date).num_days();
+            d > from && d <= to
+        })
+        .map(|s| s.duration_s)
+        .sum()
 }
 
 /// A typical RPE for a planned session of a kind without one.
@@ -751,5 +885,11 @@ mod tests {
         let f = check(&log, &a, None, &RulesOptions::default()).unwrap();
         assert!(f.iter().all(|x| x.severity != Severity::Critical), "{f:?}");
         assert!(f.iter().any(|x| x.rule == "cutback_week"));
+    }
+
+    #[test]
+    fn the_rule_table_runs_the_rule_ids_in_order() {
+        let table: Vec<&str> = RULES.iter().map(|(id, _)| *id).collect();
+        assert_eq!(table, RULE_IDS);
     }
 }
