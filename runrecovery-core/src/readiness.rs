@@ -39,6 +39,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result, check};
+use crate::session::{Modality, Session, SessionKind};
 
 /// Which HRV index a value is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -639,6 +640,10 @@ fn wellness_flags(
 
 /// Readiness for the last day of `days` (the markers up to and including today).
 ///
+/// In steps: each marker's finding against its baseline (HRV, resting HR,
+/// sleep, wellness, then the session, the engine and health flags), the
+/// counts of majors and minors, the decision in the chosen mode, the score.
+///
 /// # Errors
 /// The markers' and options' errors.
 pub fn readiness(
@@ -650,318 +655,30 @@ pub fn readiness(
     validate_markers(days)?;
     let i = days.len() - 1;
     let today = &days[i];
-    let mut markers = Vec::new();
-    let mut maturity = [0.0f64; 4];
-
-    // HRV.
-    let hrv = today.ln_rmssd();
     let hb = hrv_baseline(days, i, o);
     let rhr = rhr_flag(days, i, o);
     let rhr_flagged = rhr.is_some_and(|r| r.0 >= Rating::Minor);
-    match (hrv, hb) {
-        (None, _) => markers.push(finding(
-            "hrv",
-            Rating::Missing,
-            None,
-            None,
-            None,
-            "no HRV reading today".into(),
-        )),
-        (Some(v), None) => {
-            let n = baseline(days, i, o.baseline_days, DayMarkers::ln_rmssd, true).len();
-            maturity[0] = 0.25;
-            markers.push(finding(
-                "hrv",
-                Rating::NotEnoughData,
-                Some(v),
-                None,
-                None,
-                format!(
-                    "{n} valid days in the baseline; {} are needed before HRV is judged",
-                    o.min_baseline_days
-                ),
-            ))
-        }
-        (Some(v), Some(b)) => {
-            maturity[0] = (b.days as f64 / o.baseline_days as f64).clamp(0.5, 1.0);
-            let band = [b.mean - o.swc_sd * b.sd, b.mean + o.swc_sd * b.sd];
-            let yesterday_low = i > 0
-                && days[i - 1].ln_rmssd().is_some_and(|y| {
-                    hrv_baseline(days, i - 1, o).is_some_and(|yb| y < yb.mean - yb.sd)
-                });
-            let low_morning = v < b.mean - b.sd;
-            let (rating, reason) = match b.rolling_mean {
-                Some(r) if r < band[0] => (
-                    Rating::Major,
-                    format!(
-                        "7-day mean ln rMSSD {r:.2} is below the smallest-worthwhile-change band {:.2}–{:.2}",
-                        band[0], band[1]
-                    ),
-                ),
-                _ if low_morning && (yesterday_low || rhr_flagged) => (
-                    Rating::Major,
-                    format!(
-                        "ln rMSSD {v:.2} is more than 1 SD below the baseline {:.2} {}",
-                        b.mean,
-                        if yesterday_low {
-                            "for the second morning running"
-                        } else {
-                            "together with a raised resting HR"
-                        }
-                    ),
-                ),
-                _ if low_morning => (
-                    Rating::Minor,
-                    format!(
-                        "ln rMSSD {v:.2} is more than 1 SD below the baseline {:.2}",
-                        b.mean
-                    ),
-                ),
-                Some(r) if r > band[1] => (
-                    match o.hrv_above_band {
-                        HrvAboveBand::Note => Rating::Note,
-                        HrvAboveBand::Minor => Rating::Minor,
-                    },
-                    format!(
-                        "7-day mean {r:.2} is above the band {:.2}–{:.2}: adaptation, or saturation when overreached (Le Meur 2013)",
-                        band[0], band[1]
-                    ),
-                ),
-                _ => (Rating::Normal, "within the baseline band".into()),
-            };
-            markers.push(finding(
-                "hrv",
-                rating,
-                Some(v),
-                Some(b.mean),
-                Some(band),
-                reason,
-            ));
-        }
-    }
-
-    // Resting HR, with the two-days-running rule.
-    match (today.resting_hr_bpm, rhr) {
-        (None, _) | (_, None) => markers.push(finding(
-            "resting_hr",
-            Rating::Missing,
-            None,
-            None,
-            None,
-            "no resting HR today".into(),
-        )),
-        (Some(v), Some((Rating::NotEnoughData, _, _))) => {
-            maturity[1] = 0.25;
-            markers.push(finding(
-                "resting_hr",
-                Rating::NotEnoughData,
-                Some(v),
-                None,
-                None,
-                "baseline too young".into(),
-            ))
-        }
-        (Some(v), Some((mut rating, m, sd))) => {
-            let n = baseline(days, i, o.baseline_days, |d| d.resting_hr_bpm, true).len();
-            maturity[1] = (n as f64 / o.baseline_days as f64).clamp(0.5, 1.0);
-            let yesterday = i > 0 && rhr_flag(days, i - 1, o).is_some_and(|r| r.0 >= Rating::Minor);
-            let mut reason = format!(
-                "{v:.0} bpm is {:+.1} bpm ({:+.1} SD) from the baseline {m:.1}",
-                v - m,
-                (v - m) / sd.max(1e-9)
-            );
-            if rating == Rating::Minor && yesterday {
-                rating = Rating::Major;
-                reason.push_str(", for the second day running");
-            }
-            markers.push(finding(
-                "resting_hr",
-                rating,
-                Some(v),
-                Some(m),
-                Some([m + o.rhr_minor_bpm, m + o.rhr_major_bpm]),
-                reason,
-            ));
-        }
-    }
-
-    // Sleep.
-    match today.sleep_h {
-        None => markers.push(finding(
-            "sleep",
-            Rating::Missing,
-            None,
-            None,
-            None,
-            "no sleep logged".into(),
-        )),
-        Some(h) => {
-            maturity[2] = 1.0;
-            let rating = if h < o.sleep_major_h {
-                Rating::Major
-            } else if h < o.sleep_minor_h {
-                Rating::Minor
-            } else {
-                Rating::Normal
-            };
-            markers.push(finding(
-                "sleep",
-                rating,
-                Some(h),
-                None,
-                Some([o.sleep_minor_h, 9.0]),
-                format!(
-                    "{h:.1} h against a target of {}–9 h (National Sleep Foundation 2015)",
-                    o.sleep_minor_h
-                ),
-            ));
-        }
-    }
-
-    // Wellness.
-    match wellness_flags(days, i, o) {
-        None => markers.push(finding(
-            "wellness",
-            Rating::Missing,
-            None,
-            None,
-            None,
-            "no wellness ratings today".into(),
-        )),
-        Some((_, _, young))
-            if young > 0
-                && young
-                    == today
-                        .wellness
-                        .map_or(0, |w| w.items().iter().flatten().count()) =>
-        {
-            maturity[3] = 0.25;
-            markers.push(finding(
-                "wellness",
-                Rating::NotEnoughData,
-                None,
-                None,
-                None,
-                "baseline too young".into(),
-            ))
-        }
-        Some((flagged, hooper_z, _)) => {
-            maturity[3] = 1.0;
-            // Staleness: the Hooper sum flagged on each of the last 8 days.
-            let stale = i >= 7
-                && (i - 7..=i).all(|k| {
-                    wellness_flags(days, k, o)
-                        .is_some_and(|f| f.1.is_some_and(|z| z >= o.wellness_z))
-                });
-            let n = flagged.len() as f64;
-            let rating = if stale || flagged.len() >= 3 {
-                Rating::Major
-            } else if !flagged.is_empty() {
-                Rating::Minor
-            } else {
-                Rating::Normal
-            };
-            let reason = if stale {
-                "ratings worse than baseline for more than 7 days running (sustained staleness)"
-                    .to_string()
-            } else if flagged.is_empty() {
-                "within the personal baseline".into()
-            } else {
-                format!(
-                    "worse than baseline by ≥ {} SD: {}",
-                    o.wellness_z,
-                    flagged.join(", ")
-                )
-            };
-            markers.push(finding("wellness", rating, Some(n), hooper_z, None, reason));
-        }
-    }
-
-    // A session that felt harder than planned.
-    if let (Some(p), Some(f)) = (today.planned_rpe, today.felt_rpe) {
-        let gap = f - p;
-        let rating = if gap >= o.felt_harder_rpe {
-            Rating::Minor
-        } else {
-            Rating::Normal
-        };
-        markers.push(finding(
-            "session_rpe",
-            rating,
-            Some(gap),
-            Some(p),
-            None,
-            format!("felt RPE {f} against a planned {p}"),
-        ));
-    }
-
-    // The engine's outputs, where given.
-    if let Some(e) = engine {
-        if let Some(f) = e.form_pct {
-            check::in_range("engine.form_pct", f, -1000.0, 1000.0, "%")?;
-            let rating = if f < -30.0 {
-                Rating::Minor
-            } else {
-                Rating::Normal
-            };
-            markers.push(finding(
-                "form",
-                rating,
-                Some(f),
-                None,
-                Some([-30.0, 5.0]),
-                format!(
-                    "form {:.0} % of fitness",
-                    if f.abs() < 0.5 { 0.0 } else { f }
-                ),
-            ));
-        }
-        if let Some(n) = e.systems_not_ready {
-            let rating = if n >= 2 {
-                Rating::Minor
-            } else {
-                Rating::Normal
-            };
-            markers.push(finding(
-                "body_systems",
-                rating,
-                Some(f64::from(n)),
-                None,
-                None,
-                format!("{n} body systems not yet recovered"),
-            ));
-        }
-    }
-    if today.ill {
-        markers.push(finding(
-            "illness",
-            Rating::Major,
-            None,
-            None,
-            None,
-            "ill: rest until symptoms are gone".into(),
-        ));
-    }
-    if today.injury_pain {
-        markers.push(finding(
-            "injury",
-            Rating::Major,
-            None,
-            None,
-            None,
-            "pain that may be an injury: no running".into(),
-        ));
-    }
+    let judged = [
+        hrv_marker(days, i, hb, rhr_flagged, o),
+        resting_hr_marker(days, i, rhr, o),
+        sleep_marker(today, o),
+        wellness_marker(days, i, o),
+    ];
+    let confidence = judged.iter().map(|j| j.1).sum::<f64>() / 4.0;
+    let mut markers: Vec<MarkerFinding> = judged.into_iter().map(|j| j.0).collect();
+    markers.extend(session_rpe_marker(today, o));
+    markers.extend(engine_markers(engine)?);
+    markers.extend(health_markers(today));
 
     let majors = markers.iter().filter(|m| m.rating == Rating::Major).count();
     let minors = markers.iter().filter(|m| m.rating == Rating::Minor).count();
-    let (status, summary) = decide(o.mode, &markers, majors, minors, today, days, i, hb, o);
+    let (status, summary) = decide(days, &markers, majors, minors, hb, o);
     let score = (100.0 - 25.0 * majors as f64 - 10.0 * minors as f64).max(0.0);
     Ok(Readiness {
         date: today.date,
         status,
         score,
-        confidence: maturity.iter().sum::<f64>() / 4.0,
+        confidence,
         markers,
         majors,
         minors,
@@ -969,64 +686,381 @@ pub fn readiness(
     })
 }
 
-#[allow(clippy::too_many_arguments)]
-fn decide(
-    mode: ReadinessMode,
-    markers: &[MarkerFinding],
-    majors: usize,
-    minors: usize,
-    today: &DayMarkers,
+/// A marker's finding, and how mature its baseline is (0–1; a quarter of the confidence).
+type Judged = (MarkerFinding, f64);
+
+/// A finding with no value for a marker missing today.
+fn missing(marker: &str, reason: &str) -> Judged {
+    (
+        finding(marker, Rating::Missing, None, None, None, reason.into()),
+        0.0,
+    )
+}
+
+/// HRV today against its baseline band.
+fn hrv_marker(
     days: &[DayMarkers],
     i: usize,
     hb: Option<HrvBaseline>,
+    rhr_flagged: bool,
+    o: &ReadinessOptions,
+) -> Judged {
+    let Some(v) = days[i].ln_rmssd() else {
+        return missing("hrv", "no HRV reading today");
+    };
+    let Some(b) = hb else {
+        let n = baseline(days, i, o.baseline_days, DayMarkers::ln_rmssd, true).len();
+        let reason = format!(
+            "{n} valid days in the baseline; {} are needed before HRV is judged",
+            o.min_baseline_days
+        );
+        return (
+            finding("hrv", Rating::NotEnoughData, Some(v), None, None, reason),
+            0.25,
+        );
+    };
+    let maturity = (b.days as f64 / o.baseline_days as f64).clamp(0.5, 1.0);
+    let band = [b.mean - o.swc_sd * b.sd, b.mean + o.swc_sd * b.sd];
+    let (rating, reason) = hrv_rating(days, i, v, &b, band, rhr_flagged, o);
+    (
+        finding("hrv", rating, Some(v), Some(b.mean), Some(band), reason),
+        maturity,
+    )
+}
+
+/// The HRV rating: the 7-day mean below the band, or a low morning that is
+/// repeated or comes with a resting-HR flag, is major; a low morning alone
+/// minor; the 7-day mean above the band a note (or minor).
+fn hrv_rating(
+    days: &[DayMarkers],
+    i: usize,
+    v: f64,
+    b: &HrvBaseline,
+    band: [f64; 2],
+    rhr_flagged: bool,
+    o: &ReadinessOptions,
+) -> (Rating, String) {
+    let yesterday_low = i > 0
+        && days[i - 1]
+            .ln_rmssd()
+            .is_some_and(|y| hrv_baseline(days, i - 1, o).is_some_and(|yb| y < yb.mean - yb.sd));
+    let low_morning = v < b.mean - b.sd;
+    match b.rolling_mean {
+        Some(r) if r < band[0] => (
+            Rating::Major,
+            format!(
+                "7-day mean ln rMSSD {r:.2} is below the smallest-worthwhile-change band {:.2}–{:.2}",
+                band[0], band[1]
+            ),
+        ),
+        _ if low_morning && (yesterday_low || rhr_flagged) => (
+            Rating::Major,
+            format!(
+                "ln rMSSD {v:.2} is more than 1 SD below the baseline {:.2} {}",
+                b.mean,
+                if yesterday_low {
+                    "for the second morning running"
+                } else {
+                    "together with a raised resting HR"
+                }
+            ),
+        ),
+        _ if low_morning => (
+            Rating::Minor,
+            format!(
+                "ln rMSSD {v:.2} is more than 1 SD below the baseline {:.2}",
+                b.mean
+            ),
+        ),
+        Some(r) if r > band[1] => (
+            match o.hrv_above_band {
+                HrvAboveBand::Note => Rating::Note,
+                HrvAboveBand::Minor => Rating::Minor,
+            },
+            format!(
+                "7-day mean {r:.2} is above the band {:.2}–{:.2}: adaptation, or saturation when overreached (Le Meur 2013)",
+                band[0], band[1]
+            ),
+        ),
+        _ => (Rating::Normal, "within the baseline band".into()),
+    }
+}
+
+/// Resting HR today (`rhr`: its flag from [`rhr_flag`]), with the two-days-running rule.
+fn resting_hr_marker(
+    days: &[DayMarkers],
+    i: usize,
+    rhr: Option<(Rating, f64, f64)>,
+    o: &ReadinessOptions,
+) -> Judged {
+    let (Some(v), Some((mut rating, m, sd))) = (days[i].resting_hr_bpm, rhr) else {
+        return missing("resting_hr", "no resting HR today");
+    };
+    if rating == Rating::NotEnoughData {
+        let reason = "baseline too young".into();
+        return (
+            finding("resting_hr", rating, Some(v), None, None, reason),
+            0.25,
+        );
+    }
+    let n = baseline(days, i, o.baseline_days, |d| d.resting_hr_bpm, true).len();
+    let maturity = (n as f64 / o.baseline_days as f64).clamp(0.5, 1.0);
+    let yesterday = i > 0 && rhr_flag(days, i - 1, o).is_some_and(|r| r.0 >= Rating::Minor);
+    let mut reason = format!(
+        "{v:.0} bpm is {:+.1} bpm ({:+.1} SD) from the baseline {m:.1}",
+        v - m,
+        (v - m) / sd.max(1e-9)
+    );
+    if rating == Rating::Minor && yesterday {
+        rating = Rating::Major;
+        reason.push_str(", for the second day running");
+    }
+    let band = Some([m + o.rhr_minor_bpm, m + o.rhr_major_bpm]);
+    (
+        finding("resting_hr", rating, Some(v), Some(m), band, reason),
+        maturity,
+    )
+}
+
+/// Sleep last night against the 7–9 h target.
+fn sleep_marker(today: &DayMarkers, o: &ReadinessOptions) -> Judged {
+    let Some(h) = today.sleep_h else {
+        return missing("sleep", "no sleep logged");
+    };
+    let rating = if h < o.sleep_major_h {
+        Rating::Major
+    } else if h < o.sleep_minor_h {
+        Rating::Minor
+    } else {
+        Rating::Normal
+    };
+    let reason = format!(
+        "{h:.1} h against a target of {}–9 h (National Sleep Foundation 2015)",
+        o.sleep_minor_h
+    );
+    let band = Some([o.sleep_minor_h, 9.0]);
+    (finding("sleep", rating, Some(h), None, band, reason), 1.0)
+}
+
+/// The wellness items flagged today, and sustained staleness of the Hooper sum.
+fn wellness_marker(days: &[DayMarkers], i: usize, o: &ReadinessOptions) -> Judged {
+    let Some((flagged, hooper_z, young)) = wellness_flags(days, i, o) else {
+        return missing("wellness", "no wellness ratings today");
+    };
+    let given = days[i]
+        .wellness
+        .map_or(0, |w| w.items().iter().flatten().count());
+    if young > 0 && young == given {
+        let reason = "baseline too young".into();
+        return (
+            finding("wellness", Rating::NotEnoughData, None, None, None, reason),
+            0.25,
+        );
+    }
+    // Staleness: the Hooper sum flagged on each of the last 8 days.
+    let stale = i >= 7
+        && (i - 7..=i).all(|k| {
+            wellness_flags(days, k, o).is_some_and(|f| f.1.is_some_and(|z| z >= o.wellness_z))
+        });
+    let n = flagged.len() as f64;
+    let rating = if stale || flagged.len() >= 3 {
+        Rating::Major
+    } else if !flagged.is_empty() {
+        Rating::Minor
+    } else {
+        Rating::Normal
+    };
+    let reason = if stale {
+        "ratings worse than baseline for more than 7 days running (sustained staleness)".to_string()
+    } else if flagged.is_empty() {
+        "within the personal baseline".into()
+    } else {
+        format!(
+            "worse than baseline by ≥ {} SD: {}",
+            o.wellness_z,
+            flagged.join(", ")
+        )
+    };
+    (
+        finding("wellness", rating, Some(n), hooper_z, None, reason),
+        1.0,
+    )
+}
+
+/// A session that felt harder than planned, when both RPEs are given.
+fn session_rpe_marker(today: &DayMarkers, o: &ReadinessOptions) -> Option<MarkerFinding> {
+    let (p, f) = (today.planned_rpe?, today.felt_rpe?);
+    let gap = f - p;
+    let rating = if gap >= o.felt_harder_rpe {
+        Rating::Minor
+    } else {
+        Rating::Normal
+    };
+    Some(finding(
+        "session_rpe",
+        rating,
+        Some(gap),
+        Some(p),
+        None,
+        format!("felt RPE {f} against a planned {p}"),
+    ))
+}
+
+/// The engine's outputs, where given: form and the body systems not yet recovered.
+///
+/// # Errors
+/// `out_of_range` (`engine.form_pct`).
+fn engine_markers(engine: Option<&EngineState>) -> Result<Vec<MarkerFinding>> {
+    let mut markers = Vec::new();
+    let Some(e) = engine else {
+        return Ok(markers);
+    };
+    if let Some(f) = e.form_pct {
+        check::in_range("engine.form_pct", f, -1000.0, 1000.0, "%")?;
+        let rating = if f < -30.0 {
+            Rating::Minor
+        } else {
+            Rating::Normal
+        };
+        markers.push(finding(
+            "form",
+            rating,
+            Some(f),
+            None,
+            Some([-30.0, 5.0]),
+            format!(
+                "form {:.0} % of fitness",
+                if f.abs() < 0.5 { 0.0 } else { f }
+            ),
+        ));
+    }
+    if let Some(n) = e.systems_not_ready {
+        let rating = if n >= 2 {
+            Rating::Minor
+        } else {
+            Rating::Normal
+        };
+        markers.push(finding(
+            "body_systems",
+            rating,
+            Some(f64::from(n)),
+            None,
+            None,
+            format!("{n} body systems not yet recovered"),
+        ));
+    }
+    Ok(markers)
+}
+
+/// Illness and possible injury: each a major marker.
+fn health_markers(today: &DayMarkers) -> Vec<MarkerFinding> {
+    let flags = [
+        (today.ill, "illness", "ill: rest until symptoms are gone"),
+        (
+            today.injury_pain,
+            "injury",
+            "pain that may be an injury: no running",
+        ),
+    ];
+    flags
+        .into_iter()
+        .filter(|f| f.0)
+        .map(|(_, marker, reason)| finding(marker, Rating::Major, None, None, None, reason.into()))
+        .collect()
+}
+
+/// The decision for the last day of `days`: rest when ill or injured, else by the mode.
+fn decide(
+    days: &[DayMarkers],
+    markers: &[MarkerFinding],
+    majors: usize,
+    minors: usize,
+    hb: Option<HrvBaseline>,
     o: &ReadinessOptions,
 ) -> (Status, String) {
+    let today = &days[days.len() - 1];
     if today.ill || today.injury_pain {
         return (Status::Rest, "rest: illness or possible injury".into());
     }
+    match o.mode {
+        ReadinessMode::Combined => decide_combined(markers, majors, minors),
+        ReadinessMode::Kiviniemi => decide_kiviniemi(days),
+        ReadinessMode::Javaloyes => decide_javaloyes(hb, o),
+    }
+}
+
+/// Two or more majors → rest; one major or two minors → go easy; otherwise go.
+fn decide_combined(markers: &[MarkerFinding], majors: usize, minors: usize) -> (Status, String) {
     let slipped: Vec<&str> = markers
         .iter()
         .filter(|m| m.rating >= Rating::Minor)
         .map(|m| m.marker.as_str())
         .collect();
-    match mode {
-        ReadinessMode::Combined => {
-            let status = if majors >= 2 {
-                Status::Rest
-            } else if majors == 1 || minors >= 2 {
-                Status::GoEasy
-            } else {
-                Status::Go
-            };
-            let why = match (status, slipped.len()) {
-                (Status::Go, 0) => "no marker slipped: train as planned".to_string(),
-                (Status::Go, _) => format!("one marker slipped a little ({}): a note, train as planned", slipped.join(", ")),
-                (Status::GoEasy, _) => format!("scale back: {} slipped", slipped.join(", ")),
-                (Status::Rest, _) => format!("rest: several markers slipped clearly ({})", slipped.join(", ")),
-            };
-            (status, why)
-        }
-        ReadinessMode::Kiviniemi => {
-            // Reference: mean − 1 SD of the last 10 days' ln rMSSD.
-            let Some(v) = today.ln_rmssd() else { return (Status::Go, "Kiviniemi: no HRV today; train as planned".into()) };
-            let base = baseline(days, i, 10, DayMarkers::ln_rmssd, true);
-            let Some((m, sd)) = mean_sd(&base) else { return (Status::Go, "Kiviniemi: baseline too young".into()) };
-            let falling = i >= 2
-                && matches!((days[i - 1].ln_rmssd(), days[i - 2].ln_rmssd()), (Some(a), Some(b)) if v < a && a < b);
-            if v < m - sd || falling {
-                (Status::GoEasy, "Kiviniemi 2007: HRV below the reference (10-day mean − 1 SD) or falling two days running: easy or rest".into())
-            } else {
-                (Status::Go, "Kiviniemi 2007: HRV at or above the reference: train as planned".into())
-            }
-        }
-        ReadinessMode::Javaloyes => match hb.and_then(|b| b.rolling_mean.map(|r| (r, b))) {
-            Some((r, b)) if (r - b.mean).abs() > o.swc_sd * b.sd => (
-                Status::GoEasy,
-                "Vesterinen/Javaloyes: the 7-day ln rMSSD mean is outside the smallest worthwhile change: low intensity".into(),
-            ),
-            Some(_) => (Status::Go, "Vesterinen/Javaloyes: inside the smallest worthwhile change: train as planned".into()),
-            None => (Status::Go, "Vesterinen/Javaloyes: not enough HRV data yet".into()),
-        },
+    let status = if majors >= 2 {
+        Status::Rest
+    } else if majors == 1 || minors >= 2 {
+        Status::GoEasy
+    } else {
+        Status::Go
+    };
+    let why = match (status, slipped.len()) {
+        (Status::Go, 0) => "no marker slipped: train as planned".to_string(),
+        (Status::Go, _) => format!(
+            "one marker slipped a little ({}): a note, train as planned",
+            slipped.join(", ")
+        ),
+        (Status::GoEasy, _) => format!("scale back: {} slipped", slipped.join(", ")),
+        (Status::Rest, _) => format!(
+            "rest: several markers slipped clearly ({})",
+            slipped.join(", ")
+        ),
+    };
+    (status, why)
+}
+
+/// Kiviniemi 2007: HRV today against the last 10 days' mean − 1 SD, or falling two days running.
+fn decide_kiviniemi(days: &[DayMarkers]) -> (Status, String) {
+    let i = days.len() - 1;
+    let Some(v) = days[i].ln_rmssd() else {
+        return (
+            Status::Go,
+            "Kiviniemi: no HRV today; train as planned".into(),
+        );
+    };
+    let base = baseline(days, i, 10, DayMarkers::ln_rmssd, true);
+    let Some((m, sd)) = mean_sd(&base) else {
+        return (Status::Go, "Kiviniemi: baseline too young".into());
+    };
+    let falling = i >= 2
+        && matches!((days[i - 1].ln_rmssd(), days[i - 2].ln_rmssd()), (Some(a), Some(b)) if v < a && a < b);
+    if v < m - sd || falling {
+        (
+            Status::GoEasy,
+            "Kiviniemi 2007: HRV below the reference (10-day mean − 1 SD) or falling two days running: easy or rest".into(),
+        )
+    } else {
+        (
+            Status::Go,
+            "Kiviniemi 2007: HRV at or above the reference: train as planned".into(),
+        )
+    }
+}
+
+/// Vesterinen 2016 / Javaloyes 2019: the 7-day mean outside the smallest worthwhile change → low intensity.
+fn decide_javaloyes(hb: Option<HrvBaseline>, o: &ReadinessOptions) -> (Status, String) {
+    match hb.and_then(|b| b.rolling_mean.map(|r| (r, b))) {
+        Some((r, b)) if (r - b.mean).abs() > o.swc_sd * b.sd => (
+            Status::GoEasy,
+            "Vesterinen/Javaloyes: the 7-day ln rMSSD mean is outside the smallest worthwhile change: low intensity".into(),
+        ),
+        Some(_) => (
+            Status::Go,
+            "Vesterinen/Javaloyes: inside the smallest worthwhile change: train as planned".into(),
+        ),
+        None => (
+            Status::Go,
+            "Vesterinen/Javaloyes: not enough HRV data yet".into(),
+        ),
     }
 }
 
@@ -1073,6 +1107,487 @@ pub fn baselines(days: &[DayMarkers], o: &ReadinessOptions) -> Result<Vec<Baseli
             }
         })
         .collect())
+}
+
+/// A warning sign over weeks, with its evidence.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WarningSign {
+    /// `persistent_fatigue`, `resting_hr_rising`, `hrv_falling_cv_rising`,
+    /// `performance_decline`, `performance_plateau`, `high_monotony`, `load_spike`.
+    pub sign: String,
+    /// Dates and values behind it.
+    pub evidence: Vec<Evidence>,
+    /// What to do, in plain words.
+    pub recommendation: String,
+}
+
+/// A dated value.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Evidence {
+    /// The day.
+    pub date: NaiveDate,
+    /// The value (bpm, ln rMSSD, rating, test result, ratio…).
+    pub value: f64,
+}
+
+/// A daily load series for the load-based signs.
+#[derive(Debug, Clone, Copy)]
+pub struct Loads<'a> {
+    /// The first day.
+    pub start: NaiveDate,
+    /// One load per day.
+    pub values: &'a [f64],
+}
+
+fn slope(points: &[(f64, f64)]) -> Option<f64> {
+    let n = points.len() as f64;
+    if points.len() < 3 {
+        return None;
+    }
+    let (mx, my) = (
+        points.iter().map(|p| p.0).sum::<f64>() / n,
+        points.iter().map(|p| p.1).sum::<f64>() / n,
+    );
+    let sxx: f64 = points.iter().map(|p| (p.0 - mx).powi(2)).sum();
+    (sxx > 0.0).then(|| points.iter().map(|p| (p.0 - mx) * (p.1 - my)).sum::<f64>() / sxx)
+}
+
+/// Warning signs of under-recovery or overreaching over the last weeks, up to
+/// the last day of `days`. `loads` (optional) adds the load-based signs;
+/// `tests` (dated results, higher is better) the performance signs.
+///
+/// | sign | rule |
+/// | --- | --- |
+/// | persistent fatigue | the fatigue rating ≥ 1 SD worse than baseline on ≥ 4 of the last 7 days, despite ≥ 2 rest days |
+/// | resting HR rising | over the last 14 days a slope ≥ 0.2 bpm/day and a 7-day mean ≥ 2 bpm above baseline |
+/// | HRV falling, CV rising (Plews) | last week's ln rMSSD mean below the week before and below the band, with a higher CV |
+/// | performance decline / plateau | the last test > 2 % below the mean of the 3 before / no new best in the last 3 tests over ≥ 6 weeks |
+/// | high monotony | the last complete calendar week's monotony > 2 (Foster 1998) |
+/// | load spike | the coupled ACWR today > 1.5 (Gabbett 2016; read with its critique) |
+///
+/// # Errors
+/// The markers', options' and loads' errors; `unsorted_dates` for tests out of order.
+pub fn warning_signs(
+    days: &[DayMarkers],
+    loads: Option<Loads<'_>>,
+    tests: &[(NaiveDate, f64)],
+    o: &ReadinessOptions,
+) -> Result<Vec<WarningSign>> {
+    o.validate()?;
+    validate_markers(days)?;
+    let mut signs = Vec::new();
+    signs.extend(persistent_fatigue(days, loads, o));
+    signs.extend(resting_hr_rising(days, o));
+    signs.extend(hrv_falling_cv_rising(days, o));
+    validate_tests(tests)?;
+    signs.extend(performance_sign(tests));
+    if let Some(l) = loads {
+        validate_loads(l)?;
+        let today = days[days.len() - 1].date;
+        signs.extend(high_monotony(l, today)?);
+        signs.extend(load_spike(l, today)?);
+    }
+    Ok(signs)
+}
+
+/// The fatigue rating worse than baseline on 4 or more of the last 7 days, despite 2 or more rest days.
+fn persistent_fatigue(
+    days: &[DayMarkers],
+    loads: Option<Loads<'_>>,
+    o: &ReadinessOptions,
+) -> Option<WarningSign> {
+    let today = days[days.len() - 1].date;
+    let week_ago = today - chrono::Days::new(6);
+    let sign = match o.wellness_scale {
+        WellnessScale::LowerIsBetter => 1.0,
+        WellnessScale::HigherIsBetter => -1.0,
+    };
+    let tired: Vec<Evidence> = (0..days.len())
+        .filter(|&k| days[k].date >= week_ago)
+        .filter_map(|k| {
+            let v = days[k].wellness?.fatigue?;
+            let base = baseline(
+                days,
+                k,
+                o.wellness_baseline_days,
+                |d| d.wellness.and_then(|w| w.fatigue),
+                false,
+            );
+            if base.len() < o.min_baseline_days {
+                return None;
+            }
+            let (m, sd) = mean_sd(&base)?;
+            (sign * (v - m) / sd.max(0.5) >= o.wellness_z).then_some(Evidence {
+                date: days[k].date,
+                value: v,
+            })
+        })
+        .collect();
+    let rest_days = loads.map_or(0, |l| rest_days_in_week_to(l, today));
+    (tired.len() >= 4 && rest_days >= 2).then(|| WarningSign {
+        sign: "persistent_fatigue".into(),
+        evidence: tired,
+        recommendation: format!(
+            "fatigue stayed high on most days of the week despite {rest_days} rest days: cut volume for a week, keep runs easy, look at sleep, food and stress"
+        ),
+    })
+}
+
+/// Days of zero load in the 7 days up to `today` (days outside the series do not count).
+fn rest_days_in_week_to(l: Loads<'_>, today: NaiveDate) -> usize {
+    (0..7)
+        .filter_map(|d| {
+            let date = today - chrono::Days::new(d);
+            let idx = (date - l.start).num_days();
+            (idx >= 0)
+                .then(|| l.values.get(idx as usize).copied())
+                .flatten()
+        })
+        .filter(|&v| v == 0.0)
+        .count()
+}
+
+/// Resting HR trending up over 14 days, its 7-day mean 2 bpm or more above baseline.
+fn resting_hr_rising(days: &[DayMarkers], o: &ReadinessOptions) -> Option<WarningSign> {
+    let i = days.len() - 1;
+    let today = days[i].date;
+    let week_ago = today - chrono::Days::new(6);
+    let two_weeks = today - chrono::Days::new(13);
+    let rhr: Vec<(f64, f64, NaiveDate)> = (0..=i)
+        .filter(|&k| days[k].date >= two_weeks)
+        .filter_map(|k| {
+            days[k].resting_hr_bpm.map(|v| {
+                (
+                    (days[k].date - two_weeks).num_days() as f64,
+                    v,
+                    days[k].date,
+                )
+            })
+        })
+        .collect();
+    if rhr.len() < 7 {
+        return None;
+    }
+    let s = slope(&rhr.iter().map(|p| (p.0, p.1)).collect::<Vec<_>>())?;
+    let base = baseline(days, i, o.baseline_days, |d| d.resting_hr_bpm, true);
+    let (m, _) = mean_sd(&base)?;
+    let last7: Vec<f64> = rhr
+        .iter()
+        .filter(|p| p.2 >= week_ago)
+        .map(|p| p.1)
+        .collect();
+    if last7.is_empty() {
+        return None;
+    }
+    let mean7 = last7.iter().sum::<f64>() / last7.len() as f64;
+    (s >= 0.2 && mean7 >= m + 2.0 && base.len() >= o.min_baseline_days).then(|| WarningSign {
+        sign: "resting_hr_rising".into(),
+        evidence: rhr.iter().map(|p| Evidence { date: p.2, value: p.1 }).collect(),
+        recommendation: format!(
+            "resting HR has risen {s:.2} bpm a day for two weeks (7-day mean {mean7:.1} vs baseline {m:.1}): add a recovery day and check for illness"
+        ),
+    })
+}
+
+/// Plews: this week's ln rMSSD mean below last week's and below the band, with a higher CV.
+fn hrv_falling_cv_rising(days: &[DayMarkers], o: &ReadinessOptions) -> Option<WarningSign> {
+    let i = days.len() - 1;
+    let today = days[i].date;
+    let week_stats = |end: NaiveDate| -> Option<(f64, f64)> {
+        let from = end - chrono::Days::new(6);
+        let v: Vec<f64> = days
+            .iter()
+            .filter(|d| d.date >= from && d.date <= end)
+            .filter_map(DayMarkers::ln_rmssd)
+            .collect();
+        if v.len() < o.min_rolling_days {
+            return None;
+        }
+        mean_sd(&v).map(|(m, sd)| (m, sd / m * 100.0))
+    };
+    let (m1, cv1) = week_stats(today)?;
+    let (m0, cv0) = week_stats(today - chrono::Days::new(7))?;
+    let b = hrv_baseline(days, i, o)?;
+    (m1 < m0 && cv1 > cv0 && m1 < b.mean - o.swc_sd * b.sd).then(|| WarningSign {
+        sign: "hrv_falling_cv_rising".into(),
+        evidence: vec![
+            Evidence { date: today - chrono::Days::new(7), value: m0 },
+            Evidence { date: today, value: m1 },
+        ],
+        recommendation: format!(
+            "weekly ln rMSSD fell from {m0:.2} to {m1:.2} while its CV rose from {cv0:.1} % to {cv1:.1} % (Plews): accumulating fatigue — take an easier week"
+        ),
+    })
+}
+
+/// The tests in strictly increasing date order, with finite values.
+///
+/// # Errors
+/// `unsorted_dates` (`tests[k].date`); `not_finite` (`tests[k].value`).
+fn validate_tests(tests: &[(NaiveDate, f64)]) -> Result<()> {
+    for (k, w) in tests.windows(2).enumerate() {
+        if w[1].0 <= w[0].0 {
+            return Err(Error::UnsortedDates {
+                field: format!("tests[{}].date", k + 1),
+                value: w[1].0.to_string(),
+                previous: w[0].0.to_string(),
+            });
+        }
+    }
+    for (k, t) in tests.iter().enumerate() {
+        check::finite(&format!("tests[{k}].value"), t.1)?;
+    }
+    Ok(())
+}
+
+/// The last test > 2 % below the mean of the 3 before (decline), or no new best
+/// in the last 3 tests over 6 weeks or more (plateau).
+fn performance_sign(tests: &[(NaiveDate, f64)]) -> Option<WarningSign> {
+    let n = tests.len();
+    if n < 4 {
+        return None;
+    }
+    let prev3 = (tests[n - 4].1 + tests[n - 3].1 + tests[n - 2].1) / 3.0;
+    let last = tests[n - 1];
+    let evidence: Vec<Evidence> = tests[n - 4..]
+        .iter()
+        .map(|t| Evidence {
+            date: t.0,
+            value: t.1,
+        })
+        .collect();
+    let best = |t: &[(NaiveDate, f64)]| t.iter().map(|t| t.1).fold(f64::NEG_INFINITY, f64::max);
+    let (best_before, best_recent) = (best(&tests[..n - 3]), best(&tests[n - 3..]));
+    if last.1 < prev3 * 0.98 {
+        Some(WarningSign {
+            sign: "performance_decline".into(),
+            evidence,
+            recommendation: "the last test is more than 2 % below the three before it: with other signs, this is overreaching — reduce load for 1–2 weeks".into(),
+        })
+    } else if best_recent <= best_before && (last.0 - tests[n - 3].0).num_days() >= 42 {
+        Some(WarningSign {
+            sign: "performance_plateau".into(),
+            evidence,
+            recommendation: "no new best in the last three tests over six weeks or more: vary the stimulus or add recovery".into(),
+        })
+    } else {
+        None
+    }
+}
+
+/// Every load valid, and a valid start date.
+///
+/// # Errors
+/// The load's errors (`loads[k]`); `invalid_date` (`loads.start`).
+fn validate_loads(l: Loads<'_>) -> Result<()> {
+    for (k, &v) in l.values.iter().enumerate() {
+        crate::log::check_load(v, || format!("loads[{k}]"))?;
+    }
+    check::date("loads.start", l.start)?;
+    Ok(())
+}
+
+/// The monotony of the last complete calendar week up to `today` above 2 (Foster 1998).
+///
+/// # Errors
+/// Those of [`crate::load::weekly_loads`].
+fn high_monotony(l: Loads<'_>, today: NaiveDate) -> Result<Option<WarningSign>> {
+    let weeks = crate::load::weekly_loads(
+        l.start,
+        l.values,
+        crate::load::WeekMode::Calendar,
+        crate::load::SdKind::Sample,
+    )?;
+    let Some(w) = weeks.iter().rev().find(|w| w.days == 7 && w.end <= today) else {
+        return Ok(None);
+    };
+    // Identical loads every day (SD 0) are as monotonous as it gets.
+    let identical = w.sd == Some(0.0) && w.mean > 0.0;
+    if !identical && !w.monotony.is_some_and(|m| m > crate::load::MONOTONY_FLAG) {
+        return Ok(None);
+    }
+    let what = match w.monotony {
+        Some(m) if !identical => format!("monotony {m:.2}"),
+        _ => "the same load every day".to_string(),
+    };
+    Ok(Some(WarningSign {
+        sign: "high_monotony".into(),
+        evidence: vec![Evidence {
+            date: w.end,
+            value: w.monotony.unwrap_or(w.mean),
+        }],
+        recommendation: format!(
+            "{what} in the week of {} (Foster 1998: above 2 raises illness risk): make easy days easier and hard days distinct, keep a rest day",
+            w.start
+        ),
+    }))
+}
+
+/// The coupled ACWR on `today` above 1.5 (Gabbett 2016).
+///
+/// # Errors
+/// Those of [`crate::model::acwr`].
+fn load_spike(l: Loads<'_>, today: NaiveDate) -> Result<Option<WarningSign>> {
+    let idx = (today - l.start).num_days();
+    if idx < 0 || idx as usize >= l.values.len() {
+        return Ok(None);
+    }
+    let upto = &l.values[..=idx as usize];
+    let acwr = crate::model::acwr(upto, None, &crate::model::AcwrOptions::default())?;
+    Ok(acwr
+        .last()
+        .and_then(|d| d.ratio)
+        .filter(|r| *r > 1.5)
+        .map(|r| WarningSign {
+            sign: "load_spike".into(),
+            evidence: vec![Evidence { date: today, value: r }],
+            recommendation: format!(
+                "this week's load is {r:.2}× the 4-week average: hold the next week's volume, don't add intensity"
+            ),
+        }))
+}
+
+/// What to do instead of the planned session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Adaptation {
+    /// Train as planned.
+    AsPlanned,
+    /// An easy run instead.
+    EasyRun,
+    /// Cross-training instead (less impact and muscle damage).
+    CrossTraining,
+    /// Mobility or yoga instead.
+    Mobility,
+    /// Rest.
+    Rest,
+}
+
+/// The session to do today.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AdaptedSession {
+    /// What changed.
+    pub action: Adaptation,
+    /// The session to do.
+    pub session: crate::session::Session,
+    /// Why, in plain words.
+    pub reason: String,
+}
+
+/// Easy runs after a scaled-back day last at most this long, s.
+const EASY_CAP_S: f64 = 45.0 * 60.0;
+
+/// Adapts today's planned session to today's readiness (and today's markers:
+/// illness, pain, a session that felt unusually hard, sore muscles).
+///
+/// - `rest`: illness → rest; possible injury → cross-training (no impact) if
+///   not ill; otherwise rest, or mobility when the plan was already light.
+/// - `go_easy`: a hard session (quality or long) becomes an easy run of at
+///   most 45 min, or cross-training when the wellness ratings (soreness) or the body systems slipped;
+///   an easy session stays, capped at 45 min.
+/// - `go`: as planned — but a hard session that felt unusually hard (felt RPE
+///   ≥ planned + 2) becomes an easy run, as the seeds say.
+///
+/// # Errors
+/// The session's errors.
+pub fn adapt_session(
+    planned: &Session,
+    readiness: &Readiness,
+    today: &DayMarkers,
+) -> Result<AdaptedSession> {
+    planned.validate().map_err(|e| e.within("planned"))?;
+    let hard = planned.kind.is_quality() || planned.kind == SessionKind::Long;
+    let slipped = |name: &str| {
+        readiness
+            .markers
+            .iter()
+            .any(|m| m.marker == name && m.rating >= Rating::Minor)
+    };
+    let summary = &readiness.summary;
+    Ok(match readiness.status {
+        Status::Rest if today.ill => rest(planned, Adaptation::Rest, "ill: rest until the symptoms are gone".into()),
+        Status::Rest if today.injury_pain => {
+            let mut c = cross_training(planned, "pain that may be an injury: no running today; pain-free cycling or pool work only, or rest".into());
+            c.session.modality = Some(Modality::PoolRunning);
+            c
+        }
+        Status::Rest if !hard && planned.duration_s <= 45.0 * 60.0 => {
+            rest(planned, Adaptation::Mobility, format!("{summary}: gentle mobility only"))
+        }
+        Status::Rest => rest(planned, Adaptation::Rest, summary.clone()),
+        Status::GoEasy if hard && (slipped("wellness") || slipped("body_systems")) => cross_training(planned, format!(
+            "{summary}: the hard session becomes easy cross-training (less impact on tired muscles)"
+        )),
+        Status::GoEasy if hard => easy_run(planned, format!("{summary}: the hard session becomes an easy run")),
+        Status::GoEasy if planned.duration_s > EASY_CAP_S && planned.kind.is_run() => {
+            easy_run(planned, format!("{summary}: keep it easy and short"))
+        }
+        Status::GoEasy => as_planned(planned, format!("{summary}: the planned session is already easy")),
+        Status::Go if hard && slipped("session_rpe") => {
+            easy_run(planned, "the hard session felt unusually hard (felt RPE well above planned): switch to easy running".into())
+        }
+        Status::Go => as_planned(planned, summary.clone()),
+    })
+}
+
+/// The planned session, unchanged.
+fn as_planned(planned: &Session, reason: String) -> AdaptedSession {
+    AdaptedSession {
+        action: Adaptation::AsPlanned,
+        session: planned.clone(),
+        reason,
+    }
+}
+
+/// An easy run instead, at most [`EASY_CAP_S`] long.
+fn easy_run(planned: &Session, reason: String) -> AdaptedSession {
+    let mut s = planned.clone();
+    s.kind = SessionKind::Easy;
+    s.duration_s = planned.duration_s.min(EASY_CAP_S);
+    s.distance_m = None;
+    s.rpe = Some(3.0);
+    s.graded_pace_s_per_km = None;
+    AdaptedSession {
+        action: Adaptation::EasyRun,
+        session: s,
+        reason,
+    }
+}
+
+/// Easy cycling instead, 30–60 min.
+fn cross_training(planned: &Session, reason: String) -> AdaptedSession {
+    let mut s = planned.clone();
+    s.kind = SessionKind::CrossTraining;
+    s.modality = Some(Modality::Cycling);
+    s.duration_s = planned.duration_s.clamp(30.0 * 60.0, 60.0 * 60.0);
+    s.distance_m = None;
+    s.rpe = Some(3.0);
+    s.graded_pace_s_per_km = None;
+    AdaptedSession {
+        action: Adaptation::CrossTraining,
+        session: s,
+        reason,
+    }
+}
+
+/// Rest, or 20 min of mobility (`action` is [`Adaptation::Rest`] or [`Adaptation::Mobility`]).
+fn rest(planned: &Session, action: Adaptation, reason: String) -> AdaptedSession {
+    let mobility = action == Adaptation::Mobility;
+    let mut s = planned.clone();
+    s.kind = if mobility {
+        SessionKind::Mobility
+    } else {
+        SessionKind::Rest
+    };
+    s.duration_s = if mobility { 20.0 * 60.0 } else { 0.0 };
+    s.distance_m = None;
+    s.modality = None;
+    s.rpe = Some(if mobility { 1.0 } else { 0.0 });
+    AdaptedSession {
+        action,
+        session: s,
+        reason,
+    }
 }
 
 #[cfg(test)]
@@ -1171,428 +1686,4 @@ mod tests {
             "markers[2].hrv.index"
         );
     }
-}
-
-/// A warning sign over weeks, with its evidence.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct WarningSign {
-    /// `persistent_fatigue`, `resting_hr_rising`, `hrv_falling_cv_rising`,
-    /// `performance_decline`, `performance_plateau`, `high_monotony`, `load_spike`.
-    pub sign: String,
-    /// Dates and values behind it.
-    pub evidence: Vec<Evidence>,
-    /// What to do, in plain words.
-    pub recommendation: String,
-}
-
-/// A dated value.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-pub struct Evidence {
-    /// The day.
-    pub date: NaiveDate,
-    /// The value (bpm, ln rMSSD, rating, test result, ratio…).
-    pub value: f64,
-}
-
-/// A daily load series for the load-based signs.
-#[derive(Debug, Clone, Copy)]
-pub struct Loads<'a> {
-    /// The first day.
-    pub start: NaiveDate,
-    /// One load per day.
-    pub values: &'a [f64],
-}
-
-fn slope(points: &[(f64, f64)]) -> Option<f64> {
-    let n = points.len() as f64;
-    if points.len() < 3 {
-        return None;
-    }
-    let (mx, my) = (
-        points.iter().map(|p| p.0).sum::<f64>() / n,
-        points.iter().map(|p| p.1).sum::<f64>() / n,
-    );
-    let sxx: f64 = points.iter().map(|p| (p.0 - mx).powi(2)).sum();
-    (sxx > 0.0).then(|| points.iter().map(|p| (p.0 - mx) * (p.1 - my)).sum::<f64>() / sxx)
-}
-
-/// Warning signs of under-recovery or overreaching over the last weeks, up to
-/// the last day of `days`. `loads` (optional) adds the load-based signs;
-/// `tests` (dated results, higher is better) the performance signs.
-///
-/// | sign | rule |
-/// | --- | --- |
-/// | persistent fatigue | the fatigue rating ≥ 1 SD worse than baseline on ≥ 4 of the last 7 days, despite ≥ 2 rest days |
-/// | resting HR rising | over the last 14 days a slope ≥ 0.2 bpm/day and a 7-day mean ≥ 2 bpm above baseline |
-/// | HRV falling, CV rising (Plews) | last week's ln rMSSD mean below the week before and below the band, with a higher CV |
-/// | performance decline / plateau | the last test > 2 % below the mean of the 3 before / no new best in the last 3 tests over ≥ 6 weeks |
-/// | high monotony | the last complete calendar week's monotony > 2 (Foster 1998) |
-/// | load spike | the coupled ACWR today > 1.5 (Gabbett 2016; read with its critique) |
-///
-/// # Errors
-/// The markers', options' and loads' errors; `unsorted_dates` for tests out of order.
-pub fn warning_signs(
-    days: &[DayMarkers],
-    loads: Option<Loads<'_>>,
-    tests: &[(NaiveDate, f64)],
-    o: &ReadinessOptions,
-) -> Result<Vec<WarningSign>> {
-    o.validate()?;
-    validate_markers(days)?;
-    let i = days.len() - 1;
-    let today = days[i].date;
-    let mut signs = Vec::new();
-    let week_ago = today - chrono::Days::new(6);
-    let recent: Vec<usize> = (0..=i).filter(|&k| days[k].date >= week_ago).collect();
-
-    // Persistent fatigue despite rest days.
-    let sign = match o.wellness_scale {
-        WellnessScale::LowerIsBetter => 1.0,
-        WellnessScale::HigherIsBetter => -1.0,
-    };
-    let tired: Vec<Evidence> = recent
-        .iter()
-        .filter_map(|&k| {
-            let v = days[k].wellness?.fatigue?;
-            let base = baseline(
-                days,
-                k,
-                o.wellness_baseline_days,
-                |d| d.wellness.and_then(|w| w.fatigue),
-                false,
-            );
-            if base.len() < o.min_baseline_days {
-                return None;
-            }
-            let (m, sd) = mean_sd(&base)?;
-            (sign * (v - m) / sd.max(0.5) >= o.wellness_z).then_some(Evidence {
-                date: days[k].date,
-                value: v,
-            })
-        })
-        .collect();
-    let rest_days = loads.map_or(0, |l| {
-        (0..7)
-            .filter_map(|d| {
-                let date = today - chrono::Days::new(d);
-                let idx = (date - l.start).num_days();
-                (idx >= 0)
-                    .then(|| l.values.get(idx as usize).copied())
-                    .flatten()
-            })
-            .filter(|&v| v == 0.0)
-            .count()
-    });
-    if tired.len() >= 4 && rest_days >= 2 {
-        signs.push(WarningSign {
-            sign: "persistent_fatigue".into(),
-            evidence: tired,
-            recommendation: format!(
-                "fatigue stayed high on most days of the week despite {rest_days} rest days: cut volume for a week, keep runs easy, look at sleep, food and stress"
-            ),
-        });
-    }
-
-    // Resting HR trending up.
-    let two_weeks = today - chrono::Days::new(13);
-    let rhr: Vec<(f64, f64, NaiveDate)> = (0..=i)
-        .filter(|&k| days[k].date >= two_weeks)
-        .filter_map(|k| {
-            days[k].resting_hr_bpm.map(|v| {
-                (
-                    (days[k].date - two_weeks).num_days() as f64,
-                    v,
-                    days[k].date,
-                )
-            })
-        })
-        .collect();
-    if rhr.len() >= 7 {
-        let s = slope(&rhr.iter().map(|p| (p.0, p.1)).collect::<Vec<_>>());
-        let base = baseline(days, i, o.baseline_days, |d| d.resting_hr_bpm, true);
-        let last7: Vec<f64> = rhr
-            .iter()
-            .filter(|p| p.2 >= week_ago)
-            .map(|p| p.1)
-            .collect();
-        if let (Some(s), Some((m, _)), false) = (s, mean_sd(&base), last7.is_empty()) {
-            let mean7 = last7.iter().sum::<f64>() / last7.len() as f64;
-            if s >= 0.2 && mean7 >= m + 2.0 && base.len() >= o.min_baseline_days {
-                signs.push(WarningSign {
-                    sign: "resting_hr_rising".into(),
-                    evidence: rhr.iter().map(|p| Evidence { date: p.2, value: p.1 }).collect(),
-                    recommendation: format!(
-                        "resting HR has risen {s:.2} bpm a day for two weeks (7-day mean {mean7:.1} vs baseline {m:.1}): add a recovery day and check for illness"
-                    ),
-                });
-            }
-        }
-    }
-
-    // HRV weekly mean falling with CV rising (Plews).
-    let week_stats = |end: NaiveDate| -> Option<(f64, f64)> {
-        let from = end - chrono::Days::new(6);
-        let v: Vec<f64> = days
-            .iter()
-            .filter(|d| d.date >= from && d.date <= end)
-            .filter_map(DayMarkers::ln_rmssd)
-            .collect();
-        if v.len() < o.min_rolling_days {
-            return None;
-        }
-        mean_sd(&v).map(|(m, sd)| (m, sd / m * 100.0))
-    };
-    if let (Some((m1, cv1)), Some((m0, cv0)), Some(b)) = (
-        week_stats(today),
-        week_stats(today - chrono::Days::new(7)),
-        hrv_baseline(days, i, o),
-    ) {
-        if m1 < m0 && cv1 > cv0 && m1 < b.mean - o.swc_sd * b.sd {
-            signs.push(WarningSign {
-                sign: "hrv_falling_cv_rising".into(),
-                evidence: vec![
-                    Evidence { date: today - chrono::Days::new(7), value: m0 },
-                    Evidence { date: today, value: m1 },
-                ],
-                recommendation: format!(
-                    "weekly ln rMSSD fell from {m0:.2} to {m1:.2} while its CV rose from {cv0:.1} % to {cv1:.1} % (Plews): accumulating fatigue — take an easier week"
-                ),
-            });
-        }
-    }
-
-    // Performance tests.
-    for (k, w) in tests.windows(2).enumerate() {
-        if w[1].0 <= w[0].0 {
-            return Err(Error::UnsortedDates {
-                field: format!("tests[{}].date", k + 1),
-                value: w[1].0.to_string(),
-                previous: w[0].0.to_string(),
-            });
-        }
-    }
-    for (k, t) in tests.iter().enumerate() {
-        check::finite(&format!("tests[{k}].value"), t.1)?;
-    }
-    if tests.len() >= 4 {
-        let n = tests.len();
-        let prev3 = (tests[n - 4].1 + tests[n - 3].1 + tests[n - 2].1) / 3.0;
-        let last = tests[n - 1];
-        let evidence: Vec<Evidence> = tests[n - 4..]
-            .iter()
-            .map(|t| Evidence {
-                date: t.0,
-                value: t.1,
-            })
-            .collect();
-        let best_before = tests[..n - 3]
-            .iter()
-            .map(|t| t.1)
-            .fold(f64::NEG_INFINITY, f64::max);
-        let best_recent = tests[n - 3..]
-            .iter()
-            .map(|t| t.1)
-            .fold(f64::NEG_INFINITY, f64::max);
-        if last.1 < prev3 * 0.98 {
-            signs.push(WarningSign {
-                sign: "performance_decline".into(),
-                evidence,
-                recommendation: "the last test is more than 2 % below the three before it: with other signs, this is overreaching — reduce load for 1–2 weeks".into(),
-            });
-        } else if best_recent <= best_before && (last.0 - tests[n - 3].0).num_days() >= 42 {
-            signs.push(WarningSign {
-                sign: "performance_plateau".into(),
-                evidence,
-                recommendation: "no new best in the last three tests over six weeks or more: vary the stimulus or add recovery".into(),
-            });
-        }
-    }
-
-    // Load: monotony of the last complete calendar week, and the ACWR today.
-    if let Some(l) = loads {
-        for (k, &v) in l.values.iter().enumerate() {
-            crate::log::check_load(v, || format!("loads[{k}]"))?;
-        }
-        check::date("loads.start", l.start)?;
-        let weeks = crate::load::weekly_loads(
-            l.start,
-            l.values,
-            crate::load::WeekMode::Calendar,
-            crate::load::SdKind::Sample,
-        )?;
-        if let Some(w) = weeks.iter().rev().find(|w| w.days == 7 && w.end <= today) {
-            // Identical loads every day (SD 0) are as monotonous as it gets.
-            let identical = w.sd == Some(0.0) && w.mean > 0.0;
-            if identical || w.monotony.is_some_and(|m| m > crate::load::MONOTONY_FLAG) {
-                let what = match w.monotony {
-                    Some(m) if !identical => format!("monotony {m:.2}"),
-                    _ => "the same load every day".to_string(),
-                };
-                signs.push(WarningSign {
-                    sign: "high_monotony".into(),
-                    evidence: vec![Evidence { date: w.end, value: w.monotony.unwrap_or(w.mean) }],
-                    recommendation: format!(
-                        "{what} in the week of {} (Foster 1998: above 2 raises illness risk): make easy days easier and hard days distinct, keep a rest day",
-                        w.start
-                    ),
-                });
-            }
-        }
-        let idx = (today - l.start).num_days();
-        if idx >= 0 && (idx as usize) < l.values.len() {
-            let upto = &l.values[..=idx as usize];
-            let acwr = crate::model::acwr(upto, None, &crate::model::AcwrOptions::default())?;
-            if let Some(r) = acwr.last().and_then(|d| d.ratio).filter(|r| *r > 1.5) {
-                signs.push(WarningSign {
-                    sign: "load_spike".into(),
-                    evidence: vec![Evidence { date: today, value: r }],
-                    recommendation: format!(
-                        "this week's load is {r:.2}× the 4-week average: hold the next week's volume, don't add intensity"
-                    ),
-                });
-            }
-        }
-    }
-    Ok(signs)
-}
-
-/// What to do instead of the planned session.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Adaptation {
-    /// Train as planned.
-    AsPlanned,
-    /// An easy run instead.
-    EasyRun,
-    /// Cross-training instead (less impact and muscle damage).
-    CrossTraining,
-    /// Mobility or yoga instead.
-    Mobility,
-    /// Rest.
-    Rest,
-}
-
-/// The session to do today.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct AdaptedSession {
-    /// What changed.
-    pub action: Adaptation,
-    /// The session to do.
-    pub session: crate::session::Session,
-    /// Why, in plain words.
-    pub reason: String,
-}
-
-/// Easy runs after a scaled-back day last at most this long, s.
-const EASY_CAP_S: f64 = 45.0 * 60.0;
-
-/// Adapts today's planned session to today's readiness (and today's markers:
-/// illness, pain, a session that felt unusually hard, sore muscles).
-///
-/// - `rest`: illness → rest; possible injury → cross-training (no impact) if
-///   not ill; otherwise rest, or mobility when the plan was already light.
-/// - `go_easy`: a hard session (quality or long) becomes an easy run of at
-///   most 45 min, or cross-training when the wellness ratings (soreness) or the body systems slipped;
-///   an easy session stays, capped at 45 min.
-/// - `go`: as planned — but a hard session that felt unusually hard (felt RPE
-///   ≥ planned + 2) becomes an easy run, as the seeds say.
-///
-/// # Errors
-/// The session's errors.
-pub fn adapt_session(
-    planned: &crate::session::Session,
-    readiness: &Readiness,
-    today: &DayMarkers,
-) -> Result<AdaptedSession> {
-    use crate::session::{Modality, Session, SessionKind};
-    planned.validate().map_err(|e| e.within("planned"))?;
-    let hard = planned.kind.is_quality() || planned.kind == SessionKind::Long;
-    let slipped = |name: &str| {
-        readiness
-            .markers
-            .iter()
-            .any(|m| m.marker == name && m.rating >= Rating::Minor)
-    };
-    let easy = |reason: String| {
-        let mut s: Session = planned.clone();
-        s.kind = SessionKind::Easy;
-        s.duration_s = planned.duration_s.min(EASY_CAP_S);
-        s.distance_m = None;
-        s.rpe = Some(3.0);
-        s.graded_pace_s_per_km = None;
-        AdaptedSession {
-            action: Adaptation::EasyRun,
-            session: s,
-            reason,
-        }
-    };
-    let cross = |reason: String| {
-        let mut s: Session = planned.clone();
-        s.kind = SessionKind::CrossTraining;
-        s.modality = Some(Modality::Cycling);
-        s.duration_s = planned.duration_s.clamp(30.0 * 60.0, 60.0 * 60.0);
-        s.distance_m = None;
-        s.rpe = Some(3.0);
-        s.graded_pace_s_per_km = None;
-        AdaptedSession {
-            action: Adaptation::CrossTraining,
-            session: s,
-            reason,
-        }
-    };
-    let rest = |action: Adaptation, reason: String| {
-        let mut s: Session = planned.clone();
-        s.kind = if action == Adaptation::Mobility {
-            SessionKind::Mobility
-        } else {
-            SessionKind::Rest
-        };
-        s.duration_s = if action == Adaptation::Mobility {
-            20.0 * 60.0
-        } else {
-            0.0
-        };
-        s.distance_m = None;
-        s.modality = None;
-        s.rpe = Some(if action == Adaptation::Mobility {
-            1.0
-        } else {
-            0.0
-        });
-        AdaptedSession {
-            action,
-            session: s,
-            reason,
-        }
-    };
-    let as_planned = |reason: String| AdaptedSession {
-        action: Adaptation::AsPlanned,
-        session: planned.clone(),
-        reason,
-    };
-    Ok(match readiness.status {
-        Status::Rest if today.ill => rest(Adaptation::Rest, "ill: rest until the symptoms are gone".into()),
-        Status::Rest if today.injury_pain => {
-            let mut c = cross("pain that may be an injury: no running today; pain-free cycling or pool work only, or rest".into());
-            c.session.modality = Some(Modality::PoolRunning);
-            c
-        }
-        Status::Rest if !hard && planned.duration_s <= 45.0 * 60.0 => {
-            rest(Adaptation::Mobility, format!("{}: gentle mobility only", readiness.summary))
-        }
-        Status::Rest => rest(Adaptation::Rest, readiness.summary.clone()),
-        Status::GoEasy if hard && (slipped("wellness") || slipped("body_systems")) => cross(format!(
-            "{}: the hard session becomes easy cross-training (less impact on tired muscles)",
-            readiness.summary
-        )),
-        Status::GoEasy if hard => easy(format!("{}: the hard session becomes an easy run", readiness.summary)),
-        Status::GoEasy if planned.duration_s > EASY_CAP_S && planned.kind.is_run() => {
-            easy(format!("{}: keep it easy and short", readiness.summary))
-        }
-        Status::GoEasy => as_planned(format!("{}: the planned session is already easy", readiness.summary)),
-        Status::Go if hard && slipped("session_rpe") => {
-            easy("the hard session felt unusually hard (felt RPE well above planned): switch to easy running".into())
-        }
-        Status::Go => as_planned(readiness.summary.clone()),
-    })
 }
