@@ -44,6 +44,28 @@ pub fn from_value<T: DeserializeOwned>(value: &Value, field: &str) -> Result<T> 
     T::deserialize(ValueDeserializer(value)).map_err(|e| e.into_error(value, field))
 }
 
+/// serde names a missing field only in its message (the path stops at the
+/// struct that lacks it): lift the name into `field`.
+pub(crate) fn name_the_field(e: Error) -> Error {
+    if let Error::InvalidInput { field, message } = &e {
+        if let Some(rest) = message.strip_prefix("missing field `") {
+            if let Some(end) = rest.find('`') {
+                let name = &rest[..end];
+                let path = if field == "$" {
+                    name.to_string()
+                } else {
+                    format!("{field}.{name}")
+                };
+                return Error::InvalidInput {
+                    field: path,
+                    message: message.clone(),
+                };
+            }
+        }
+    }
+    e
+}
+
 /// One step of a path, innermost first while an error travels out.
 enum Step {
     Key(String),

@@ -267,6 +267,22 @@ impl Error {
         }
     }
 
+    /// A result that could not be serialized (a core bug), at `$`.
+    pub fn unserializable(e: impl Display) -> Self {
+        Error::InvalidInput {
+            field: "$".into(),
+            message: format!("the result could not be serialized: {e}"),
+        }
+    }
+
+    /// An operation name that is not in the registry.
+    pub fn unknown_operation(name: &str) -> Self {
+        Error::UnknownOperation {
+            field: "operation".into(),
+            value: name.to_string(),
+        }
+    }
+
     /// A collection is empty.
     pub fn empty(field: &str, expected: &str) -> Self {
         Error::Empty {

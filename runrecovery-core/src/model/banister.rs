@@ -41,6 +41,7 @@
 //! assert!((r.t_star - c * 12f64.ln()).abs() < 1e-12);
 //! ```
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result, check};
@@ -719,6 +720,55 @@ pub(crate) fn two_column_nonnegative(
         }
     }
     best
+}
+
+/// Dated tests (date, value) as the fits take them (day index in a load series
+/// of `days` days from `start`, value), for the fits of [`fit`] and
+/// [`crate::model::busso::fit`] on dated requests. The dates must fall inside
+/// the series and strictly increase, so the day indices the fits check are
+/// already in order: every error names `tests[i].date` with dates.
+///
+/// # Errors
+/// `out_of_range` for a date outside the series, `unsorted_dates` and
+/// `duplicate_date` for dates out of order.
+pub fn dated_tests(
+    start: NaiveDate,
+    days: usize,
+    tests: impl IntoIterator<Item = (NaiveDate, f64)>,
+) -> Result<Vec<(usize, f64)>> {
+    let mut out: Vec<(usize, f64)> = Vec::new();
+    let mut previous: Option<NaiveDate> = None;
+    for (i, (date, value)) in tests.into_iter().enumerate() {
+        let field = || format!("tests[{i}].date");
+        let day = (date - start).num_days();
+        if day < 0 || day >= days as i64 {
+            let last = start + chrono::Days::new(days.max(1) as u64 - 1);
+            return Err(Error::out_of_range(
+                &field(),
+                date,
+                &format!("a date inside the load series ({start} to {last})"),
+            ));
+        }
+        match previous {
+            Some(p) if date == p => {
+                return Err(Error::DuplicateDate {
+                    field: field(),
+                    value: date.to_string(),
+                });
+            }
+            Some(p) if date < p => {
+                return Err(Error::UnsortedDates {
+                    field: field(),
+                    value: date.to_string(),
+                    previous: p.to_string(),
+                });
+            }
+            _ => {}
+        }
+        previous = Some(date);
+        out.push((day as usize, value));
+    }
+    Ok(out)
 }
 
 /// Checks tests (day index, value): at least `min` of them, inside the series,

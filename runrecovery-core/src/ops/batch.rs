@@ -1,0 +1,249 @@
+//! Batch stage: PMC, ACWR and Banister fits of many athletes at once.
+
+use serde::{Deserialize, Serialize};
+
+use super::fields::request;
+
+use crate::error::{Error, Result};
+use crate::model;
+use crate::model::banister::{self, BanisterFit};
+
+/// Flattens a matrix (one row per athlete), checking the rows have one length.
+pub(super) fn flatten(field: &str, rows: &[Vec<f64>]) -> Result<(Vec<f64>, usize)> {
+    let days = rows.first().map_or(0, Vec::len);
+    if rows.is_empty() || days == 0 {
+        return Err(Error::empty(
+            field,
+            "at least one athlete with at least one day",
+        ));
+    }
+    let mut flat = Vec::with_capacity(rows.len() * days);
+    for (i, r) in rows.iter().enumerate() {
+        if r.len() != days {
+            return Err(Error::inconsistent(
+                &format!("{field}[{i}]"),
+                format!("{} days", r.len()),
+                &format!("every row needs {days} days"),
+            ));
+        }
+        flat.extend_from_slice(r);
+    }
+    Ok((flat, days))
+}
+
+fn rows(flat: Vec<f64>, days: usize) -> Vec<Vec<f64>> {
+    flat.chunks(days).map(<[f64]>::to_vec).collect()
+}
+
+request! {
+    /// Request of [`pmc_batch`].
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct PmcBatchRequest {
+        /// One row of daily loads per athlete, all of one length.
+        pub loads: Vec<Vec<f64>>,
+        /// Only each athlete's last day (one value per athlete).
+        #[serde(default)]
+        pub latest: bool,
+        ..pmc_options,
+    }
+}
+
+/// Response of [`pmc_batch`]: matrices (athletes × days), or vectors with `latest`.
+#[derive(Debug, Serialize)]
+#[serde(untagged)]
+pub enum PmcBatchResponse {
+    /// Every day.
+    Days {
+        /// Fitness per athlete and day.
+        fitness: Vec<Vec<f64>>,
+        /// Fatigue per athlete and day.
+        fatigue: Vec<Vec<f64>>,
+        /// Form per athlete and day.
+        form: Vec<Vec<f64>>,
+    },
+    /// The last day only.
+    Latest {
+        /// Fitness per athlete.
+        fitness: Vec<f64>,
+        /// Fatigue per athlete.
+        fatigue: Vec<f64>,
+        /// Form per athlete.
+        form: Vec<f64>,
+    },
+}
+
+/// The PMC of many athletes.
+pub fn pmc_batch(r: PmcBatchRequest) -> Result<PmcBatchResponse> {
+    let (flat, days) = flatten("loads", &r.loads)?;
+    let o = r.pmc_options();
+    if r.latest {
+        let n = r.loads.len();
+        let (mut c, mut a, mut f) = (vec![0.0; n], vec![0.0; n], vec![0.0; n]);
+        model::pmc_batch_latest(&flat, days, &o, &mut c, &mut a, &mut f)?;
+        return Ok(PmcBatchResponse::Latest {
+            fitness: c,
+            fatigue: a,
+            form: f,
+        });
+    }
+    let n = flat.len();
+    let (mut c, mut a, mut f) = (vec![0.0; n], vec![0.0; n], vec![0.0; n]);
+    model::pmc_batch(&flat, days, &o, &mut c, &mut a, &mut f)?;
+    Ok(PmcBatchResponse::Days {
+        fitness: rows(c, days),
+        fatigue: rows(a, days),
+        form: rows(f, days),
+    })
+}
+
+request! {
+    /// Request of [`acwr_batch`].
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct AcwrBatchRequest {
+        /// One row of daily loads per athlete, all of one length.
+        pub loads: Vec<Vec<f64>>,
+        ..acwr_options,
+    }
+}
+
+/// Response of [`acwr_batch`] (athletes × days).
+#[derive(Debug, Serialize)]
+pub struct AcwrBatchResponse {
+    /// Acute load.
+    pub acute: Vec<Vec<f64>>,
+    /// Chronic load.
+    pub chronic: Vec<Vec<f64>>,
+    /// The ratio, null where not meaningful (NaN in NumPy).
+    pub ratio: Vec<Vec<Option<f64>>>,
+}
+
+/// The ACWR of many athletes.
+pub fn acwr_batch(r: AcwrBatchRequest) -> Result<AcwrBatchResponse> {
+    let (flat, days) = flatten("loads", &r.loads)?;
+    let o = r.acwr_options(0.0);
+    let n = flat.len();
+    let (mut a, mut c, mut q) = (vec![0.0; n], vec![0.0; n], vec![0.0; n]);
+    model::acwr_batch(&flat, days, &o, &mut a, &mut c, &mut q)?;
+    Ok(AcwrBatchResponse {
+        acute: rows(a, days),
+        chronic: rows(c, days),
+        ratio: q
+            .chunks(days)
+            .map(|r| r.iter().map(|x| x.is_finite().then_some(*x)).collect())
+            .collect(),
+    })
+}
+
+request! {
+    /// Request of [`banister_fit_batch`].
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct BanisterFitBatchRequest {
+        /// One row of daily loads per athlete, all of one length.
+        pub loads: Vec<Vec<f64>>,
+        /// Test results in the same shape; null (NaN) where there was no test.
+        pub tests: Vec<Vec<Option<f64>>>,
+        ..fit_options,
+    }
+}
+
+/// One athlete's outcome in a batch fit.
+#[derive(Debug, Serialize)]
+pub struct BatchFitOutcome {
+    /// The fit, when it succeeded.
+    pub fit: Option<BanisterFit>,
+    /// The error code, when it failed.
+    pub error_code: Option<&'static str>,
+    /// The error message, when it failed.
+    pub error: Option<String>,
+}
+
+/// Response of [`banister_fit_batch`].
+#[derive(Debug, Serialize)]
+pub struct BanisterFitBatchResponse {
+    /// One outcome per athlete.
+    pub athletes: Vec<BatchFitOutcome>,
+}
+
+/// Banister fits of many athletes.
+pub fn banister_fit_batch(r: BanisterFitBatchRequest) -> Result<BanisterFitBatchResponse> {
+    let (flat, days) = flatten("loads", &r.loads)?;
+    if r.tests.len() != r.loads.len() {
+        return Err(Error::inconsistent(
+            "tests",
+            format!("{} rows", r.tests.len()),
+            "one row per athlete",
+        ));
+    }
+    let mut tests = Vec::with_capacity(flat.len());
+    for (i, row) in r.tests.iter().enumerate() {
+        if row.len() != days {
+            return Err(Error::inconsistent(
+                &format!("tests[{i}]"),
+                format!("{} days", row.len()),
+                &format!("every row needs {days} days"),
+            ));
+        }
+        tests.extend(row.iter().map(|v| v.unwrap_or(f64::NAN)));
+    }
+    let options = r.fit_options();
+    let fits = banister::fit_batch(&flat, &tests, days, &options)?;
+    Ok(BanisterFitBatchResponse {
+        athletes: fit_columns(fits).outcomes,
+    })
+}
+
+/// The names of [`FitColumns::columns`], in order.
+pub const FIT_COLUMNS: [&str; 8] = ["p0", "k1", "tau1", "k2", "tau2", "sse", "rmse", "r2"];
+
+/// Batch fit results as per-athlete outcomes and as parameter columns, for
+/// bindings that hand out arrays.
+#[derive(Debug)]
+pub struct FitColumns {
+    /// One outcome per athlete, as the `banister_fit_batch` operation returns them.
+    pub outcomes: Vec<BatchFitOutcome>,
+    /// [`FIT_COLUMNS`], one value per athlete (NaN for a failed fit or an absent R²).
+    pub columns: [Vec<f64>; 8],
+}
+
+/// Splits batch fit results into outcomes and columns.
+pub fn fit_columns(fits: Vec<Result<BanisterFit>>) -> FitColumns {
+    let mut columns: [Vec<f64>; 8] = std::array::from_fn(|_| Vec::with_capacity(fits.len()));
+    let outcomes = fits
+        .into_iter()
+        .map(|f| match f {
+            Ok(fit) => {
+                let p = fit.params;
+                let values = [
+                    p.p0,
+                    p.k1,
+                    p.tau1,
+                    p.k2,
+                    p.tau2,
+                    fit.sse,
+                    fit.rmse,
+                    fit.r2.unwrap_or(f64::NAN),
+                ];
+                for (col, v) in columns.iter_mut().zip(values) {
+                    col.push(v);
+                }
+                BatchFitOutcome {
+                    fit: Some(fit),
+                    error_code: None,
+                    error: None,
+                }
+            }
+            Err(e) => {
+                columns.iter_mut().for_each(|c| c.push(f64::NAN));
+                BatchFitOutcome {
+                    fit: None,
+                    error_code: Some(e.code()),
+                    error: Some(e.to_string()),
+                }
+            }
+        })
+        .collect();
+    FitColumns { outcomes, columns }
+}

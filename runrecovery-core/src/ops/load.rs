@@ -1,0 +1,183 @@
+//! Load stage: session loads, daily loads and weekly windows.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::fields::request;
+
+use super::log::log_with_athlete;
+use crate::athlete::Athlete;
+use crate::error::{Error, Result};
+use crate::load::{
+    self, Include, LoadMethod, LoadOptions, MissingData, SdKind, SessionLoad, TrimpCoefficients,
+    WeekLoad, WeekMode, WeekVolume,
+};
+use crate::log::{DailySeries, DuplicatePolicy, TrainingLog};
+use crate::session::Session;
+
+/// Request of [`session_load`].
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SessionLoadRequest {
+    /// The session.
+    pub session: Session,
+    /// The athlete.
+    #[serde(default)]
+    pub athlete: Athlete,
+    /// Method (default `auto`).
+    #[serde(default)]
+    pub method: LoadMethod,
+    /// Banister coefficients (default `sex_specific`).
+    #[serde(default)]
+    pub trimp_coefficients: TrimpCoefficients,
+}
+
+/// The load of a session.
+pub fn session_load(r: SessionLoadRequest) -> Result<SessionLoad> {
+    let opts = LoadOptions {
+        method: r.method,
+        trimp_coefficients: r.trimp_coefficients,
+        missing: MissingData::Error,
+    };
+    load::session_load(&r.session, &r.athlete, &opts)
+}
+
+request! {
+    /// Request of [`daily_loads`] and [`weekly_summary`].
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct LogLoadRequest {
+        ..log_loads,
+        /// Which sessions count (default `completed`).
+        #[serde(default)]
+        pub include: Include,
+        /// First day (default: the log's first).
+        #[serde(default)]
+        pub start: Option<NaiveDate>,
+        /// Last day (default: the log's last).
+        #[serde(default)]
+        pub end: Option<NaiveDate>,
+        /// Weeks: `calendar` (default) or `rolling` (weekly_summary only).
+        #[serde(default)]
+        pub week: WeekMode,
+        /// SD for monotony: `sample` (default) or `population` (weekly_summary only).
+        #[serde(default)]
+        pub sd: SdKind,
+    }
+}
+
+impl LogLoadRequest {
+    fn daily(self) -> Result<(TrainingLog, load::DailyLoads)> {
+        let opts = self.load_options();
+        let (log, athlete) = log_with_athlete(self.log, DuplicatePolicy::Reject, self.athlete)?;
+        let d = load::daily_loads(&log, &athlete, &opts, self.include, self.start, self.end)?;
+        Ok((log, d))
+    }
+}
+
+/// Response of [`daily_loads`].
+#[derive(Debug, Serialize)]
+pub struct DailyLoadsResponse {
+    /// First day.
+    pub start: NaiveDate,
+    /// Last day.
+    pub end: NaiveDate,
+    /// Load per day.
+    pub load: Vec<f64>,
+    /// Whether anything was logged that day.
+    pub logged: Vec<bool>,
+    /// Sessions scored by each method.
+    pub methods: BTreeMap<LoadMethod, usize>,
+    /// Sessions counted as zero for lack of data.
+    pub zeroed_sessions: usize,
+    /// Set when scales were mixed.
+    pub warning: Option<String>,
+}
+
+/// Daily loads of a log.
+pub fn daily_loads(r: LogLoadRequest) -> Result<DailyLoadsResponse> {
+    let (_, d) = r.daily()?;
+    Ok(DailyLoadsResponse {
+        start: d.series.start,
+        end: d.series.end(),
+        methods: d.methods.into_iter().collect(),
+        load: d.series.values,
+        logged: d.series.logged,
+        zeroed_sessions: d.zeroed_sessions,
+        warning: d.warning,
+    })
+}
+
+/// Request of [`weekly_loads`].
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WeeklyLoadsRequest {
+    /// Date of the first load.
+    pub start: NaiveDate,
+    /// One load per day.
+    pub loads: Vec<f64>,
+    /// Whether each day was logged (default: all), for `logged_days`.
+    #[serde(default)]
+    pub logged: Option<Vec<bool>>,
+    /// Weeks: `calendar` (default) or `rolling`.
+    #[serde(default)]
+    pub week: WeekMode,
+    /// SD: `sample` (default) or `population`.
+    #[serde(default)]
+    pub sd: SdKind,
+}
+
+/// Weekly windows.
+#[derive(Debug, Serialize)]
+pub struct WeeklyLoadsResponse {
+    /// One entry per window.
+    pub weeks: Vec<WeekLoad>,
+}
+
+/// Monotony, strain and ramp of a daily series.
+pub fn weekly_loads(r: WeeklyLoadsRequest) -> Result<WeeklyLoadsResponse> {
+    let mut weeks = load::weekly_loads(r.start, &r.loads, r.week, r.sd)?;
+    if let Some(logged) = r.logged {
+        if logged.len() != r.loads.len() {
+            return Err(Error::inconsistent(
+                "logged",
+                format!("{} days", logged.len()),
+                "must match the loads' length",
+            ));
+        }
+        let series = DailySeries {
+            start: r.start,
+            values: r.loads,
+            logged,
+        };
+        weeks = load::weekly_from_series(&series, r.week, r.sd)?;
+    }
+    Ok(WeeklyLoadsResponse { weeks })
+}
+
+/// Response of [`weekly_summary`].
+#[derive(Debug, Serialize)]
+pub struct WeeklySummaryResponse {
+    /// Load windows (calendar weeks or rolling).
+    pub weeks: Vec<WeekLoad>,
+    /// Volume per calendar week.
+    pub volume: Vec<WeekVolume>,
+    /// Sessions scored by each method.
+    pub methods: BTreeMap<LoadMethod, usize>,
+    /// Set when scales were mixed.
+    pub warning: Option<String>,
+}
+
+/// Weekly volume, load, monotony, strain and ramp of a log.
+pub fn weekly_summary(r: LogLoadRequest) -> Result<WeeklySummaryResponse> {
+    let (week, sd) = (r.week, r.sd);
+    let (log, d) = r.daily()?;
+    Ok(WeeklySummaryResponse {
+        weeks: load::weekly_from_series(&d.series, week, sd)?,
+        volume: load::weekly_volume(&log),
+        methods: d.methods.into_iter().collect(),
+        warning: d.warning,
+    })
+}

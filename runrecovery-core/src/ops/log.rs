@@ -1,0 +1,103 @@
+//! Log stage: validated log documents and calendar-day series.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::athlete::Athlete;
+use crate::error::Result;
+use crate::log::{DailySeries, DuplicatePolicy, LogDocument, TrainingLog};
+
+/// Request of [`read_log`].
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReadLogRequest {
+    /// The log document.
+    pub log: Value,
+    /// Duplicate policy (default `reject`).
+    #[serde(default)]
+    pub duplicates: DuplicatePolicy,
+}
+
+/// Response of [`read_log`].
+#[derive(Debug, Serialize)]
+pub struct ReadLogResponse {
+    /// The canonical document (sorted, current schema).
+    pub log: LogDocument,
+    /// Number of sessions kept.
+    pub sessions: usize,
+    /// Completed sessions.
+    pub completed: usize,
+    /// Planned sessions.
+    pub planned: usize,
+    /// First date.
+    pub first_date: NaiveDate,
+    /// Last date.
+    pub last_date: NaiveDate,
+}
+
+/// Validates a log document.
+pub fn read_log(r: ReadLogRequest) -> Result<ReadLogResponse> {
+    let log = TrainingLog::from_value(r.log, r.duplicates).map_err(|e| e.within("log"))?;
+    let (first, last) = log.date_range();
+    let completed = log.completed().count();
+    Ok(ReadLogResponse {
+        sessions: log.sessions().len(),
+        completed,
+        planned: log.sessions().len() - completed,
+        first_date: first,
+        last_date: last,
+        log: log.to_document(),
+    })
+}
+
+/// Request of [`daily_series`].
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DailySeriesRequest {
+    /// Strictly increasing dates.
+    pub dates: Vec<NaiveDate>,
+    /// One value (≥ 0) per date.
+    pub values: Vec<f64>,
+}
+
+/// Response of [`daily_series`].
+#[derive(Debug, Serialize)]
+pub struct DailySeriesResponse {
+    /// First day.
+    pub start: NaiveDate,
+    /// Last day.
+    pub end: NaiveDate,
+    /// One value per calendar day (0 where no date was given).
+    pub values: Vec<f64>,
+    /// Whether the day had a value.
+    pub logged: Vec<bool>,
+}
+
+/// A calendar-day series from dated values.
+pub fn daily_series(r: DailySeriesRequest) -> Result<DailySeriesResponse> {
+    let s = DailySeries::from_dated(&r.dates, &r.values, "series")?;
+    Ok(DailySeriesResponse {
+        start: s.start,
+        end: s.end(),
+        values: s.values,
+        logged: s.logged,
+    })
+}
+
+/// The request's log and its athlete (given, or the log's, or the default).
+pub(super) fn log_with_athlete(
+    log: Value,
+    duplicates: DuplicatePolicy,
+    athlete: Option<Athlete>,
+) -> Result<(TrainingLog, Athlete)> {
+    let log = TrainingLog::from_value(log, duplicates).map_err(|e| e.within("log"))?;
+    let athlete = match athlete {
+        Some(a) => {
+            a.validate().map_err(|e| e.within("athlete"))?;
+            a
+        }
+        None => log.athlete().cloned().unwrap_or_default(),
+    };
+    Ok((log, athlete))
+}

@@ -1,0 +1,352 @@
+//! Model stage: PMC, ACWR and the Banister impulse-response model.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::fields::request;
+
+use super::log::log_with_athlete;
+use crate::error::{Error, Result, check};
+use crate::load::{self, Include, LoadMethod};
+use crate::log::DuplicatePolicy;
+use crate::model::banister::{self, BanisterFit, BanisterParams, ImpulseResponse, LoadTiming};
+use crate::model::{self, AcwrBand, AcwrGap, AcwrOptions, PmcOptions};
+
+request! {
+    /// PMC conventions, as request fields (all optional).
+    #[derive(Debug, Default, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct PmcRequest {
+        ..daily_loads,
+        ..pmc_options,
+    }
+}
+
+/// Response of [`pmc`].
+#[derive(Debug, Serialize)]
+pub struct PmcResponse {
+    /// First day.
+    pub start: NaiveDate,
+    /// Last day.
+    pub end: NaiveDate,
+    /// Fitness (CTL) per day.
+    pub fitness: Vec<f64>,
+    /// Fatigue (ATL) per day.
+    pub fatigue: Vec<f64>,
+    /// Form (TSB) per day.
+    pub form: Vec<f64>,
+    /// Form as % of fitness (null while fitness is 0).
+    pub form_pct: Vec<Option<f64>>,
+    /// Fitness change over 7 days (null for the first 7 days).
+    pub ramp: Vec<Option<f64>>,
+    /// Share of logged days in the fitness window ending each day.
+    pub fitness_coverage: Vec<f64>,
+    /// Share of logged days in the fatigue window ending each day.
+    pub fatigue_coverage: Vec<f64>,
+    /// The conventions used.
+    pub options: PmcOptions,
+}
+
+fn pmc_response(
+    start: NaiveDate,
+    loads: &[f64],
+    logged: Option<&[bool]>,
+    options: PmcOptions,
+) -> Result<PmcResponse> {
+    if let Some(l) = logged {
+        if l.len() != loads.len() {
+            return Err(Error::inconsistent(
+                "logged",
+                format!("{} days", l.len()),
+                "must match the loads' length",
+            ));
+        }
+    }
+    let p = model::pmc(loads, &options)?;
+    let all = vec![true; loads.len()];
+    let logged = logged.unwrap_or(&all);
+    Ok(PmcResponse {
+        start,
+        end: start + chrono::Days::new(loads.len() as u64 - 1),
+        form_pct: model::form_percent(&p.fitness, &p.form),
+        ramp: model::ramp_rate(&p.fitness),
+        fitness_coverage: model::coverage(logged, options.fitness_days.round() as usize),
+        fatigue_coverage: model::coverage(logged, options.fatigue_days.round() as usize),
+        fitness: p.fitness,
+        fatigue: p.fatigue,
+        form: p.form,
+        options,
+    })
+}
+
+/// The PMC of a daily load series.
+pub fn pmc(r: PmcRequest) -> Result<PmcResponse> {
+    check::date("start", r.start)?;
+    pmc_response(r.start, &r.loads, r.logged.as_deref(), r.pmc_options())
+}
+
+request! {
+    /// Request of [`log_pmc`].
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct LogPmcRequest {
+        ..log_loads,
+        /// Completed sessions count up to this day, planned ones after it
+        /// (default: the last completed session's date).
+        #[serde(default)]
+        pub today: Option<NaiveDate>,
+        /// Project to this day (default: the log's last date).
+        #[serde(default)]
+        pub end: Option<NaiveDate>,
+        ..pmc_options,
+    }
+}
+
+/// Response of [`log_pmc`].
+#[derive(Debug, Serialize)]
+pub struct LogPmcResponse {
+    /// The PMC.
+    #[serde(flatten)]
+    pub pmc: PmcResponse,
+    /// The daily loads used (completed up to `today`, planned after).
+    pub load: Vec<f64>,
+    /// The day separating history from projection.
+    pub today: NaiveDate,
+    /// Sessions scored by each method.
+    pub methods: BTreeMap<LoadMethod, usize>,
+    /// Set when scales were mixed.
+    pub warning: Option<String>,
+}
+
+/// The PMC of a log, with planned sessions projecting it forward.
+pub fn log_pmc(r: LogPmcRequest) -> Result<LogPmcResponse> {
+    check::opt_date("today", r.today)?;
+    check::opt_date("end", r.end)?;
+    let (opts, o) = (r.load_options(), r.pmc_options());
+    let (log, athlete) = log_with_athlete(r.log, DuplicatePolicy::Reject, r.athlete)?;
+    let (first, last) = log.date_range();
+    let today = match r.today {
+        Some(t) => t,
+        None => log.completed().map(|s| s.date).next_back().unwrap_or(first),
+    };
+    let end = r.end.unwrap_or(last).max(today);
+    let done = load::daily_loads(
+        &log,
+        &athlete,
+        &opts,
+        Include::Completed,
+        Some(first),
+        Some(end),
+    )?;
+    let planned = load::daily_loads(
+        &log,
+        &athlete,
+        &opts,
+        Include::Planned,
+        Some(first),
+        Some(end),
+    )?;
+    let split = ((today - first).num_days() + 1).max(0) as usize;
+    let mut loads = done.series.values.clone();
+    let mut logged = done.series.logged.clone();
+    let from = split.min(loads.len());
+    loads[from..].copy_from_slice(&planned.series.values[from..]);
+    logged[from..].copy_from_slice(&planned.series.logged[from..]);
+    let mut methods = BTreeMap::new();
+    for (m, n) in done.methods.into_iter().chain(planned.methods) {
+        *methods.entry(m).or_default() += n;
+    }
+    Ok(LogPmcResponse {
+        pmc: pmc_response(first, &loads, Some(&logged), o)?,
+        load: loads,
+        today,
+        methods,
+        warning: done.warning.or(planned.warning),
+    })
+}
+
+request! {
+    /// Request of [`acwr`].
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct AcwrRequest {
+        ..daily_loads,
+        ..acwr_options,
+        /// Minimum share of logged days in the chronic window (0.75).
+        #[serde(default)]
+        pub min_coverage: Option<f64>,
+    }
+}
+
+/// Response of [`acwr`] (columns, one entry per day).
+#[derive(Debug, Serialize)]
+pub struct AcwrResponse {
+    /// First day.
+    pub start: NaiveDate,
+    /// Acute load.
+    pub acute: Vec<f64>,
+    /// Chronic load.
+    pub chronic: Vec<f64>,
+    /// The ratio, null when not meaningful.
+    pub ratio: Vec<Option<f64>>,
+    /// Gabbett's band, null with the ratio.
+    pub band: Vec<Option<AcwrBand>>,
+    /// Why the ratio is null.
+    pub gap: Vec<Option<AcwrGap>>,
+    /// The options used.
+    pub options: AcwrOptions,
+}
+
+/// The acute:chronic workload ratio.
+pub fn acwr(r: AcwrRequest) -> Result<AcwrResponse> {
+    check::date("start", r.start)?;
+    let options = r.acwr_options(
+        r.min_coverage
+            .unwrap_or(AcwrOptions::default().min_coverage),
+    );
+    let days = model::acwr(&r.loads, r.logged.as_deref(), &options)?;
+    Ok(AcwrResponse {
+        start: r.start,
+        acute: days.iter().map(|d| d.acute).collect(),
+        chronic: days.iter().map(|d| d.chronic).collect(),
+        ratio: days.iter().map(|d| d.ratio).collect(),
+        band: days.iter().map(|d| d.band).collect(),
+        gap: days.iter().map(|d| d.gap).collect(),
+        options,
+    })
+}
+
+/// Request of [`banister_simulate`].
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BanisterSimulateRequest {
+    /// One load per calendar day.
+    pub loads: Vec<f64>,
+    /// The parameters.
+    pub params: BanisterParams,
+    /// `same_day` (default) or `next_day`.
+    #[serde(default)]
+    pub timing: LoadTiming,
+}
+
+/// A performance series.
+#[derive(Debug, Serialize)]
+pub struct PerformanceResponse {
+    /// Predicted performance per day.
+    pub performance: Vec<f64>,
+}
+
+/// Banister performance for a load series.
+pub fn banister_simulate(r: BanisterSimulateRequest) -> Result<PerformanceResponse> {
+    Ok(PerformanceResponse {
+        performance: banister::simulate(&r.loads, &r.params, r.timing)?,
+    })
+}
+
+/// Request of [`banister_response`].
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BanisterResponseRequest {
+    /// The parameters.
+    pub params: BanisterParams,
+}
+
+/// One session's response.
+pub fn banister_response(r: BanisterResponseRequest) -> Result<ImpulseResponse> {
+    banister::impulse_response(&r.params)
+}
+
+/// A dated performance test.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PerformanceTest {
+    /// The day of the test.
+    pub date: NaiveDate,
+    /// The result (higher is better, e.g. a VDOT or a speed).
+    pub value: f64,
+}
+
+request! {
+    /// Request of [`banister_fit`].
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct BanisterFitRequest {
+        /// Date of the first load.
+        pub start: NaiveDate,
+        /// One load per calendar day.
+        pub loads: Vec<f64>,
+        /// The tests, in date order, inside the series.
+        pub tests: Vec<PerformanceTest>,
+        ..fit_options,
+    }
+}
+
+/// Fit the Banister model.
+pub fn banister_fit(r: BanisterFitRequest) -> Result<BanisterFit> {
+    check::date("start", r.start)?;
+    let dated = r.tests.iter().map(|t| (t.date, t.value));
+    let tests = banister::dated_tests(r.start, r.loads.len(), dated)?;
+    banister::fit(&r.loads, &tests, &r.fit_options())
+}
+
+/// Request of [`banister_forecast`].
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BanisterForecastRequest {
+    /// The daily loads so far.
+    pub loads: Vec<f64>,
+    /// The planned daily loads from the next day on.
+    pub planned_loads: Vec<f64>,
+    /// The parameters.
+    pub params: BanisterParams,
+    /// `same_day` (default) or `next_day`.
+    #[serde(default)]
+    pub timing: LoadTiming,
+}
+
+/// Performance predicted for each planned day.
+pub fn banister_forecast(r: BanisterForecastRequest) -> Result<PerformanceResponse> {
+    if r.planned_loads.is_empty() {
+        return Err(Error::empty("planned_loads", "at least one planned day"));
+    }
+    let all: Vec<f64> = r.loads.iter().chain(&r.planned_loads).copied().collect();
+    let mut p = banister::simulate(&all, &r.params, r.timing).map_err(|e| {
+        // Name the input the bad load came from.
+        match &e {
+            Error::NotFinite { field, .. } | Error::OutOfRange { field, .. }
+                if field.starts_with("loads[") =>
+            {
+                let i: usize = field[6..field.len() - 1].parse().unwrap_or(0);
+                let f = if i < r.loads.len() {
+                    format!("loads[{i}]")
+                } else {
+                    format!("planned_loads[{}]", i - r.loads.len())
+                };
+                retarget(e, f)
+            }
+            _ => e,
+        }
+    })?;
+    Ok(PerformanceResponse {
+        performance: p.split_off(r.loads.len()),
+    })
+}
+
+fn retarget(e: Error, new_field: String) -> Error {
+    match e {
+        Error::NotFinite { value, .. } => Error::NotFinite {
+            field: new_field,
+            value,
+        },
+        Error::OutOfRange {
+            value, expected, ..
+        } => Error::OutOfRange {
+            field: new_field,
+            value,
+            expected,
+        },
+        other => other,
+    }
+}

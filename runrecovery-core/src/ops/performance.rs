@@ -1,0 +1,145 @@
+//! Performance stage: VDOT, equivalent times, paces and race-time predictions.
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::Result;
+use crate::performance::{self, TrainingPace};
+
+/// A race result.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Race {
+    /// Distance, m.
+    pub distance_m: f64,
+    /// Time, s.
+    pub time_s: f64,
+}
+
+/// A VDOT.
+#[derive(Debug, Serialize)]
+pub struct VdotResponse {
+    /// VDOT, ml/kg/min.
+    pub vdot: f64,
+}
+
+/// VDOT from a race.
+pub fn vdot_from_race(r: Race) -> Result<VdotResponse> {
+    Ok(VdotResponse {
+        vdot: performance::vdot_from_race(r.distance_m, r.time_s)?,
+    })
+}
+
+/// Request of [`equivalent_time`].
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EquivalentTimeRequest {
+    /// VDOT.
+    pub vdot: f64,
+    /// Target distance, m.
+    pub distance_m: f64,
+}
+
+/// A predicted race time.
+#[derive(Debug, Serialize)]
+pub struct RaceTime {
+    /// Time, s.
+    pub time_s: f64,
+    /// Average pace, s/km.
+    pub pace_s_per_km: f64,
+}
+
+fn race_time(time_s: f64, distance_m: f64) -> RaceTime {
+    RaceTime {
+        time_s,
+        pace_s_per_km: time_s / (distance_m / 1000.0),
+    }
+}
+
+/// The equivalent race time over a distance.
+pub fn equivalent_time(r: EquivalentTimeRequest) -> Result<RaceTime> {
+    Ok(race_time(
+        performance::equivalent_time_s(r.vdot, r.distance_m)?,
+        r.distance_m,
+    ))
+}
+
+/// Request of [`training_paces`].
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TrainingPacesRequest {
+    /// VDOT.
+    pub vdot: f64,
+}
+
+/// Daniels' training paces.
+#[derive(Debug, Serialize)]
+pub struct TrainingPacesResponse {
+    /// E, M, T, I, R.
+    pub paces: Vec<TrainingPace>,
+}
+
+/// Daniels' training paces for a VDOT.
+pub fn training_paces(r: TrainingPacesRequest) -> Result<TrainingPacesResponse> {
+    Ok(TrainingPacesResponse {
+        paces: performance::training_paces(r.vdot)?,
+    })
+}
+
+fn default_riegel() -> f64 {
+    performance::RIEGEL_EXPONENT
+}
+
+/// Request of [`riegel_predict`] and [`cameron_predict`].
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PredictRequest {
+    /// Race distance, m.
+    pub distance_m: f64,
+    /// Race time, s.
+    pub time_s: f64,
+    /// Target distance, m.
+    pub to_distance_m: f64,
+    /// Riegel exponent (default 1.06; ignored by Cameron).
+    #[serde(default = "default_riegel")]
+    pub exponent: f64,
+}
+
+/// Riegel's prediction.
+pub fn riegel_predict(r: PredictRequest) -> Result<RaceTime> {
+    let t = performance::riegel_time_s(r.distance_m, r.time_s, r.to_distance_m, r.exponent)?;
+    Ok(race_time(t, r.to_distance_m))
+}
+
+/// Cameron's prediction.
+pub fn cameron_predict(r: PredictRequest) -> Result<RaceTime> {
+    let t = performance::cameron_time_s(r.distance_m, r.time_s, r.to_distance_m)?;
+    Ok(race_time(t, r.to_distance_m))
+}
+
+/// Request of [`riegel_exponent`].
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TwoRacesRequest {
+    /// One race.
+    pub first: Race,
+    /// Another race over a different distance.
+    pub second: Race,
+}
+
+/// A Riegel exponent.
+#[derive(Debug, Serialize)]
+pub struct ExponentResponse {
+    /// The exponent.
+    pub exponent: f64,
+}
+
+/// A personal Riegel exponent.
+pub fn riegel_exponent(r: TwoRacesRequest) -> Result<ExponentResponse> {
+    let k = performance::riegel_exponent(
+        r.first.distance_m,
+        r.first.time_s,
+        r.second.distance_m,
+        r.second.time_s,
+    )?;
+    Ok(ExponentResponse { exponent: k })
+}

@@ -1,0 +1,167 @@
+//! Plan stage: periodized plans and re-planned weeks.
+
+use chrono::{NaiveDate, Weekday};
+use serde::Deserialize;
+use serde_json::Value;
+
+use crate::athlete::Athlete;
+use crate::error::Result;
+use crate::log::{DuplicatePolicy, TrainingLog};
+use crate::plan::{self, Plan, PlanRequest, Replan};
+
+/// Request of [`generate_plan`]: the fields of [`PlanRequest`], and the
+/// athlete. The fields are repeated rather than `#[serde(flatten)]`ed: serde
+/// reads a flattened struct from a buffer, where a bad value (or an unknown
+/// field) loses its path and is reported at `$`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GeneratePlanRequest {
+    /// The first day of the plan.
+    pub start: NaiveDate,
+    /// The race day.
+    pub race_date: NaiveDate,
+    /// The race distance, m.
+    pub race_distance_m: f64,
+    /// A goal time, s.
+    #[serde(default)]
+    pub goal_time_s: Option<f64>,
+    /// Current weekly running distance, km.
+    pub weekly_km: f64,
+    /// Current long run, km.
+    #[serde(default)]
+    pub long_run_km: Option<f64>,
+    /// VDOT (or give the athlete's).
+    #[serde(default)]
+    pub vdot: Option<f64>,
+    /// Days available for running.
+    #[serde(default)]
+    pub available_days: Option<Vec<Weekday>>,
+    /// The long run's day.
+    #[serde(default)]
+    pub long_run_day: Option<Weekday>,
+    /// Experience.
+    #[serde(default)]
+    pub experience: plan::Experience,
+    /// Quality sessions a week besides the long run.
+    #[serde(default)]
+    pub hard_sessions_per_week: Option<u32>,
+    /// The athlete (for VDOT when `vdot` is not given).
+    #[serde(default)]
+    pub athlete: Option<Athlete>,
+}
+
+impl GeneratePlanRequest {
+    /// The plan's inputs and the athlete.
+    pub fn split(self) -> (PlanRequest, Option<Athlete>) {
+        let plan = PlanRequest {
+            start: self.start,
+            race_date: self.race_date,
+            race_distance_m: self.race_distance_m,
+            goal_time_s: self.goal_time_s,
+            weekly_km: self.weekly_km,
+            long_run_km: self.long_run_km,
+            vdot: self.vdot,
+            available_days: self.available_days,
+            long_run_day: self.long_run_day,
+            experience: self.experience,
+            hard_sessions_per_week: self.hard_sessions_per_week,
+        };
+        (plan, self.athlete)
+    }
+}
+
+/// A periodized plan.
+pub fn generate_plan(r: GeneratePlanRequest) -> Result<Plan> {
+    let (request, athlete) = r.split();
+    let athlete = athlete.unwrap_or_default();
+    athlete.validate().map_err(|e| e.within("athlete"))?;
+    plan::generate(&request, &athlete)
+}
+
+/// Request of [`replan_week`].
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReplanRequest {
+    /// The plan and what was done, in one document.
+    pub log: Value,
+    /// Today.
+    pub today: NaiveDate,
+    /// Today's readiness (`go`, `go_easy` or `rest`), when known.
+    #[serde(default)]
+    pub readiness: Option<crate::readiness::Status>,
+}
+
+/// The rest of this week, re-planned.
+pub fn replan_week(r: ReplanRequest) -> Result<Replan> {
+    let log =
+        TrainingLog::from_value(r.log, DuplicatePolicy::Reject).map_err(|e| e.within("log"))?;
+    plan::replan(&log, r.today, r.readiness)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::decode;
+    use crate::ops::call;
+
+    #[test]
+    fn generate_plan_takes_every_field_of_a_plan_request_and_the_athlete() {
+        let plan = PlanRequest {
+            start: NaiveDate::from_ymd_opt(2027, 1, 4).unwrap(),
+            race_date: NaiveDate::from_ymd_opt(2027, 3, 14).unwrap(),
+            race_distance_m: 5000.0,
+            goal_time_s: Some(1500.0),
+            weekly_km: 20.0,
+            long_run_km: Some(8.0),
+            vdot: Some(45.0),
+            available_days: Some(vec![Weekday::Mon, Weekday::Sun]),
+            long_run_day: Some(Weekday::Sun),
+            experience: plan::Experience::Novice,
+            hard_sessions_per_week: Some(1),
+        };
+        // A field added to PlanRequest but not here fails deny_unknown_fields.
+        let mut json = serde_json::to_value(&plan).unwrap();
+        json["athlete"] = serde_json::json!({"age_years": 40});
+        let r: GeneratePlanRequest = decode::from_value(&json, "$").unwrap();
+        let (back, athlete) = r.split();
+        assert_eq!(back, plan);
+        assert_eq!(athlete.unwrap().age_years, Some(40.0));
+    }
+
+    #[test]
+    fn generate_plan_errors_name_the_field() {
+        let base = serde_json::json!({"start": "2027-01-04", "race_date": "2027-03-14",
+            "race_distance_m": 5000, "weekly_km": 20, "vdot": 45});
+        for (key, value, code, field) in [
+            (
+                "race_distance_m",
+                serde_json::json!("far"),
+                "invalid_input",
+                "race_distance_m",
+            ),
+            (
+                "weekly_kms",
+                serde_json::json!(3),
+                "invalid_input",
+                "weekly_kms",
+            ),
+            (
+                "start",
+                serde_json::json!("2027-02-30"),
+                "invalid_date",
+                "start",
+            ),
+            (
+                "available_days",
+                serde_json::json!(["Mon", "Funday"]),
+                "invalid_input",
+                "available_days[1]",
+            ),
+        ] {
+            let mut input = base.clone();
+            input[key] = value;
+            let e = call("generate_plan", input).unwrap_err();
+            assert_eq!((e.code(), e.field()), (code, field), "{e}");
+        }
+    }
+}

@@ -1,0 +1,62 @@
+//! Rules stage: the recovery-aware plan rules.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::log::log_with_athlete;
+use crate::athlete::Athlete;
+use crate::error::Result;
+use crate::log::DuplicatePolicy;
+use crate::rules::{self, Finding, RuleParams, Scope};
+
+/// Request of [`check_rules`].
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CheckRulesRequest {
+    /// The log or plan document.
+    pub log: Value,
+    /// The athlete (default: the document's).
+    #[serde(default)]
+    pub athlete: Option<Athlete>,
+    /// A goal race date (planned race sessions count too).
+    #[serde(default)]
+    pub goal_race: Option<NaiveDate>,
+    /// Only these rule ids (default: all).
+    #[serde(default)]
+    pub rules: Option<Vec<String>>,
+    /// `planned`, `completed` or `both` (default).
+    #[serde(default)]
+    pub scope: Scope,
+    /// Parameters (all optional).
+    #[serde(default)]
+    pub params: RuleParams,
+}
+
+/// Response of [`check_rules`].
+#[derive(Debug, Serialize)]
+pub struct CheckRulesResponse {
+    /// The findings, by date.
+    pub findings: Vec<Finding>,
+    /// The rules that ran.
+    pub rules: Vec<&'static str>,
+}
+
+/// Runs the plan rules.
+pub fn check_rules(r: CheckRulesRequest) -> Result<CheckRulesResponse> {
+    let (log, athlete) = log_with_athlete(r.log, DuplicatePolicy::Reject, r.athlete)?;
+    let ran: Vec<&'static str> = rules::RULE_IDS
+        .iter()
+        .copied()
+        .filter(|id| r.rules.as_ref().is_none_or(|l| l.iter().any(|x| x == id)))
+        .collect();
+    let options = rules::RulesOptions {
+        rules: r.rules,
+        scope: r.scope,
+        params: r.params,
+    };
+    Ok(CheckRulesResponse {
+        findings: rules::check(&log, &athlete, r.goal_race, &options)?,
+        rules: ran,
+    })
+}

@@ -1,0 +1,96 @@
+//! Supercompensation stage: residual fatigue and the next quality session.
+
+use chrono::NaiveDate;
+use serde::Deserialize;
+use serde_json::Value;
+
+use super::log::log_with_athlete;
+use crate::athlete::Athlete;
+use crate::error::{Result, check};
+use crate::log::DuplicatePolicy;
+use crate::session::SessionKind;
+use crate::supercompensation::{self, NextQualitySession, RecoveryOptions, RecoveryState};
+
+/// Request of [`recovery_state`].
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RecoveryStateRequest {
+    /// The log document.
+    pub log: Value,
+    /// The athlete (default: the log's).
+    #[serde(default)]
+    pub athlete: Option<Athlete>,
+    /// The day (the state is taken at `options.day_hour`).
+    pub date: NaiveDate,
+    /// A clock time instead of `day_hour` (`HH:MM:SS`).
+    #[serde(default)]
+    pub time: Option<chrono::NaiveTime>,
+    /// Model constants (all optional).
+    #[serde(default)]
+    pub options: RecoveryOptions,
+}
+
+/// Each body system's state.
+pub fn recovery_state(r: RecoveryStateRequest) -> Result<RecoveryState> {
+    let (log, athlete) = log_with_athlete(r.log, DuplicatePolicy::Reject, r.athlete)?;
+    let time = match r.time {
+        Some(t) => t,
+        None => {
+            check::in_range("options.day_hour", r.options.day_hour, 0.0, 23.99, "h")?;
+            chrono::NaiveTime::from_num_seconds_from_midnight_opt(
+                (r.options.day_hour * 3600.0).round() as u32,
+                0,
+            )
+            .unwrap_or_default()
+        }
+    };
+    supercompensation::recovery_state(&log, &athlete, r.date.and_time(time), &r.options).map_err(
+        |e| {
+            if e.field().starts_with("log") || e.field().starts_with("athlete") {
+                e
+            } else {
+                e.within("options")
+            }
+        },
+    )
+}
+
+fn default_quality_kind() -> SessionKind {
+    SessionKind::Intervals
+}
+
+/// Request of [`next_quality_session`].
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NextQualitySessionRequest {
+    /// The log document.
+    pub log: Value,
+    /// The athlete (default: the log's).
+    #[serde(default)]
+    pub athlete: Option<Athlete>,
+    /// Today (sessions completed up to today count).
+    pub today: NaiveDate,
+    /// The kind of the next quality session (default `intervals`).
+    #[serde(default = "default_quality_kind")]
+    pub kind: SessionKind,
+    /// Model constants (all optional).
+    #[serde(default)]
+    pub options: RecoveryOptions,
+}
+
+/// The next quality session's earliest and best days.
+pub fn next_quality_session(r: NextQualitySessionRequest) -> Result<NextQualitySession> {
+    let (log, athlete) = log_with_athlete(r.log, DuplicatePolicy::Reject, r.athlete)?;
+    supercompensation::next_quality_session(&log, &athlete, r.today, r.kind, &r.options).map_err(
+        |e| {
+            if e.field().starts_with("log")
+                || e.field().starts_with("athlete")
+                || e.field() == "kind"
+            {
+                e
+            } else {
+                e.within("options")
+            }
+        },
+    )
+}
