@@ -32,6 +32,7 @@ use crate::performance;
 
 /// Biological sex, used only where a published formula has sex-specific coefficients.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Sex {
     /// Male coefficients.
@@ -42,6 +43,7 @@ pub enum Sex {
 
 /// Which age-based HRmax equation to use when HRmax was not measured.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum HrMaxFormula {
     /// `208 − 0.7·age` (Tanaka, Monahan & Seals 2001, J Am Coll Cardiol 37:153). Default.
@@ -87,6 +89,7 @@ mod limits {
 
 /// An athlete's profile. All values are optional; see [`Athlete::validate`] for the ranges.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Athlete {
     /// A display name.
@@ -132,6 +135,7 @@ pub struct Athlete {
 
 /// A value that was estimated rather than measured, with its method.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct EstimatedValue {
     /// The profile field that was filled.
     pub field: String,
@@ -143,6 +147,7 @@ pub struct EstimatedValue {
 
 /// A profile with every estimable value filled in, and a record of what was estimated.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ResolvedAthlete {
     /// The profile; `hr_max_bpm` still holds only a measured value.
     pub athlete: Athlete,

@@ -104,6 +104,7 @@ impl Default for CalendarOptions {
 
 /// An iCalendar file.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Calendar {
     /// The file's text (CR LF line endings, lines folded at 75 octets).
     pub ics: String,

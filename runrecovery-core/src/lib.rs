@@ -54,6 +54,8 @@ pub mod plan;
 pub mod readiness;
 pub mod recovery;
 pub mod rules;
+#[cfg(feature = "schema")]
+mod schema;
 pub mod session;
 mod sort;
 pub mod supercompensation;

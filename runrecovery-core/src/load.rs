@@ -53,6 +53,7 @@ use crate::session::{Session, Status};
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
 )]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum LoadMethod {
     /// The best method the data supports (default).
@@ -86,6 +87,7 @@ impl LoadMethod {
 
 /// Banister TRIMP weighting coefficients.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum TrimpCoefficients {
     /// Men a = 0.64, b = 1.92; women a = 0.86, b = 1.67 (Banister 1991). Needs `sex`. Default.
@@ -97,6 +99,7 @@ pub enum TrimpCoefficients {
 
 /// What to do with a session that lacks the data for the method.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum MissingData {
     /// Fail, naming the session (default).
@@ -108,6 +111,7 @@ pub enum MissingData {
 
 /// Options for load computations.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, default)]
 pub struct LoadOptions {
     /// The method.
@@ -130,6 +134,7 @@ impl LoadOptions {
 
 /// A session's load and how it was computed.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SessionLoad {
     /// The load.
     pub value: f64,
@@ -425,6 +430,7 @@ fn auto_method(s: &Session, a: &Athlete, c: TrimpCoefficients) -> Result<LoadMet
 
 /// A calendar-day load series built from a log.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DailyLoads {
     /// Daily loads with missing days explicit.
     pub series: DailySeries,
@@ -438,6 +444,7 @@ pub struct DailyLoads {
 
 /// Which sessions of a log count.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Include {
     /// Completed sessions (default).
@@ -534,6 +541,7 @@ pub fn daily_loads(
 
 /// How weeks are cut.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum WeekMode {
     /// ISO calendar weeks, Monday to Sunday (default).
@@ -545,6 +553,7 @@ pub enum WeekMode {
 
 /// Which standard deviation monotony uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum SdKind {
     /// Sample SD, ddof 1 (pandas, R; default).
@@ -559,6 +568,7 @@ pub const MONOTONY_FLAG: f64 = 2.0;
 
 /// Load statistics of one 7-day window.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct WeekLoad {
     /// First day of the window.
     pub start: NaiveDate,
@@ -701,6 +711,7 @@ pub fn weekly_from_series(
 
 /// Weekly volume of a log: time and distance per calendar week.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct WeekVolume {
     /// Monday of the week.
     pub week_start: NaiveDate,

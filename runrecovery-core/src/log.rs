@@ -53,6 +53,7 @@ pub const SCHEMA_VERSION: u32 = 1;
 
 /// What to do with repeated sessions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum DuplicatePolicy {
     /// Reject duplicates and conflicts (default).
@@ -66,6 +67,7 @@ pub enum DuplicatePolicy {
 
 /// The serialized form of a log (what is saved and loaded).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct LogDocument {
     /// Always [`SCHEMA_VERSION`] when written by this version.
@@ -79,6 +81,7 @@ pub struct LogDocument {
 
 /// A validated, sorted training log.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TrainingLog {
     athlete: Option<Athlete>,
     sessions: Vec<Session>,
@@ -312,6 +315,7 @@ fn read_document(value: serde_json::Value) -> Result<LogDocument> {
 
 /// A calendar-day series: one value per day from `start`, with missing days explicit.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DailySeries {
     /// The first day.
     pub start: NaiveDate,

@@ -35,6 +35,7 @@ mod optimize;
 
 /// The gain of the exponentially weighted average.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Gain {
     /// `g = 1 − e^(−1/N)` (GoldenCheetah, intervals.icu). Default.
@@ -56,6 +57,7 @@ impl Gain {
 
 /// On which day form is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum FormDay {
     /// `TSB(d) = CTL(d−1) − ATL(d−1)`: the form you start the day with (TrainingPeaks, GoldenCheetah). Default.
@@ -67,6 +69,7 @@ pub enum FormDay {
 
 /// PMC conventions.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct PmcOptions {
     /// Fitness (CTL) time constant, days (default 42).
@@ -112,6 +115,7 @@ impl PmcOptions {
 
 /// Fitness, fatigue and form per day.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Pmc {
     /// Fitness (CTL) at the end of each day.
     pub fitness: Vec<f64>,
@@ -391,6 +395,7 @@ pub(crate) fn validate_loads(loads: &[f64]) -> Result<()> {
 
 /// How the acute:chronic workload ratio is computed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum AcwrMethod {
     /// mean(last 7 days incl. today) / mean(last 28 incl. today). Default.
@@ -404,6 +409,7 @@ pub enum AcwrMethod {
 
 /// The EWMA decay form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum EwmaDecay {
     /// `λ = 2/(N+1)` (Williams et al. 2017). Default.
@@ -415,6 +421,7 @@ pub enum EwmaDecay {
 
 /// The EWMA's value before the first day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum EwmaSeed {
     /// The first day's load. Default.
@@ -426,6 +433,7 @@ pub enum EwmaSeed {
 
 /// ACWR options.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct AcwrOptions {
     /// The method.
@@ -457,6 +465,7 @@ impl Default for AcwrOptions {
 
 /// Gabbett's (2016) bands, presented with their critique (see `docs/model.md`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum AcwrBand {
     /// Below 0.8: less than usual.
@@ -471,6 +480,7 @@ pub enum AcwrBand {
 
 /// Why a day has no ratio.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum AcwrGap {
     /// The chronic window is not full yet.
@@ -483,6 +493,7 @@ pub enum AcwrGap {
 
 /// One day's ACWR.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct AcwrDay {
     /// Acute load (mean or EWMA).
     pub acute: f64,

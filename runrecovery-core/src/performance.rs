@@ -123,6 +123,7 @@ pub fn equivalent_time_s(vdot: f64, distance_m: f64) -> Result<f64> {
 
 /// One of Daniels' training intensities.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Intensity {
     /// Easy (E).
@@ -148,6 +149,7 @@ pub const INTENSITY_FRACTIONS: [(Intensity, f64, f64); 5] = [
 
 /// A training pace band.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TrainingPace {
     /// Which intensity.
     pub intensity: Intensity,

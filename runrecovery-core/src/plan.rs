@@ -45,6 +45,7 @@ use crate::taper::{self, TaperSpec};
 
 /// Experience level.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Experience {
     /// Up to a year of regular running.
@@ -58,6 +59,7 @@ pub enum Experience {
 
 /// What the plan is for, and who runs it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PlanRequest {
     /// The first day of the plan.
@@ -93,6 +95,7 @@ pub struct PlanRequest {
 
 /// One planned session with its targets.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PlannedSession {
     /// The session (status planned).
     pub session: Session,
@@ -110,6 +113,7 @@ pub struct PlannedSession {
 
 /// A generated plan.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Plan {
     /// The sessions with their targets.
     pub sessions: Vec<PlannedSession>,
@@ -738,6 +742,7 @@ fn athlete_for_log(a: &Athlete) -> Option<Athlete> {
 
 /// A change made by re-planning.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Change {
     /// The day the change is about.
     pub date: NaiveDate,
@@ -751,6 +756,7 @@ pub struct Change {
 
 /// The re-planned rest of the week.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Replan {
     /// The plan document with the rest of the week rewritten.
     pub document: LogDocument,

@@ -43,6 +43,7 @@ use crate::session::{Modality, Session, SessionKind};
 
 /// Which HRV index a value is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum HrvIndex {
     /// rMSSD in milliseconds.
@@ -55,6 +56,7 @@ pub enum HrvIndex {
 
 /// A morning HRV reading.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Hrv {
     /// The value, in the index's unit.
@@ -65,6 +67,7 @@ pub struct Hrv {
 
 /// Wellness items on a 1–7 scale; the direction is set by [`WellnessScale`].
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Wellness {
     /// Sleep quality (Hooper).
@@ -122,6 +125,7 @@ impl Wellness {
 
 /// One day's markers.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct DayMarkers {
     /// The day.
@@ -218,6 +222,7 @@ impl DayMarkers {
 
 /// The direction of the wellness scale.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum WellnessScale {
     /// 1 = best, 7 = worst (Hooper & Mackinnon). Default.
@@ -229,6 +234,7 @@ pub enum WellnessScale {
 
 /// What HRV above the band means.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum HrvAboveBand {
     /// A note only (ambiguous: adaptation or saturation). Default.
@@ -240,6 +246,7 @@ pub enum HrvAboveBand {
 
 /// The decision procedure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ReadinessMode {
     /// Every marker rated minor/major and combined (SCIENCE.md §7). Default.
@@ -253,6 +260,7 @@ pub enum ReadinessMode {
 
 /// Baseline windows and thresholds.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct ReadinessOptions {
     /// The decision procedure.
@@ -365,6 +373,7 @@ impl ReadinessOptions {
 
 /// How much a marker slipped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Rating {
     /// No value today.
@@ -383,6 +392,7 @@ pub enum Rating {
 
 /// One marker's verdict.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MarkerFinding {
     /// `hrv`, `resting_hr`, `sleep`, `wellness`, `session_rpe`, `form`, `body_systems`, `illness`, `injury`.
     pub marker: String,
@@ -400,7 +410,9 @@ pub struct MarkerFinding {
 
 /// The day's decision.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "schema", schemars(rename = "ReadinessStatus"))]
 pub enum Status {
     /// Train as planned.
     Go,
@@ -423,6 +435,7 @@ impl Status {
 
 /// Outputs of the fitness-fatigue engine that join the decision, when given.
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, default)]
 pub struct EngineState {
     /// Form as % of fitness (TSB / CTL × 100); below −30 % is a minor flag.
@@ -433,6 +446,7 @@ pub struct EngineState {
 
 /// Today's readiness.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Readiness {
     /// The day (the last in the markers).
     pub date: NaiveDate,
@@ -514,6 +528,7 @@ fn baseline<F: Fn(&DayMarkers) -> Option<f64>>(
 
 /// The HRV baseline of day `i`: ln rMSSD mean and SD of the baseline window, and the rolling mean.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct HrvBaseline {
     /// Mean ln rMSSD of the baseline window.
     pub mean: f64,
@@ -1066,6 +1081,7 @@ fn decide_javaloyes(hb: Option<HrvBaseline>, o: &ReadinessOptions) -> (Status, S
 
 /// One day of the baseline series, for charts.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct BaselineDay {
     /// The day.
     pub date: NaiveDate,
@@ -1111,6 +1127,7 @@ pub fn baselines(days: &[DayMarkers], o: &ReadinessOptions) -> Result<Vec<Baseli
 
 /// A warning sign over weeks, with its evidence.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct WarningSign {
     /// `persistent_fatigue`, `resting_hr_rising`, `hrv_falling_cv_rising`,
     /// `performance_decline`, `performance_plateau`, `high_monotony`, `load_spike`.
@@ -1123,6 +1140,7 @@ pub struct WarningSign {
 
 /// A dated value.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Evidence {
     /// The day.
     pub date: NaiveDate,
@@ -1449,6 +1467,7 @@ fn load_spike(l: Loads<'_>, today: NaiveDate) -> Result<Option<WarningSign>> {
 
 /// What to do instead of the planned session.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Adaptation {
     /// Train as planned.
@@ -1465,6 +1484,7 @@ pub enum Adaptation {
 
 /// The session to do today.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct AdaptedSession {
     /// What changed.
     pub action: Adaptation,

@@ -31,6 +31,7 @@ use crate::session::{Session, SessionKind};
 
 /// What is known about the athlete's state and the next session.
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct RecoveryInputs {
     /// Hours until the next session (unknown: treated as more than 24 h).
@@ -59,6 +60,8 @@ pub struct RecoveryInputs {
 
 /// Carbohydrate advice.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "CarbohydrateAdvice"))]
 pub struct Carbohydrate {
     /// g per hour for the first 4 h (fast refuelling), when the next session is within 24 h.
     pub grams_per_hour: Option<[f64; 2]>,
@@ -74,6 +77,7 @@ pub struct Carbohydrate {
 
 /// Protein advice.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Protein {
     /// Soon after the session and at each later feed, g.
     pub grams: [f64; 2],
@@ -85,6 +89,7 @@ pub struct Protein {
 
 /// Fluid advice.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Fluid {
     /// Body mass (or sweat) lost, kg.
     pub lost_kg: Option<f64>,
@@ -96,6 +101,7 @@ pub struct Fluid {
 
 /// Sleep advice.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Sleep {
     /// Tonight's target, h.
     pub target_h: [f64; 2],
@@ -107,6 +113,7 @@ pub struct Sleep {
 
 /// One active-recovery option.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ActiveRecovery {
     /// `full_rest`, `walk`, `easy_cycling`, `swim_or_pool_running`, `yoga_mobility`.
     pub option: String,
@@ -118,6 +125,7 @@ pub struct ActiveRecovery {
 
 /// Everything to do after a session.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Prescription {
     /// Carbohydrate.
     pub carbohydrate: Carbohydrate,

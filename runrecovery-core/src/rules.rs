@@ -46,6 +46,7 @@ use crate::session::{Session, SessionKind, Status};
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     /// Worth knowing.
@@ -58,8 +59,10 @@ pub enum Severity {
 
 /// One rule's finding.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Finding {
     /// The rule's id.
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::RuleId"))]
     pub rule: String,
     /// How serious.
     pub severity: Severity,
@@ -73,6 +76,7 @@ pub struct Finding {
 
 /// Which sessions the rules look at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Scope {
     /// Planned sessions only.
@@ -86,6 +90,7 @@ pub enum Scope {
 
 /// Every rule's parameters, with defaults.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct RuleParams {
     /// Largest weekly increase of running volume, fraction (0.10).
@@ -147,9 +152,14 @@ pub const RULE_IDS: [&str; 11] = [
 
 /// What to check.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct RulesOptions {
     /// Only these rules (default: all).
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<Vec<crate::schema::RuleId>>")
+    )]
     pub rules: Option<Vec<String>>,
     /// Which sessions.
     pub scope: Scope,

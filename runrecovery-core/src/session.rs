@@ -25,6 +25,7 @@ use crate::error::{Error, Result, check};
 
 /// What kind of session this is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum SessionKind {
     /// A planned day off.
@@ -129,6 +130,7 @@ impl SessionKind {
 
 /// The modality of a cross-training session.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Modality {
     /// Cycling (road, indoor).
@@ -164,7 +166,9 @@ impl Modality {
 
 /// Whether a session is a plan or a record.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "schema", schemars(rename = "SessionStatus"))]
 pub enum Status {
     /// It happened (default).
     #[default]
@@ -175,6 +179,7 @@ pub enum Status {
 
 /// Time spent around one heart rate.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct HrBin {
     /// Heart rate, bpm.
@@ -185,6 +190,7 @@ pub struct HrBin {
 
 /// One training session. Build with [`Session::new`] and set what you know.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Session {
     /// An identifier from the source (device or app); used to detect conflicts.

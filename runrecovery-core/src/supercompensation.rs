@@ -52,6 +52,7 @@ use crate::session::{Session, SessionKind, Status};
 
 /// A body system that recovers at its own speed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum BodySystem {
     /// Muscle glycogen.
@@ -97,6 +98,7 @@ pub fn kind_weights(kind: SessionKind) -> [f64; 4] {
 
 /// Carbohydrate availability after sessions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Carbohydrate {
     /// Enough carbohydrate (8–10 g/kg/day): glycogen back within ~24 h. Default.
@@ -108,6 +110,7 @@ pub enum Carbohydrate {
 
 /// The model's constants; every one is overridable per athlete.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct RecoveryOptions {
     /// Glycogen time constant, h (10).
@@ -329,6 +332,7 @@ fn fatigue_at(imps: &[Impulse], at: NaiveDateTime) -> [f64; 4] {
 
 /// How one system stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum SystemStatus {
     /// Under 0.1 reference sessions of residual fatigue.
@@ -343,6 +347,7 @@ pub enum SystemStatus {
 
 /// One system's state.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SystemState {
     /// The system.
     pub system: BodySystem,
@@ -356,6 +361,7 @@ pub struct SystemState {
 
 /// Every system's state at a moment.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RecoveryState {
     /// The moment.
     pub at: NaiveDateTime,
@@ -432,6 +438,7 @@ fn response(kind: SessionKind, tau_h: &[f64; 4], t: f64) -> f64 {
 
 /// A day in the next-quality-session search.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CandidateDay {
     /// The day.
     pub date: NaiveDate,
@@ -445,6 +452,7 @@ pub struct CandidateDay {
 
 /// When the next quality session fits.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct NextQualitySession {
     /// The kind planned.
     pub kind: SessionKind,

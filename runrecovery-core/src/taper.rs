@@ -45,6 +45,7 @@ use crate::session::{SessionKind, Status};
 
 /// The shape of the volume reduction.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum TaperShape {
     /// The same reduction every day.
@@ -65,6 +66,7 @@ pub enum TaperShape {
 
 /// A taper.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct TaperSpec {
     /// Length, days before the race (8–21; default 14).
@@ -173,6 +175,7 @@ fn factors_unchecked(spec: &TaperSpec) -> Vec<f64> {
 
 /// A plan with its taper applied.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TaperedPlan {
     /// The document with the taper applied.
     pub plan: LogDocument,
@@ -286,6 +289,7 @@ pub fn apply(log: &TrainingLog, race: NaiveDate, spec: &TaperSpec) -> Result<Tap
 
 /// The model a taper is scored with.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum TaperModel {
     /// Busso's model with the default constants, scaled to the athlete (see the module docs). Default.
@@ -304,6 +308,7 @@ pub enum TaperModel {
 
 /// A taper's projected race day.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TaperScore {
     /// The taper (absent for the plan without one).
     pub spec: Option<TaperSpec>,
@@ -485,6 +490,7 @@ pub fn candidates() -> Vec<TaperSpec> {
 
 /// The best taper and the runners-up.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TaperOptimum {
     /// The best taper's score.
     pub best: TaperScore,

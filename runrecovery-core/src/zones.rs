@@ -44,6 +44,7 @@ use crate::session::Session;
 
 /// A zone system.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ZoneSystem {
     /// % of HRmax.
@@ -66,6 +67,7 @@ pub enum ZoneSystem {
 
 /// What a zone system measures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Measure {
     /// Heart rate, bpm.
@@ -80,6 +82,7 @@ pub enum Measure {
 
 /// One zone of a table, with bounds in the system's unit.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Zone {
     /// Short name (`Z1`, `Z5a`, `E`…).
     pub name: String,
@@ -98,6 +101,7 @@ pub struct Zone {
 
 /// A zone table for one athlete.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ZoneTable {
     /// The system.
     pub system: ZoneSystem,
@@ -431,6 +435,7 @@ impl ZoneTable {
 
 /// Time in each zone of a log, with Seiler's three zones and the polarization checks.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct IntensityDistribution {
     /// The zone system used.
     pub system: ZoneSystem,
@@ -535,6 +540,7 @@ pub fn intensity_distribution(
 
 /// The shape of a training-intensity distribution.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum DistributionType {
     /// PI > 2.00 a.u.
@@ -553,6 +559,7 @@ pub enum DistributionType {
 
 /// Treff's polarization index with its edge rules.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Polarization {
     /// `log10((Z1/Z2)·Z3·100)` in a.u.; absent when not meaningful.
     pub index: Option<f64>,

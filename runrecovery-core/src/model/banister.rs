@@ -50,6 +50,7 @@ use crate::model::validate_loads;
 
 /// Whether a day's load acts on that day's performance.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum LoadTiming {
     /// Today's load counts today (Σ over s ≤ t). Default.
@@ -61,6 +62,7 @@ pub enum LoadTiming {
 
 /// The five parameters of the model.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct BanisterParams {
     /// Baseline performance.
@@ -179,6 +181,7 @@ pub fn simulate_into(
 
 /// The response to one unit of load.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ImpulseResponse {
     /// Days until the response crosses zero (0 when k2 ≤ k1: never negative).
     pub t_n: f64,
@@ -224,6 +227,7 @@ pub fn impulse_response(params: &BanisterParams) -> Result<ImpulseResponse> {
 
 /// Fit options.
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct FitOptions {
     /// Hold τ1 at this value (as GoldenCheetah can).
@@ -236,6 +240,7 @@ pub struct FitOptions {
 
 /// A fitted model and how well it fits.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct BanisterFit {
     /// The parameters.
     pub params: BanisterParams,

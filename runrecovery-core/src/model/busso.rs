@@ -28,6 +28,7 @@ use crate::model::validate_loads;
 
 /// The six parameters.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct BussoParams {
     /// Baseline performance.
@@ -111,6 +112,7 @@ pub fn simulate(loads: &[f64], p: &BussoParams) -> Result<Vec<f64>> {
 
 /// A fitted Busso model.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct BussoFit {
     /// The parameters.
     pub params: BussoParams,

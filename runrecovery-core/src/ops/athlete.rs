@@ -7,6 +7,7 @@ use crate::error::{Result, check};
 
 /// Request of [`estimate_hr_max`].
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct EstimateHrMaxRequest {
     /// Age, years.
@@ -18,6 +19,7 @@ pub struct EstimateHrMaxRequest {
 
 /// Response of [`estimate_hr_max`].
 #[derive(Debug, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct EstimateHrMaxResponse {
     /// HRmax, bpm.
     pub hr_max_bpm: f64,
@@ -39,6 +41,7 @@ pub fn estimate_hr_max(r: EstimateHrMaxRequest) -> Result<EstimateHrMaxResponse>
 
 /// Request of [`resolve_athlete`].
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ResolveAthleteRequest {
     /// The profile.

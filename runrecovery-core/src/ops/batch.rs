@@ -38,6 +38,7 @@ fn rows(flat: Vec<f64>, days: usize) -> Vec<Vec<f64>> {
 request! {
     /// Request of [`pmc_batch`].
     #[derive(Debug, Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
     #[serde(deny_unknown_fields)]
     pub struct PmcBatchRequest {
         /// One row of daily loads per athlete, all of one length.
@@ -51,6 +52,7 @@ request! {
 
 /// Response of [`pmc_batch`]: matrices (athletes × days), or vectors with `latest`.
 #[derive(Debug, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(untagged)]
 pub enum PmcBatchResponse {
     /// Every day.
@@ -100,6 +102,7 @@ pub fn pmc_batch(r: PmcBatchRequest) -> Result<PmcBatchResponse> {
 request! {
     /// Request of [`acwr_batch`].
     #[derive(Debug, Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
     #[serde(deny_unknown_fields)]
     pub struct AcwrBatchRequest {
         /// One row of daily loads per athlete, all of one length.
@@ -110,6 +113,7 @@ request! {
 
 /// Response of [`acwr_batch`] (athletes × days).
 #[derive(Debug, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct AcwrBatchResponse {
     /// Acute load.
     pub acute: Vec<Vec<f64>>,
@@ -139,6 +143,7 @@ pub fn acwr_batch(r: AcwrBatchRequest) -> Result<AcwrBatchResponse> {
 request! {
     /// Request of [`banister_fit_batch`].
     #[derive(Debug, Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
     #[serde(deny_unknown_fields)]
     pub struct BanisterFitBatchRequest {
         /// One row of daily loads per athlete, all of one length.
@@ -151,6 +156,7 @@ request! {
 
 /// One athlete's outcome in a batch fit.
 #[derive(Debug, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct BatchFitOutcome {
     /// The fit, when it succeeded.
     pub fit: Option<BanisterFit>,
@@ -162,6 +168,7 @@ pub struct BatchFitOutcome {
 
 /// Response of [`banister_fit_batch`].
 #[derive(Debug, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct BanisterFitBatchResponse {
     /// One outcome per athlete.
     pub athletes: Vec<BatchFitOutcome>,

@@ -10,6 +10,7 @@ use crate::model::busso::{self, BussoFit, BussoParams};
 
 /// Request of [`busso_simulate`].
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct BussoSimulateRequest {
     /// One load per calendar day.
@@ -27,6 +28,7 @@ pub fn busso_simulate(r: BussoSimulateRequest) -> Result<PerformanceResponse> {
 
 /// Request of [`busso_fit`].
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct BussoFitRequest {
     /// Date of the first load.

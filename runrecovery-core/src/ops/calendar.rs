@@ -10,9 +10,11 @@ use crate::log::{DuplicatePolicy, TrainingLog};
 
 /// Request of [`to_icalendar`]: the log document and the fields of [`CalendarOptions`].
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ToIcalendarRequest {
     /// The log document (a plan's `document`, or any log).
+    #[cfg_attr(feature = "schema", schemars(with = "crate::log::LogDocument"))]
     pub log: Value,
     /// Which sessions (default `planned`).
     #[serde(default = "default_calendar_include")]
@@ -25,6 +27,10 @@ pub struct ToIcalendarRequest {
     pub calendar_name: Option<String>,
     /// Every event's DTSTAMP, `YYYY-MM-DDTHH:MM:SSZ` (default: the log's first date at 00:00:00Z).
     #[serde(default)]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<crate::schema::UtcDateTime>")
+    )]
     pub stamp: Option<String>,
 }
 

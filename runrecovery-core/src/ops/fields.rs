@@ -39,6 +39,7 @@ macro_rules! request {
     (@munch $m:tt $name:ident [$($acc:tt)*] [$($imp:tt)*] [..log_loads, $($rest:tt)*]) => {
         request!(@munch $m $name [$($acc)*
             /// The log document.
+            #[cfg_attr(feature = "schema", schemars(with = "crate::log::LogDocument"))]
             pub log: serde_json::Value,
             /// The athlete (default: the log's).
             #[serde(default)]

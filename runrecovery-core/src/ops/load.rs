@@ -19,6 +19,7 @@ use crate::session::Session;
 
 /// Request of [`session_load`].
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SessionLoadRequest {
     /// The session.
@@ -47,6 +48,7 @@ pub fn session_load(r: SessionLoadRequest) -> Result<SessionLoad> {
 request! {
     /// Request of [`daily_loads`] and [`weekly_summary`].
     #[derive(Debug, Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
     #[serde(deny_unknown_fields)]
     pub struct LogLoadRequest {
         ..log_loads,
@@ -79,6 +81,7 @@ impl LogLoadRequest {
 
 /// Response of [`daily_loads`].
 #[derive(Debug, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DailyLoadsResponse {
     /// First day.
     pub start: NaiveDate,
@@ -89,6 +92,7 @@ pub struct DailyLoadsResponse {
     /// Whether anything was logged that day.
     pub logged: Vec<bool>,
     /// Sessions scored by each method.
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::MethodCounts"))]
     pub methods: BTreeMap<LoadMethod, usize>,
     /// Sessions counted as zero for lack of data.
     pub zeroed_sessions: usize,
@@ -112,6 +116,7 @@ pub fn daily_loads(r: LogLoadRequest) -> Result<DailyLoadsResponse> {
 
 /// Request of [`weekly_loads`].
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct WeeklyLoadsRequest {
     /// Date of the first load.
@@ -131,6 +136,7 @@ pub struct WeeklyLoadsRequest {
 
 /// Weekly windows.
 #[derive(Debug, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct WeeklyLoadsResponse {
     /// One entry per window.
     pub weeks: Vec<WeekLoad>,
@@ -159,12 +165,14 @@ pub fn weekly_loads(r: WeeklyLoadsRequest) -> Result<WeeklyLoadsResponse> {
 
 /// Response of [`weekly_summary`].
 #[derive(Debug, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct WeeklySummaryResponse {
     /// Load windows (calendar weeks or rolling).
     pub weeks: Vec<WeekLoad>,
     /// Volume per calendar week.
     pub volume: Vec<WeekVolume>,
     /// Sessions scored by each method.
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::MethodCounts"))]
     pub methods: BTreeMap<LoadMethod, usize>,
     /// Set when scales were mixed.
     pub warning: Option<String>,

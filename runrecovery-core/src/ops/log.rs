@@ -10,9 +10,11 @@ use crate::log::{DailySeries, DuplicatePolicy, LogDocument, TrainingLog};
 
 /// Request of [`read_log`].
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ReadLogRequest {
     /// The log document.
+    #[cfg_attr(feature = "schema", schemars(with = "crate::log::LogDocument"))]
     pub log: Value,
     /// Duplicate policy (default `reject`).
     #[serde(default)]
@@ -21,6 +23,7 @@ pub struct ReadLogRequest {
 
 /// Response of [`read_log`].
 #[derive(Debug, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ReadLogResponse {
     /// The canonical document (sorted, current schema).
     pub log: LogDocument,
@@ -53,6 +56,7 @@ pub fn read_log(r: ReadLogRequest) -> Result<ReadLogResponse> {
 
 /// Request of [`daily_series`].
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct DailySeriesRequest {
     /// Strictly increasing dates.
@@ -63,6 +67,7 @@ pub struct DailySeriesRequest {
 
 /// Response of [`daily_series`].
 #[derive(Debug, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DailySeriesResponse {
     /// First day.
     pub start: NaiveDate,

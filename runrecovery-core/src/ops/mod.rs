@@ -35,6 +35,8 @@ mod plan;
 mod readiness;
 mod recovery;
 mod rules;
+#[cfg(feature = "schema")]
+mod schema;
 mod supercompensation;
 mod taper;
 mod zones;
@@ -56,6 +58,8 @@ pub struct Operation {
     /// Top-level response fields that are numeric series.
     pub series: &'static [&'static str],
     run: fn(&Value) -> Result<Value>,
+    #[cfg(feature = "schema")]
+    schemas: schema::Schemas,
 }
 
 /// The generic part of an operation: decode, run, encode. It is compiled once
@@ -78,6 +82,7 @@ macro_rules! operations {
                 summary: $summary,
                 series: &[$($series),*],
                 run: |v| run(v, $name),
+                #[cfg(feature = "schema")] schemas: |q, s| schema::schemas($name, q, s),
             }, )*
         ];
     };

@@ -17,6 +17,7 @@ use crate::model::{self, AcwrBand, AcwrGap, AcwrOptions, PmcOptions};
 request! {
     /// PMC conventions, as request fields (all optional).
     #[derive(Debug, Default, Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
     #[serde(deny_unknown_fields)]
     pub struct PmcRequest {
         ..daily_loads,
@@ -26,6 +27,7 @@ request! {
 
 /// Response of [`pmc`].
 #[derive(Debug, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PmcResponse {
     /// First day.
     pub start: NaiveDate,
@@ -90,6 +92,7 @@ pub fn pmc(r: PmcRequest) -> Result<PmcResponse> {
 request! {
     /// Request of [`log_pmc`].
     #[derive(Debug, Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
     #[serde(deny_unknown_fields)]
     pub struct LogPmcRequest {
         ..log_loads,
@@ -106,6 +109,7 @@ request! {
 
 /// Response of [`log_pmc`].
 #[derive(Debug, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct LogPmcResponse {
     /// The PMC.
     #[serde(flatten)]
@@ -115,6 +119,7 @@ pub struct LogPmcResponse {
     /// The day separating history from projection.
     pub today: NaiveDate,
     /// Sessions scored by each method.
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::MethodCounts"))]
     pub methods: BTreeMap<LoadMethod, usize>,
     /// Set when scales were mixed.
     pub warning: Option<String>,
@@ -170,6 +175,7 @@ pub fn log_pmc(r: LogPmcRequest) -> Result<LogPmcResponse> {
 request! {
     /// Request of [`acwr`].
     #[derive(Debug, Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
     #[serde(deny_unknown_fields)]
     pub struct AcwrRequest {
         ..daily_loads,
@@ -182,6 +188,7 @@ request! {
 
 /// Response of [`acwr`] (columns, one entry per day).
 #[derive(Debug, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct AcwrResponse {
     /// First day.
     pub start: NaiveDate,
@@ -220,6 +227,7 @@ pub fn acwr(r: AcwrRequest) -> Result<AcwrResponse> {
 
 /// Request of [`banister_simulate`].
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct BanisterSimulateRequest {
     /// One load per calendar day.
@@ -233,6 +241,7 @@ pub struct BanisterSimulateRequest {
 
 /// A performance series.
 #[derive(Debug, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PerformanceResponse {
     /// Predicted performance per day.
     pub performance: Vec<f64>,
@@ -247,6 +256,7 @@ pub fn banister_simulate(r: BanisterSimulateRequest) -> Result<PerformanceRespon
 
 /// Request of [`banister_response`].
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct BanisterResponseRequest {
     /// The parameters.
@@ -260,6 +270,7 @@ pub fn banister_response(r: BanisterResponseRequest) -> Result<ImpulseResponse> 
 
 /// A dated performance test.
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PerformanceTest {
     /// The day of the test.
@@ -271,6 +282,7 @@ pub struct PerformanceTest {
 request! {
     /// Request of [`banister_fit`].
     #[derive(Debug, Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
     #[serde(deny_unknown_fields)]
     pub struct BanisterFitRequest {
         /// Date of the first load.
@@ -293,6 +305,7 @@ pub fn banister_fit(r: BanisterFitRequest) -> Result<BanisterFit> {
 
 /// Request of [`banister_forecast`].
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct BanisterForecastRequest {
     /// The daily loads so far.

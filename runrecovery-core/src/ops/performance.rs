@@ -7,6 +7,7 @@ use crate::performance::{self, TrainingPace};
 
 /// A race result.
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Race {
     /// Distance, m.
@@ -17,6 +18,7 @@ pub struct Race {
 
 /// A VDOT.
 #[derive(Debug, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct VdotResponse {
     /// VDOT, ml/kg/min.
     pub vdot: f64,
@@ -31,6 +33,7 @@ pub fn vdot_from_race(r: Race) -> Result<VdotResponse> {
 
 /// Request of [`equivalent_time`].
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct EquivalentTimeRequest {
     /// VDOT.
@@ -41,6 +44,7 @@ pub struct EquivalentTimeRequest {
 
 /// A predicted race time.
 #[derive(Debug, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RaceTime {
     /// Time, s.
     pub time_s: f64,
@@ -65,6 +69,7 @@ pub fn equivalent_time(r: EquivalentTimeRequest) -> Result<RaceTime> {
 
 /// Request of [`training_paces`].
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TrainingPacesRequest {
     /// VDOT.
@@ -73,6 +78,7 @@ pub struct TrainingPacesRequest {
 
 /// Daniels' training paces.
 #[derive(Debug, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TrainingPacesResponse {
     /// E, M, T, I, R.
     pub paces: Vec<TrainingPace>,
@@ -91,6 +97,7 @@ fn default_riegel() -> f64 {
 
 /// Request of [`riegel_predict`] and [`cameron_predict`].
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PredictRequest {
     /// Race distance, m.
@@ -118,6 +125,7 @@ pub fn cameron_predict(r: PredictRequest) -> Result<RaceTime> {
 
 /// Request of [`riegel_exponent`].
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TwoRacesRequest {
     /// One race.
@@ -128,6 +136,7 @@ pub struct TwoRacesRequest {
 
 /// A Riegel exponent.
 #[derive(Debug, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ExponentResponse {
     /// The exponent.
     pub exponent: f64,

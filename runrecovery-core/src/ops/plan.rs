@@ -14,6 +14,7 @@ use crate::plan::{self, Plan, PlanRequest, Replan};
 /// reads a flattened struct from a buffer, where a bad value (or an unknown
 /// field) loses its path and is reported at `$`.
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct GeneratePlanRequest {
     /// The first day of the plan.
@@ -80,9 +81,11 @@ pub fn generate_plan(r: GeneratePlanRequest) -> Result<Plan> {
 
 /// Request of [`replan_week`].
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ReplanRequest {
     /// The plan and what was done, in one document.
+    #[cfg_attr(feature = "schema", schemars(with = "crate::log::LogDocument"))]
     pub log: Value,
     /// Today.
     pub today: NaiveDate,

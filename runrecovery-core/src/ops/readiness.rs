@@ -17,6 +17,7 @@ use crate::session::Session;
 
 /// Request of [`readiness`].
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ReadinessRequest {
     /// Daily markers in date order, today last.
@@ -52,6 +53,7 @@ fn options_path(e: Error) -> Error {
 
 /// Request of [`readiness_baselines`].
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct BaselinesRequest {
     /// Daily markers in date order.
@@ -63,6 +65,7 @@ pub struct BaselinesRequest {
 
 /// Response of [`readiness_baselines`].
 #[derive(Debug, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct BaselinesResponse {
     /// One entry per marker day.
     pub days: Vec<BaselineDay>,
@@ -77,6 +80,7 @@ pub fn readiness_baselines(r: BaselinesRequest) -> Result<BaselinesResponse> {
 
 /// Daily loads given directly.
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct DatedLoads {
     /// The first day.
@@ -87,12 +91,14 @@ pub struct DatedLoads {
 
 /// Request of [`warning_signs`].
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct WarningSignsRequest {
     /// Daily markers in date order, today last.
     pub markers: Vec<DayMarkers>,
     /// A training log (its completed sessions give the daily loads, by `method`).
     #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<crate::log::LogDocument>"))]
     pub log: Option<Value>,
     /// Or the daily loads directly.
     #[serde(default)]
@@ -110,6 +116,7 @@ pub struct WarningSignsRequest {
 
 /// Response of [`warning_signs`].
 #[derive(Debug, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct WarningSignsResponse {
     /// The signs found (empty: none).
     pub signs: Vec<WarningSign>,
@@ -154,6 +161,7 @@ pub fn warning_signs(r: WarningSignsRequest) -> Result<WarningSignsResponse> {
 
 /// Request of [`adapt_session`].
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AdaptSessionRequest {
     /// Today's planned session.
@@ -170,6 +178,7 @@ pub struct AdaptSessionRequest {
 
 /// Response of [`adapt_session`].
 #[derive(Debug, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct AdaptSessionResponse {
     /// The adapted session and why.
     #[serde(flatten)]

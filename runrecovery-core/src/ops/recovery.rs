@@ -9,6 +9,7 @@ use crate::session::Session;
 
 /// Request of [`recovery_prescription`].
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RecoveryPrescriptionRequest {
     /// The session just done.

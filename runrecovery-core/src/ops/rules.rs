@@ -12,9 +12,11 @@ use crate::rules::{self, Finding, RuleParams, Scope};
 
 /// Request of [`check_rules`].
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CheckRulesRequest {
     /// The log or plan document.
+    #[cfg_attr(feature = "schema", schemars(with = "crate::log::LogDocument"))]
     pub log: Value,
     /// The athlete (default: the document's).
     #[serde(default)]
@@ -24,6 +26,10 @@ pub struct CheckRulesRequest {
     pub goal_race: Option<NaiveDate>,
     /// Only these rule ids (default: all).
     #[serde(default)]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<Vec<crate::schema::RuleId>>")
+    )]
     pub rules: Option<Vec<String>>,
     /// `planned`, `completed` or `both` (default).
     #[serde(default)]
@@ -35,10 +41,12 @@ pub struct CheckRulesRequest {
 
 /// Response of [`check_rules`].
 #[derive(Debug, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CheckRulesResponse {
     /// The findings, by date.
     pub findings: Vec<Finding>,
     /// The rules that ran.
+    #[cfg_attr(feature = "schema", schemars(with = "Vec<crate::schema::RuleId>"))]
     pub rules: Vec<&'static str>,
 }
 

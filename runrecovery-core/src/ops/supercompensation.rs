@@ -13,9 +13,11 @@ use crate::supercompensation::{self, NextQualitySession, RecoveryOptions, Recove
 
 /// Request of [`recovery_state`].
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RecoveryStateRequest {
     /// The log document.
+    #[cfg_attr(feature = "schema", schemars(with = "crate::log::LogDocument"))]
     pub log: Value,
     /// The athlete (default: the log's).
     #[serde(default)]
@@ -61,9 +63,11 @@ fn default_quality_kind() -> SessionKind {
 
 /// Request of [`next_quality_session`].
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct NextQualitySessionRequest {
     /// The log document.
+    #[cfg_attr(feature = "schema", schemars(with = "crate::log::LogDocument"))]
     pub log: Value,
     /// The athlete (default: the log's).
     #[serde(default)]

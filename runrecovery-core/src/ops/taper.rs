@@ -13,9 +13,11 @@ use crate::taper::{self, TaperModel, TaperOptimum, TaperScore, TaperSpec, Tapere
 
 /// Request of [`taper_apply`].
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TaperApplyRequest {
     /// The plan (a log document with planned sessions).
+    #[cfg_attr(feature = "schema", schemars(with = "crate::log::LogDocument"))]
     pub log: Value,
     /// The race day.
     pub race_date: NaiveDate,
@@ -41,9 +43,11 @@ fn default_taper_method() -> LoadMethod {
 
 /// Request of [`taper_score`].
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TaperScoreRequest {
     /// History and plan in one document.
+    #[cfg_attr(feature = "schema", schemars(with = "crate::log::LogDocument"))]
     pub log: Value,
     /// The athlete (default: the document's).
     #[serde(default)]
@@ -73,9 +77,11 @@ fn default_alternatives() -> usize {
 
 /// Request of [`taper_optimize`].
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TaperOptimizeRequest {
     /// History and plan in one document (at least 21 days before the race).
+    #[cfg_attr(feature = "schema", schemars(with = "crate::log::LogDocument"))]
     pub log: Value,
     /// The athlete (default: the document's).
     #[serde(default)]

@@ -13,6 +13,7 @@ use crate::zones::{self, IntensityDistribution, Polarization, ZoneSystem, ZoneTa
 
 /// Request of [`zone_table`].
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ZoneTableRequest {
     /// The athlete.
@@ -28,6 +29,7 @@ pub fn zone_table(r: ZoneTableRequest) -> Result<ZoneTable> {
 
 /// Request of [`classify`].
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ClassifyRequest {
     /// The athlete.
@@ -40,6 +42,7 @@ pub struct ClassifyRequest {
 
 /// A classification.
 #[derive(Debug, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Classification {
     /// Zone index in the table (0 = easiest).
     pub zone: usize,
@@ -66,6 +69,7 @@ pub fn classify(r: ClassifyRequest) -> Result<Classification> {
 
 /// Request of [`classify_session`].
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ClassifySessionRequest {
     /// The athlete.
@@ -86,9 +90,11 @@ pub fn classify_session(r: ClassifySessionRequest) -> Result<Classification> {
 
 /// Request of [`intensity_distribution`].
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct IntensityDistributionRequest {
     /// The log document.
+    #[cfg_attr(feature = "schema", schemars(with = "crate::log::LogDocument"))]
     pub log: Value,
     /// The athlete (default: the log's).
     #[serde(default)]
@@ -111,6 +117,7 @@ pub fn intensity_distribution(r: IntensityDistributionRequest) -> Result<Intensi
 
 /// Request of [`polarization_index`].
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PolarizationRequest {
     /// Time or fraction in Seiler zone 1.
