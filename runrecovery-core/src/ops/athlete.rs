@@ -29,7 +29,18 @@ pub struct EstimateHrMaxResponse {
     pub source: &'static str,
 }
 
-/// HRmax from age.
+/// HRmax from age by Tanaka (default), Fox or Gellish.
+///
+/// `age_years` in years (5–110); `hr_max_bpm` in bpm. `formula` is
+/// `"tanaka"` (208 − 0.7·age), `"fox"` (220 − age) or `"gellish"`
+/// (207 − 0.7·age).
+///
+/// ```python
+/// >>> estimate_hr_max(age_years=40)["hr_max_bpm"]
+/// 180.0
+/// >>> estimate_hr_max(age_years=30, formula="fox")["hr_max_bpm"]
+/// 190.0
+/// ```
 pub fn estimate_hr_max(r: EstimateHrMaxRequest) -> Result<EstimateHrMaxResponse> {
     check::in_range("age_years", r.age_years, 5.0, 110.0, "years")?;
     Ok(EstimateHrMaxResponse {
@@ -48,7 +59,17 @@ pub struct ResolveAthleteRequest {
     pub athlete: Athlete,
 }
 
-/// Validates a profile and fills estimable values.
+/// Validate a profile and fill what can be estimated, saying how.
+///
+/// Heart rates in bpm, paces in s/km, power in W, body mass in kg. A
+/// measured value always wins; HRmax is estimated from age, threshold pace
+/// from VDOT (Daniels' T pace).
+///
+/// ```python
+/// >>> r = resolve_athlete(athlete={"age_years": 40, "vdot": 50})
+/// >>> r["hr_max_bpm"], [e["field"] for e in r["estimated"]]
+/// (180.0, ['hr_max_bpm', 'threshold_pace_s_per_km'])
+/// ```
 pub fn resolve_athlete(r: ResolveAthleteRequest) -> Result<ResolvedAthlete> {
     r.athlete.resolve().map_err(|e| e.within("athlete"))
 }

@@ -75,7 +75,35 @@ pub enum PmcBatchResponse {
     },
 }
 
-/// The PMC of many athletes.
+/// The PMC of many athletes (athletes × days), or only each athlete's latest day.
+///
+/// `loads`: one row of daily loads per athlete (AU or TSS), every row the
+/// same length: a 2-D NumPy array (float64 and C-contiguous is read in
+/// place; anything else goes through `np.ascontiguousarray(loads,
+/// dtype=np.float64)`), a list of rows or a pandas `DataFrame` (rows =
+/// athletes). The options are those of `pmc`, for every athlete.
+/// `fitness`, `fatigue` and `form` come back as athletes × days float64
+/// arrays, or with `latest=True` as one value per athlete (its last day).
+/// The core reads the loads without a copy and runs with the GIL released.
+///
+/// `out`: `{"fitness": ..., "fatigue": ..., "form": ...}` of writeable,
+/// C-contiguous float64 arrays of the result's shape (a previous result
+/// will do): the results are written there and those arrays returned, so a
+/// loop over batches allocates nothing. An error (a bad load, say) may
+/// leave them partly written.
+///
+/// ```python
+/// >>> import numpy as np
+/// >>> loads = np.array([[100.0, 0.0, 50.0], [0.0, 30.0, 30.0]])
+/// >>> p = pmc_batch(loads=loads)
+/// >>> p["fitness"].shape, p["fitness"][0].round(2).tolist()
+/// ((2, 3), [2.35, 2.3, 3.42])
+/// >>> pmc_batch(loads=loads, latest=True)["fitness"].round(2).tolist()
+/// [3.42, 1.4]
+/// >>> again = pmc_batch(loads=2 * loads, out=p)
+/// >>> again["fitness"] is p["fitness"], p["fitness"][0].round(2).tolist()
+/// (True, [4.71, 4.59, 6.84])
+/// ```
 pub fn pmc_batch(r: PmcBatchRequest) -> Result<PmcBatchResponse> {
     let (flat, days) = flatten("loads", &r.loads)?;
     let o = r.pmc_options();
@@ -123,7 +151,21 @@ pub struct AcwrBatchResponse {
     pub ratio: Vec<Vec<Option<f64>>>,
 }
 
-/// The ACWR of many athletes.
+/// The ACWR of many athletes (athletes × days); null where no ratio is meaningful.
+///
+/// `loads` as in `pmc_batch` (every day counts as logged); the
+/// options are those of `acwr`. `acute`, `chronic` (in the loads'
+/// unit) and `ratio` come back as athletes × days float64 arrays, the
+/// ratio **NaN** where `acwr` gives `None` (the chronic window is
+/// not full yet, or the chronic load is 0). `out` as in
+/// `pmc_batch`, with keys `acute`, `chronic` and `ratio`.
+///
+/// ```python
+/// >>> import numpy as np
+/// >>> a = acwr_batch(loads=[[50.0] * 27 + [400.0], [60.0] * 28])
+/// >>> a["ratio"][:, -1].round(2).tolist(), bool(np.isnan(a["ratio"][0, 0]))
+/// ([1.6, 1.0], True)
+/// ```
 pub fn acwr_batch(r: AcwrBatchRequest) -> Result<AcwrBatchResponse> {
     let (flat, days) = flatten("loads", &r.loads)?;
     let o = r.acwr_options(0.0);
@@ -174,7 +216,34 @@ pub struct BanisterFitBatchResponse {
     pub athletes: Vec<BatchFitOutcome>,
 }
 
-/// Banister fits of many athletes.
+/// Banister fits of many athletes (tests as a matrix with null where no test).
+///
+/// `loads` as in `pmc_batch`; `tests` in the same shape, with the
+/// test result on its day and NaN (or `None` in lists) on days without
+/// one. The options are those of `banister_fit`, for every athlete.
+/// The fits run with the GIL released, spread over the CPU's cores. One
+/// athlete's failure (too few tests, say) does not stop the others:
+///
+/// - `athletes`: per athlete, `{"fit": ..., "error_code": ..., "error": ...}`
+///   as the core operation gives it (`fit` as `banister_fit`'s result);
+/// - `p0`, `k1`, `tau1`, `k2`, `tau2`, `sse`, `rmse`, `r2`:
+///   float64 columns, one value per athlete, NaN for a failed athlete
+///   (and for `r2` when the tests do not vary);
+/// - `error_code`, `error`: lists, `None` for a successful fit.
+///
+/// ```python
+/// >>> import numpy as np
+/// >>> truth = {"p0": 50, "k1": 0.1, "tau1": 45, "k2": 0.3, "tau2": 11}
+/// >>> loads = np.tile([60.0, 0, 80, 40, 0, 90, 30], (2, 20))
+/// >>> perf = banister_simulate(loads=loads[0], params=truth)["performance"]
+/// >>> tests = np.full(loads.shape, np.nan)
+/// >>> tests[0, 3::4] = perf[3::4]
+/// >>> f = banister_fit_batch(loads=loads, tests=tests, fixed_tau1=45, fixed_tau2=11)
+/// >>> f["k1"].round(3).tolist(), f["error_code"]
+/// ([0.1, nan], [None, 'empty'])
+/// >>> f["athletes"][0]["fit"]["free_parameters"], f["athletes"][1]["error"]
+/// (3, 'athletes[1].tests: is empty (expected performance tests to fit)')
+/// ```
 pub fn banister_fit_batch(r: BanisterFitBatchRequest) -> Result<BanisterFitBatchResponse> {
     let (flat, days) = flatten("loads", &r.loads)?;
     if r.tests.len() != r.loads.len() {

@@ -38,7 +38,31 @@ fn default_calendar_include() -> Include {
     Include::Planned
 }
 
-/// The log's sessions as an iCalendar file.
+/// A plan's (or any log's) sessions as an iCalendar (.ics) file for calendar apps.
+///
+/// One event per session of `log` (a plan's `document` or any log):
+/// `include` `"planned"` (default), `"completed"` or `"both"`; rest
+/// days only with `include_rest=True`. A session without a `start_time`
+/// is an all-day event; with one, a local-time event lasting its duration in
+/// whole minutes. The summary reads `"Easy run 8 km · 40 min"`, the
+/// description holds the notes (a plan's purpose) and the target RPE.
+/// `calendar_name` defaults to `"runrecovery plan"`; `stamp` (every
+/// event's DTSTAMP, a UTC `"YYYY-MM-DDTHH:MM:SSZ"`) to the log's first date
+/// at midnight, as the library reads no clock. `ics` is the file's text
+/// (RFC 5545: CRLF line endings, lines folded at 75 octets); `path` also
+/// writes it there (UTF-8, line endings kept).
+///
+/// ```python
+/// >>> plan = generate_plan(start="2027-01-04", race_date="2027-03-14", race_distance_m=5000,
+/// ...                      weekly_km=20, vdot=45, experience="novice")
+/// >>> cal = to_icalendar(log=plan["document"], calendar_name="Spring 5K", stamp="2027-01-01T08:00:00Z")
+/// >>> cal["events"] == sum(s["kind"] != "rest" for s in plan["document"]["sessions"])
+/// True
+/// >>> cal["ics"].split("\r\n")[:2]
+/// ['BEGIN:VCALENDAR', 'VERSION:2.0']
+/// >>> [line for line in cal["ics"].split("\r\n") if line.startswith("SUMMARY")][-1]
+/// 'SUMMARY:Race 5 km · 22 min'
+/// ```
 pub fn to_icalendar(r: ToIcalendarRequest) -> Result<Calendar> {
     let stamp = r.stamp.as_deref().map(calendar::parse_stamp).transpose()?;
     let log =

@@ -35,7 +35,17 @@ pub struct SessionLoadRequest {
     pub trimp_coefficients: TrimpCoefficients,
 }
 
-/// The load of a session.
+/// The load of one session by a chosen or automatic method.
+///
+/// `method` is `"auto"` (default: the best the data supports),
+/// `"session_rpe"` (RPE × min, AU), `"banister_trimp"`,
+/// `"edwards_trimp"`, `"lucia_trimp"` (AU), `"rtss"`, `"power_tss"`
+/// or `"hr_tss"` (TSS); the result says which it used and its `unit`.
+///
+/// ```python
+/// >>> session_load(session={"date": "2026-03-02", "kind": "tempo", "duration_s": 1800, "rpe": 6})
+/// {'method': 'session_rpe', 'unit': 'AU', 'value': 180.0}
+/// ```
 pub fn session_load(r: SessionLoadRequest) -> Result<SessionLoad> {
     let opts = LoadOptions {
         method: r.method,
@@ -100,7 +110,20 @@ pub struct DailyLoadsResponse {
     pub warning: Option<String>,
 }
 
-/// Daily loads of a log.
+/// Calendar-day loads of a log, missing days explicit.
+///
+/// `load` (in the method's unit, AU or TSS) and `logged` are NumPy
+/// arrays with one element per day from `start` to `end`; a day without
+/// any session has load 0 and `logged` False. `week` and `sd` are
+/// read by `weekly_summary` only. See `to_pandas`.
+///
+/// ```python
+/// >>> d = daily_loads(log={"schema_version": 1, "sessions": [
+/// ...     {"date": "2026-03-02", "kind": "easy", "duration_s": 3000, "rpe": 3},
+/// ...     {"date": "2026-03-04", "kind": "intervals", "duration_s": 3600, "rpe": 8}]})
+/// >>> d["start"], d["load"].tolist(), d["logged"].tolist()
+/// ('2026-03-02', [150.0, 0.0, 480.0], [True, False, True])
+/// ```
 pub fn daily_loads(r: LogLoadRequest) -> Result<DailyLoadsResponse> {
     let (_, d) = r.daily()?;
     Ok(DailyLoadsResponse {
@@ -142,7 +165,24 @@ pub struct WeeklyLoadsResponse {
     pub weeks: Vec<WeekLoad>,
 }
 
-/// Monotony, strain and ramp of a daily series.
+/// Monotony, strain and ramp over 7-day windows of daily loads.
+///
+/// `loads`: one load per day from `start` (any unit, ≥ 0). Monotony
+/// (Foster 1998) = mean / SD of the week's daily loads; strain = weekly
+/// load × monotony; `load_change_pct` in %. `week` is `"calendar"`
+/// (default, Monday–Sunday) or `"rolling"`; `sd` is `"sample"`
+/// (default) or `"population"`. `logged` (optional, one bool per day)
+/// marks the days with data, for `logged_days`.
+///
+/// `loads` may be a pandas `Series` on a `DatetimeIndex` with no
+/// `start` (see `pmc`): the gaps are then filled with 0 and marked
+/// not logged.
+///
+/// ```python
+/// >>> w = weekly_loads(start="2026-03-02", loads=[300, 0, 500, 300, 0, 700, 300])["weeks"][0]
+/// >>> w["load"], round(w["monotony"], 3), round(w["strain"])
+/// (2100.0, 1.192, 2503)
+/// ```
 pub fn weekly_loads(r: WeeklyLoadsRequest) -> Result<WeeklyLoadsResponse> {
     let mut weeks = load::weekly_loads(r.start, &r.loads, r.week, r.sd)?;
     if let Some(logged) = r.logged {
@@ -179,6 +219,17 @@ pub struct WeeklySummaryResponse {
 }
 
 /// Weekly volume, load, monotony, strain and ramp of a log.
+///
+/// `weeks` as in `weekly_loads` (load in the method's unit);
+/// `volume` per calendar week: durations in s, distances in m, changes in %.
+///
+/// ```python
+/// >>> s = weekly_summary(log={"schema_version": 1, "sessions": [
+/// ...     {"date": "2026-03-02", "kind": "easy", "duration_s": 3000, "distance_m": 9000, "rpe": 3},
+/// ...     {"date": "2026-03-10", "kind": "easy", "duration_s": 3600, "distance_m": 10000, "rpe": 3}]})
+/// >>> [w["load"] for w in s["weeks"]], [v["run_distance_m"] for v in s["volume"]]
+/// ([150.0, 180.0], [9000.0, 10000.0])
+/// ```
 pub fn weekly_summary(r: LogLoadRequest) -> Result<WeeklySummaryResponse> {
     let (week, sd) = (r.week, r.sd);
     let (log, d) = r.daily()?;

@@ -39,7 +39,19 @@ pub struct ReadLogResponse {
     pub last_date: NaiveDate,
 }
 
-/// Validates a log document.
+/// Validate a log document: sorted, duplicates handled, current schema.
+///
+/// `log` is `{"schema_version": 1, "athlete": {...}, "sessions": [...]}`
+/// (durations in s, distances in m); `duplicates` is `"reject"`
+/// (default), `"drop_exact"` or `"keep_last"`.
+///
+/// ```python
+/// >>> r = read_log(log={"schema_version": 1, "sessions": [
+/// ...     {"date": "2026-03-04", "kind": "intervals", "duration_s": 3000, "rpe": 8},
+/// ...     {"date": "2026-03-02", "kind": "easy", "duration_s": 3600, "rpe": 3}]})
+/// >>> r["sessions"], r["first_date"], r["log"]["sessions"][0]["kind"]
+/// (2, '2026-03-02', 'easy')
+/// ```
 pub fn read_log(r: ReadLogRequest) -> Result<ReadLogResponse> {
     let log = TrainingLog::from_value(r.log, r.duplicates).map_err(|e| e.within("log"))?;
     let (first, last) = log.date_range();
@@ -79,7 +91,17 @@ pub struct DailySeriesResponse {
     pub logged: Vec<bool>,
 }
 
-/// A calendar-day series from dated values.
+/// A calendar-day series from dated values: gaps filled with 0 and marked not logged.
+///
+/// `dates` strictly increasing (strings, dates, a pandas `DatetimeIndex`…),
+/// one value (≥ 0, in any unit) per date. `values` and `logged` come back
+/// as NumPy arrays, one element per day from `start` to `end`.
+///
+/// ```python
+/// >>> s = daily_series(dates=["2026-03-02", "2026-03-05"], values=[10, 20])
+/// >>> s["start"], s["end"], s["values"].tolist()
+/// ('2026-03-02', '2026-03-05', [10.0, 0.0, 0.0, 20.0])
+/// ```
 pub fn daily_series(r: DailySeriesRequest) -> Result<DailySeriesResponse> {
     let s = DailySeries::from_dated(&r.dates, &r.values, "series")?;
     Ok(DailySeriesResponse {

@@ -83,7 +83,26 @@ fn pmc_response(
     })
 }
 
-/// The PMC of a daily load series.
+/// Fitness (CTL), fatigue (ATL), form (TSB) and ramp of a daily load series.
+///
+/// `loads`: one load per day from `start` (AU or TSS); fitness, fatigue
+/// and form (NumPy arrays) are in the loads' unit per day; time constants in
+/// days (42 and 7); `gain` `"exponential"` (default) or `"linear"`
+/// (1/N, TrainingPeaks); `form_day` `"next_day"` (default: yesterday's
+/// fitness − fatigue) or `"same_day"`; `ramp` is the 7-day fitness change.
+///
+/// `loads` may be a pandas `Series` on a `DatetimeIndex` with no
+/// `start` (here, in `acwr`, `weekly_loads` and
+/// `banister_fit`): its dates (naive or tz-aware, as local dates) go
+/// through `daily_series`, so days missing from the index count as 0
+/// (and as not logged), and unsorted or repeated dates raise. With
+/// `start` given, values are read in order and any index is ignored.
+///
+/// ```python
+/// >>> p = pmc(start="2026-01-01", loads=[100, 0, 50])
+/// >>> p["fitness"].round(2).tolist(), p["end"]
+/// ([2.35, 2.3, 3.42], '2026-01-03')
+/// ```
 pub fn pmc(r: PmcRequest) -> Result<PmcResponse> {
     check::date("start", r.start)?;
     pmc_response(r.start, &r.loads, r.logged.as_deref(), r.pmc_options())
@@ -125,7 +144,20 @@ pub struct LogPmcResponse {
     pub warning: Option<String>,
 }
 
-/// The PMC of a log, with planned sessions projecting it forward.
+/// The PMC of a log, projected to a future date through its planned sessions.
+///
+/// Completed sessions count up to `today` (default: the last completed
+/// session's date), planned ones after it, up to `end`. `load`,
+/// `fitness`, `fatigue` and `form` are NumPy arrays in the load
+/// method's unit; the PMC options are those of `pmc`.
+///
+/// ```python
+/// >>> p = log_pmc(log={"schema_version": 1, "sessions": [
+/// ...     {"date": "2026-03-02", "kind": "easy", "duration_s": 3000, "rpe": 3},
+/// ...     {"date": "2026-03-04", "kind": "long", "duration_s": 6000, "rpe": 5, "status": "planned"}]})
+/// >>> p["today"], p["load"].tolist()
+/// ('2026-03-02', [150.0, 0.0, 500.0])
+/// ```
 pub fn log_pmc(r: LogPmcRequest) -> Result<LogPmcResponse> {
     check::opt_date("today", r.today)?;
     check::opt_date("end", r.end)?;
@@ -206,7 +238,20 @@ pub struct AcwrResponse {
     pub options: AcwrOptions,
 }
 
-/// The acute:chronic workload ratio.
+/// Acute:chronic workload ratio (coupled, uncoupled or EWMA) with Gabbett's bands.
+///
+/// `loads`: one load per day from `start` (any unit); windows in days
+/// (7 and 28); `acute` and `chronic` are NumPy arrays in the loads'
+/// unit; `ratio` is unitless, `None` where `gap` says why; `band` is
+/// `low` (< 0.8), `sweet_spot`, `caution` or `high` (> 1.5). A
+/// pandas `Series` on a `DatetimeIndex` may stand for `start` and
+/// `loads` (see `pmc`).
+///
+/// ```python
+/// >>> a = acwr(start="2026-01-01", loads=[50] * 27 + [400])
+/// >>> a["ratio"][-1], a["band"][-1], a["gap"][0]
+/// (1.6, 'high', 'not_enough_data')
+/// ```
 pub fn acwr(r: AcwrRequest) -> Result<AcwrResponse> {
     check::date("start", r.start)?;
     let options = r.acwr_options(
@@ -247,7 +292,17 @@ pub struct PerformanceResponse {
     pub performance: Vec<f64>,
 }
 
-/// Banister performance for a load series.
+/// Banister impulse-response performance for a daily load series.
+///
+/// `p(t) = p0 + k1·Σ w(s)·e^(−(t−s)/τ1) − k2·Σ w(s)·e^(−(t−s)/τ2)`; time
+/// constants in days, performance in the unit of `p0`. `timing`
+/// `"same_day"` (default) or `"next_day"`.
+///
+/// ```python
+/// >>> r = banister_simulate(loads=[100, 0], params={"p0": 50, "k1": 0.1, "tau1": 45, "k2": 0.3, "tau2": 11})
+/// >>> r["performance"].round(2).tolist()
+/// [30.0, 32.39]
+/// ```
 pub fn banister_simulate(r: BanisterSimulateRequest) -> Result<PerformanceResponse> {
     Ok(PerformanceResponse {
         performance: banister::simulate(&r.loads, &r.params, r.timing)?,
@@ -263,7 +318,15 @@ pub struct BanisterResponseRequest {
     pub params: BanisterParams,
 }
 
-/// One session's response.
+/// One session's response: zero crossing, peak day, peak.
+///
+/// `t_n` and `t_star` in days; `peak` and `initial` per unit of load.
+///
+/// ```python
+/// >>> r = banister_response(params={"p0": 50, "k1": 0.1, "tau1": 45, "k2": 0.3, "tau2": 11})
+/// >>> round(r["t_n"], 1), round(r["t_star"], 1)
+/// (16.0, 36.5)
+/// ```
 pub fn banister_response(r: BanisterResponseRequest) -> Result<ImpulseResponse> {
     banister::impulse_response(&r.params)
 }
@@ -295,7 +358,24 @@ request! {
     }
 }
 
-/// Fit the Banister model.
+/// Fit the Banister model to performance tests (variable projection).
+///
+/// `loads` one per day from `start`; `tests` `[{"date", "value"}]`
+/// in date order inside the series; `fixed_tau1` / `fixed_tau2` (days)
+/// hold a time constant. A pandas `Series` on a `DatetimeIndex` may
+/// stand for `start` and `loads` (see `pmc`).
+///
+/// ```python
+/// >>> truth = {"p0": 50, "k1": 0.1, "tau1": 45, "k2": 0.3, "tau2": 11}
+/// >>> loads = [60.0, 0, 80, 40, 0, 90, 30] * 20
+/// >>> perf = banister_simulate(loads=loads, params=truth)["performance"]
+/// >>> import datetime
+/// >>> tests = [{"date": datetime.date(2026, 1, 1) + datetime.timedelta(days=d), "value": perf[d]}
+/// ...          for d in range(3, 140, 4)]
+/// >>> fit = banister_fit(start="2026-01-01", loads=loads, tests=tests, fixed_tau1=45, fixed_tau2=11)
+/// >>> round(fit["params"]["k1"], 3), round(fit["params"]["k2"], 3), fit["free_parameters"]
+/// (0.1, 0.3, 3)
+/// ```
 pub fn banister_fit(r: BanisterFitRequest) -> Result<BanisterFit> {
     check::date("start", r.start)?;
     let dated = r.tests.iter().map(|t| (t.date, t.value));
@@ -319,7 +399,18 @@ pub struct BanisterForecastRequest {
     pub timing: LoadTiming,
 }
 
-/// Performance predicted for each planned day.
+/// Predicted performance over planned loads after a history.
+///
+/// `loads`: the daily loads so far; `planned_loads`: one per day from
+/// the next day on; `performance` (a NumPy array, unit of `p0`) has one
+/// value per planned day.
+///
+/// ```python
+/// >>> f = banister_forecast(loads=[100], planned_loads=[0, 0],
+/// ...                       params={"p0": 50, "k1": 0.1, "tau1": 45, "k2": 0.3, "tau2": 11})
+/// >>> f["performance"].round(2).tolist()
+/// [32.39, 34.55]
+/// ```
 pub fn banister_forecast(r: BanisterForecastRequest) -> Result<PerformanceResponse> {
     if r.planned_loads.is_empty() {
         return Err(Error::empty("planned_loads", "at least one planned day"));

@@ -24,7 +24,14 @@ pub struct VdotResponse {
     pub vdot: f64,
 }
 
-/// VDOT from a race.
+/// Daniels-Gilbert VDOT from a race.
+///
+/// `distance_m` in m, `time_s` in s; VDOT in ml/kg/min.
+///
+/// ```python
+/// >>> round(vdot_from_race(distance_m=5000, time_s=1200)["vdot"], 2)
+/// 49.81
+/// ```
 pub fn vdot_from_race(r: Race) -> Result<VdotResponse> {
     Ok(VdotResponse {
         vdot: performance::vdot_from_race(r.distance_m, r.time_s)?,
@@ -59,7 +66,15 @@ fn race_time(time_s: f64, distance_m: f64) -> RaceTime {
     }
 }
 
-/// The equivalent race time over a distance.
+/// The race time with the same VDOT over another distance.
+///
+/// `vdot` in ml/kg/min, `distance_m` in m; `time_s` in s and
+/// `pace_s_per_km` in s/km.
+///
+/// ```python
+/// >>> round(equivalent_time(vdot=49.81, distance_m=5000)["time_s"])
+/// 1200
+/// ```
 pub fn equivalent_time(r: EquivalentTimeRequest) -> Result<RaceTime> {
     Ok(race_time(
         performance::equivalent_time_s(r.vdot, r.distance_m)?,
@@ -84,7 +99,14 @@ pub struct TrainingPacesResponse {
     pub paces: Vec<TrainingPace>,
 }
 
-/// Daniels' training paces for a VDOT.
+/// Daniels' E, M, T, I, R paces for a VDOT.
+///
+/// `vdot` in ml/kg/min; each band's paces in s/km.
+///
+/// ```python
+/// >>> [p["intensity"] for p in training_paces(vdot=50)["paces"]]
+/// ['easy', 'marathon', 'threshold', 'interval', 'repetition']
+/// ```
 pub fn training_paces(r: TrainingPacesRequest) -> Result<TrainingPacesResponse> {
     Ok(TrainingPacesResponse {
         paces: performance::training_paces(r.vdot)?,
@@ -111,13 +133,30 @@ pub struct PredictRequest {
     pub exponent: f64,
 }
 
-/// Riegel's prediction.
+/// Riegel's race-time prediction.
+///
+/// `t2 = t1 · (d2/d1)^exponent` (default exponent 1.06); distances in m,
+/// times in s, pace in s/km.
+///
+/// ```python
+/// >>> round(riegel_predict(distance_m=10000, time_s=2400, to_distance_m=20000)["time_s"], 1)
+/// 5003.8
+/// ```
 pub fn riegel_predict(r: PredictRequest) -> Result<RaceTime> {
     let t = performance::riegel_time_s(r.distance_m, r.time_s, r.to_distance_m, r.exponent)?;
     Ok(race_time(t, r.to_distance_m))
 }
 
-/// Cameron's prediction.
+/// Cameron's race-time prediction.
+///
+/// Distances in m, times in s, pace in s/km (`exponent` is ignored: it
+/// belongs to Riegel's model, which shares this request).
+///
+/// ```python
+/// >>> r = cameron_predict(distance_m=10000, time_s=2400, to_distance_m=21097.5)
+/// >>> 5000 < r["time_s"] < 5600
+/// True
+/// ```
 pub fn cameron_predict(r: PredictRequest) -> Result<RaceTime> {
     let t = performance::cameron_time_s(r.distance_m, r.time_s, r.to_distance_m)?;
     Ok(race_time(t, r.to_distance_m))
@@ -142,7 +181,15 @@ pub struct ExponentResponse {
     pub exponent: f64,
 }
 
-/// A personal Riegel exponent.
+/// A personal Riegel exponent from two races.
+///
+/// Each race is `{"distance_m": ..., "time_s": ...}` (m, s), over different distances.
+///
+/// ```python
+/// >>> round(riegel_exponent(first={"distance_m": 10000, "time_s": 2400},
+/// ...                       second={"distance_m": 20000, "time_s": 5003.8})["exponent"], 3)
+/// 1.06
+/// ```
 pub fn riegel_exponent(r: TwoRacesRequest) -> Result<ExponentResponse> {
     let k = performance::riegel_exponent(
         r.first.distance_m,

@@ -71,7 +71,21 @@ impl GeneratePlanRequest {
     }
 }
 
-/// A periodized plan.
+/// A periodized plan to a goal race that passes every plan rule.
+///
+/// Base → build → peak → taper from `start` to `race_date` (at least 3
+/// weeks), growing the current `weekly_km` by at most 8 % a week with a
+/// cutback every 4th week; long run on `long_run_day` (`"Sun"` by
+/// default), quality sessions 48 h apart on `available_days`; paces from
+/// `vdot` (Daniels). `sessions` carry the targets (pace in s/km, zone,
+/// purpose); `document` is the plan as a log document; `weekly_km` in km.
+///
+/// ```python
+/// >>> p = generate_plan(start="2027-01-04", race_date="2027-03-14", race_distance_m=5000,
+/// ...                   weekly_km=20, vdot=45, experience="novice")
+/// >>> p["sessions"][-1]["session"]["kind"], p["document"]["schema_version"]
+/// ('race', 1)
+/// ```
 pub fn generate_plan(r: GeneratePlanRequest) -> Result<Plan> {
     let (request, athlete) = r.split();
     let athlete = athlete.unwrap_or_default();
@@ -94,7 +108,21 @@ pub struct ReplanRequest {
     pub readiness: Option<crate::readiness::Status>,
 }
 
-/// The rest of this week, re-planned.
+/// The rest of this week re-planned after missed, shortened or harder sessions and today's readiness.
+///
+/// `log` holds the plan (planned sessions) and what was done (completed
+/// sessions). A missed hard session moves to a later easy day only where it
+/// keeps 48 h from every hard session, else it is dropped (never crammed);
+/// `changes` explains each change (`moved`, `dropped`, `eased`, `rest`).
+///
+/// ```python
+/// >>> plan = {"schema_version": 1, "sessions": [
+/// ...     {"date": "2027-01-05", "kind": "intervals", "duration_s": 3300, "status": "planned"},
+/// ...     {"date": "2027-01-06", "kind": "easy", "duration_s": 2400, "status": "planned"},
+/// ...     {"date": "2027-01-10", "kind": "long", "duration_s": 5400, "status": "planned"}]}
+/// >>> [c["action"] for c in replan_week(log=plan, today="2027-01-06")["changes"]]
+/// ['moved']
+/// ```
 pub fn replan_week(r: ReplanRequest) -> Result<Replan> {
     let log =
         TrainingLog::from_value(r.log, DuplicatePolicy::Reject).map_err(|e| e.within("log"))?;

@@ -30,7 +30,48 @@ pub struct ReadinessRequest {
     pub options: ReadinessOptions,
 }
 
-/// Today's readiness.
+/// Today's readiness: go, go easy or rest, a score, confidence and every marker's verdict.
+///
+/// `markers`: one dict per morning in date order, today last, each with a
+/// `date` and any of `hrv` (`{"value", "index"}`: rMSSD in ms with
+/// `"rmssd_ms"`, or ln rMSSD with `"ln_rmssd"`), `resting_hr_bpm`
+/// (bpm), `sleep_h` (h), `wellness` (items 1–7: `sleep_quality`,
+/// `fatigue`, `stress`, `soreness`, `mood`, `motivation`,
+/// `appetite`), `planned_rpe` / `felt_rpe` (CR-10), `source` (the
+/// device: a change starts a new baseline), `ill`, `injury_pain`. Each
+/// marker is rated against the athlete's own baseline of the days before
+/// (`options`: windows in days, thresholds in bpm, h and SDs; `mode`
+/// `"combined"`, `"kiviniemi"` or `"javaloyes"`). `engine`:
+/// `{"form_pct": ..., "systems_not_ready": ...}` from `pmc` and
+/// `recovery_state`, when known. `score` is 0–100, `confidence`
+/// 0–1; each marker's `value` is ln rMSSD for HRV, bpm, h...
+///
+/// `markers` may be a pandas `DataFrame`, one row per day, dated by a
+/// `DatetimeIndex` (or a `date` column), with columns named like the
+/// fields above: an `rmssd_ms` or `ln_rmssd` column becomes `hrv`, the
+/// wellness item columns become `wellness`; an empty cell (NaN, None, NaT)
+/// is a marker not recorded that day. An error in a cell also says its
+/// `row` (position from 0) and `column`.
+///
+/// ```python
+/// >>> import datetime
+/// >>> days = [{"date": datetime.date(2026, 1, 1) + datetime.timedelta(days=i),
+/// ...          "hrv": {"value": 60 + i % 5, "index": "rmssd_ms"},
+/// ...          "resting_hr_bpm": 48 + i % 3, "sleep_h": 8} for i in range(40)]
+/// >>> r = readiness(markers=days)
+/// >>> r["date"], r["status"], r["score"], [(m["marker"], m["rating"]) for m in r["markers"]][:3]
+/// ('2026-02-09', 'go', 100.0, [('hrv', 'normal'), ('resting_hr', 'normal'), ('sleep', 'normal')])
+/// >>> days[-1].update(resting_hr_bpm=57, sleep_h=4.5)   # +8 bpm and a short night
+/// >>> r = readiness(markers=days)
+/// >>> r["status"], r["majors"], r["score"]
+/// ('rest', 2, 50.0)
+/// >>> import pandas as pd
+/// >>> df = pd.DataFrame({"rmssd_ms": [60.0 + i % 5 for i in range(40)], "sleep_h": 8.0,
+/// ...                    "fatigue": [3.0] * 39 + [6.0]},
+/// ...                   index=pd.date_range("2026-01-01", periods=40))
+/// >>> readiness(markers=df)["markers"][3]["rating"]
+/// 'minor'
+/// ```
 pub fn readiness(r: ReadinessRequest) -> Result<Readiness> {
     ready::readiness(&r.markers, r.engine.as_ref(), &r.options).map_err(options_path)
 }
@@ -71,7 +112,23 @@ pub struct BaselinesResponse {
     pub days: Vec<BaselineDay>,
 }
 
-/// Each day's baselines.
+/// Each day's personal baselines (HRV mean and SD, resting HR, Hooper sum), for charts.
+///
+/// `markers` and `options` as in `readiness` (a DataFrame too).
+/// One entry per marker day: `ln_rmssd` (ln ms) and its baseline `hrv`
+/// (`mean` and `sd` of ln rMSSD, `days`, the `rolling_mean` and
+/// `rolling_cv_pct` in %; the band is `mean ± swc_sd·sd`), the resting
+/// HR and its baseline mean and SD (bpm), the Hooper sum (4–28). Baselines
+/// are `None` until `min_baseline_days` valid days (14) precede the day.
+///
+/// ```python
+/// >>> import datetime
+/// >>> days = [{"date": datetime.date(2026, 1, 1) + datetime.timedelta(days=i),
+/// ...          "resting_hr_bpm": 48 + i % 3} for i in range(16)]
+/// >>> b = readiness_baselines(markers=days)["days"]
+/// >>> b[13]["resting_hr_baseline"], round(b[15]["resting_hr_baseline"], 2), b[15]["hrv"]
+/// (None, 49.0, None)
+/// ```
 pub fn readiness_baselines(r: BaselinesRequest) -> Result<BaselinesResponse> {
     Ok(BaselinesResponse {
         days: ready::baselines(&r.markers, &r.options).map_err(options_path)?,
@@ -122,7 +179,29 @@ pub struct WarningSignsResponse {
     pub signs: Vec<WarningSign>,
 }
 
-/// Warning signs over the last weeks.
+/// Warning signs of under-recovery over the last weeks, with evidence and advice.
+///
+/// Up to the last day of `markers` (as in `readiness`, a DataFrame
+/// too). The load-based signs (`high_monotony`, `load_spike`) need the
+/// daily loads: a `log` (its completed sessions, by `method`, default
+/// `"session_rpe"`) or `loads` `{"start", "values"}` (AU or TSS, one
+/// per day; or a pandas `Series` on a `DatetimeIndex`, gaps counting
+/// as 0), not both. `tests`: `[{"date", "value"}]` in date order,
+/// higher is better (or a `Series` on a `DatetimeIndex`, NaN = no
+/// test), for `performance_decline` and `performance_plateau`. Each
+/// sign has its `evidence` (dates and values: bpm, ln rMSSD, ratings,
+/// test results, ratios) and a `recommendation`.
+///
+/// ```python
+/// >>> import datetime
+/// >>> days = [{"date": datetime.date(2026, 1, 1) + datetime.timedelta(days=i),
+/// ...          "resting_hr_bpm": 48 + i % 3 + max(0, i - 25) * 0.6} for i in range(40)]
+/// >>> s = warning_signs(markers=days, loads={"start": "2026-01-01", "values": [60.0] * 40})
+/// >>> [x["sign"] for x in s["signs"]]
+/// ['resting_hr_rising', 'high_monotony']
+/// >>> s["signs"][0]["evidence"][-1]
+/// {'date': '2026-02-09', 'value': 56.4}
+/// ```
 pub fn warning_signs(r: WarningSignsRequest) -> Result<WarningSignsResponse> {
     let tests: Vec<(NaiveDate, f64)> = r.tests.iter().map(|t| (t.date, t.value)).collect();
     let owned: Option<(NaiveDate, Vec<f64>)> = match (r.log, r.loads) {
@@ -187,7 +266,25 @@ pub struct AdaptSessionResponse {
     pub readiness: Readiness,
 }
 
-/// Today's session adapted to today's readiness.
+/// Today's planned session adapted to today's readiness, with the reason.
+///
+/// `planned`: today's session (durations in s, distances in m);
+/// `markers`, `engine` and `options` as in `readiness` (a
+/// DataFrame too). `action` is `"as_planned"`, `"easy_run"` (at most
+/// 45 min), `"cross_training"`, `"mobility"` or `"rest"`; `session`
+/// is the session to do, `reason` says why and `readiness` is the
+/// readiness it followed.
+///
+/// ```python
+/// >>> import datetime
+/// >>> days = [{"date": datetime.date(2026, 1, 1) + datetime.timedelta(days=i),
+/// ...          "resting_hr_bpm": 48 + i % 3, "sleep_h": 8} for i in range(40)]
+/// >>> days[-1].update(resting_hr_bpm=57)   # +8 bpm: one major marker, go easy
+/// >>> a = adapt_session(markers=days, planned={"date": "2026-02-09", "kind": "intervals",
+/// ...                                          "duration_s": 3600, "rpe": 8, "status": "planned"})
+/// >>> a["readiness"]["status"], a["action"], a["session"]["kind"], a["session"]["duration_s"]
+/// ('go_easy', 'easy_run', 'easy', 2700.0)
+/// ```
 pub fn adapt_session(r: AdaptSessionRequest) -> Result<AdaptSessionResponse> {
     let readiness =
         ready::readiness(&r.markers, r.engine.as_ref(), &r.options).map_err(options_path)?;

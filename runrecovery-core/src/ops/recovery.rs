@@ -55,7 +55,26 @@ pub struct RecoveryPrescriptionRequest {
     pub heavy_block: bool,
 }
 
-/// The recovery prescription after a session.
+/// Fuel, fluid, sleep and active recovery after a session, scaled to the athlete.
+///
+/// `session`: the session just done; `body_mass_kg` in kg (default: the
+/// `athlete`'s); `hours_to_next_session` in h (unknown: more than 24 h);
+/// `pre_mass_kg` / `post_mass_kg` in kg with `fluid_drunk_l` in L, or
+/// `sweat_loss_l` in L; `training_h_per_day` (h/day, this block) and
+/// `last_sleep_h` (h); the flags (default False) `deeply_fatigued`,
+/// `ill`, `injury_pain`, `heavy_block`. Bands are `[low, high]`:
+/// carbohydrate in g/h, g and g/kg/day, protein in g every so many h,
+/// fluid in L (kg lost), sleep in h, naps and active recovery in min.
+///
+/// ```python
+/// >>> p = recovery_prescription(session={"date": "2026-03-03", "kind": "intervals",
+/// ...                                    "duration_s": 4200, "rpe": 8},
+/// ...                           body_mass_kg=60, hours_to_next_session=20)
+/// >>> p["carbohydrate"]["grams_per_hour"], p["protein"]["grams"], p["sleep"]["target_h"]
+/// ([60.0, 72.0], [18.0, 18.0], [8.0, 10.0])
+/// >>> [a["option"] for a in p["active_recovery"]][:2]
+/// ['swim_or_pool_running', 'easy_cycling']
+/// ```
 pub fn recovery_prescription(r: RecoveryPrescriptionRequest) -> Result<Prescription> {
     let mass = match (
         r.body_mass_kg,

@@ -50,7 +50,26 @@ pub struct CheckRulesResponse {
     pub rules: Vec<&'static str>,
 }
 
-/// Runs the plan rules.
+/// Run the recovery-aware plan rules over planned and/or completed sessions.
+///
+/// `rules`: the rule ids to run (default all: `weekly_progression`,
+/// `cutback_week`, `hard_spacing`, `hard_days_in_a_row`,
+/// `hard_per_week`, `rest_day`, `easy_share`, `long_run_share`,
+/// `quality_caps`, `ctl_ramp`, `taper_before_race`); `scope`
+/// `"planned"`, `"completed"` or `"both"` (default); `goal_race` a
+/// race date; `params` the rules' parameters (fractions 0–1, hours,
+/// minutes, TSS-equivalent per week). Each finding has its `rule`,
+/// `severity` (`"info"`, `"warning"`, `"critical"`), the `dates`
+/// involved, a `message` and a `fix`; `rules` lists the rules that ran.
+///
+/// ```python
+/// >>> plan = {"schema_version": 1, "sessions": [
+/// ...     {"date": "2026-03-03", "kind": "intervals", "duration_s": 3000, "status": "planned"},
+/// ...     {"date": "2026-03-04", "kind": "tempo", "duration_s": 2700, "status": "planned"}]}
+/// >>> f = check_rules(log=plan, rules=["hard_spacing"])["findings"][0]
+/// >>> f["rule"], f["severity"], f["dates"]
+/// ('hard_spacing', 'critical', ['2026-03-03', '2026-03-04'])
+/// ```
 pub fn check_rules(r: CheckRulesRequest) -> Result<CheckRulesResponse> {
     let (log, athlete) = log_with_athlete(r.log, DuplicatePolicy::Reject, r.athlete)?;
     let ran: Vec<&'static str> = rules::RULE_IDS

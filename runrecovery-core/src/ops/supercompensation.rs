@@ -32,7 +32,21 @@ pub struct RecoveryStateRequest {
     pub options: RecoveryOptions,
 }
 
-/// Each body system's state.
+/// Each body system's residual fatigue and status at a moment.
+///
+/// The moment is `date` at `options["day_hour"]` (08:00 by default) or
+/// at `time` (`"HH:MM:SS"` or a `datetime.time`; a `datetime` given
+/// as `date` counts by its date only). Fatigue of the metabolic,
+/// muscular, neuromuscular and structural systems is unitless (1 = one
+/// reference session just done); `hours_to_ready` in hours; time constants
+/// in `options` in hours.
+///
+/// ```python
+/// >>> s = recovery_state(date="2026-03-04", log={"schema_version": 1, "sessions": [
+/// ...     {"date": "2026-03-03", "kind": "intervals", "duration_s": 3000, "rpe": 8}]})
+/// >>> s["at"], s["limiting_system"], [x["status"] for x in s["systems"]]
+/// ('2026-03-04T08:00:00', 'neuromuscular', ['fresh', 'recovering', 'recovering', 'ready'])
+/// ```
 pub fn recovery_state(r: RecoveryStateRequest) -> Result<RecoveryState> {
     let (log, athlete) = log_with_athlete(r.log, DuplicatePolicy::Reject, r.athlete)?;
     let time = match r.time {
@@ -82,7 +96,19 @@ pub struct NextQualitySessionRequest {
     pub options: RecoveryOptions,
 }
 
-/// The next quality session's earliest and best days.
+/// The earliest safe day and the best day for the next quality session.
+///
+/// `kind` of the planned session (default `"intervals"`); sessions
+/// completed up to `today` count. `earliest` and `best` are dates;
+/// `days` lists each candidate day with its fatigue per body system
+/// (unitless), whether it is safe, and the expected response.
+///
+/// ```python
+/// >>> n = next_quality_session(today="2026-03-03", log={"schema_version": 1, "sessions": [
+/// ...     {"date": "2026-03-03", "kind": "intervals", "duration_s": 3000, "rpe": 8}]})
+/// >>> n["earliest"], n["best"]
+/// ('2026-03-05', '2026-03-07')
+/// ```
 pub fn next_quality_session(r: NextQualitySessionRequest) -> Result<NextQualitySession> {
     let (log, athlete) = log_with_athlete(r.log, DuplicatePolicy::Reject, r.athlete)?;
     supercompensation::next_quality_session(&log, &athlete, r.today, r.kind, &r.options).map_err(

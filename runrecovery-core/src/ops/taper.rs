@@ -26,7 +26,29 @@ pub struct TaperApplyRequest {
     pub taper: TaperSpec,
 }
 
-/// Applies a taper to a plan.
+/// Apply a taper (length, volume cut, shape) to a plan's final days, intensity kept.
+///
+/// `taper`: `length_days` (8–21, default 14), `volume_cut` (the mean
+/// cut, 0.41–0.60, default 0.5), `shape` (`{"kind": "step"}`,
+/// `"linear"`, `{"kind": "exponential", "tau_days": 5}` (default) or
+/// `{"kind": "two_phase", "rise": 0.25}`) and `frequency_cut` (share
+/// of easy sessions dropped, 0–0.2). Sessions keep their kind and RPE;
+/// their duration (s) and distance (m) fall by each day's `factors`.
+/// `volume_before_s` / `volume_after_s`: planned running time of the
+/// taper days, s.
+///
+/// ```python
+/// >>> import datetime
+/// >>> plan = {"schema_version": 1, "sessions": [
+/// ...     {"date": datetime.date(2026, 5, 4) + datetime.timedelta(days=i), "kind": "easy",
+/// ...      "duration_s": 3600, "rpe": 4, "status": "planned"} for i in range(21)]}
+/// >>> t = taper_apply(log=plan, race_date="2026-05-25",
+/// ...                 taper={"length_days": 10, "volume_cut": 0.5, "shape": {"kind": "step"}})
+/// >>> t["taper_start"], t["factors"][:2], t["volume_before_s"], t["volume_after_s"]
+/// ('2026-05-15', [0.5, 0.5], 36000.0, 18000.0)
+/// >>> t["plan"]["sessions"][-1]["duration_s"]
+/// 1800.0
+/// ```
 pub fn taper_apply(r: TaperApplyRequest) -> Result<TaperedPlan> {
     let log =
         TrainingLog::from_value(r.log, DuplicatePolicy::Reject).map_err(|e| e.within("log"))?;
@@ -65,7 +87,29 @@ pub struct TaperScoreRequest {
     pub model: TaperModel,
 }
 
-/// Scores a taper.
+/// Project fitness, fatigue, form and predicted performance on race day for a taper.
+///
+/// `log`: history (completed sessions) and plan (planned sessions, which
+/// get the taper) in one document; `taper` as in `taper_apply`;
+/// loads by `method` (default `"session_rpe"`, AU). Fitness, fatigue
+/// and form are the PMC's (42/7 days) on race morning; `performance` is
+/// the `model`'s (higher is better, in its units):
+/// `{"kind": "default_busso"}` (default, relative units),
+/// `{"kind": "busso", "params": ...}` or `{"kind": "banister", "params": ...}`.
+///
+/// ```python
+/// >>> import datetime
+/// >>> day = datetime.date(2026, 3, 2)
+/// >>> log = {"schema_version": 1, "sessions": [
+/// ...     {"date": day + datetime.timedelta(days=i), "kind": "intervals" if i % 7 == 1 else "easy",
+/// ...      "duration_s": 3600, "rpe": 8 if i % 7 == 1 else 3,
+/// ...      "status": "completed" if i < 28 else "planned"} for i in range(56)]}
+/// >>> race = day + datetime.timedelta(days=56)
+/// >>> none = taper_score(log=log, race_date=race, taper={"length_days": 10, "volume_cut": 0.41})
+/// >>> deep = taper_score(log=log, race_date=race, taper={"length_days": 10, "volume_cut": 0.6})
+/// >>> deep["form"] > none["form"], deep["fitness"] < none["fitness"]
+/// (True, True)
+/// ```
 pub fn taper_score(r: TaperScoreRequest) -> Result<TaperScore> {
     let (log, athlete) = log_with_athlete(r.log, DuplicatePolicy::Reject, r.athlete)?;
     taper::score(&log, &athlete, r.race_date, &r.taper, r.method, r.model)
@@ -99,7 +143,26 @@ pub struct TaperOptimizeRequest {
     pub alternatives: usize,
 }
 
-/// The best taper.
+/// The best taper for this athlete among 1078 candidates, with the runners-up.
+///
+/// `log`, `method` and `model` as in `taper_score` (at least 21
+/// days before `race_date`). Candidates: lengths 8–21 days × cuts
+/// 0.41–0.60 × shapes (step, linear, exponential τ 3, 5, 8 days, two-phase
+/// rise 0.2 and 0.3); `best` by predicted performance (ties: higher
+/// form), `alternatives` runners-up (default 5), and `no_taper`, the
+/// plan as it is.
+///
+/// ```python
+/// >>> import datetime
+/// >>> day = datetime.date(2026, 3, 2)
+/// >>> log = {"schema_version": 1, "sessions": [
+/// ...     {"date": day + datetime.timedelta(days=i), "kind": "intervals" if i % 7 == 1 else "easy",
+/// ...      "duration_s": 3600, "rpe": 8 if i % 7 == 1 else 3,
+/// ...      "status": "completed" if i < 28 else "planned"} for i in range(56)]}
+/// >>> o = taper_optimize(log=log, race_date=day + datetime.timedelta(days=56), alternatives=2)
+/// >>> o["candidates"], len(o["alternatives"]), o["best"]["performance"] > o["no_taper"]["performance"]
+/// (1078, 2, True)
+/// ```
 pub fn taper_optimize(r: TaperOptimizeRequest) -> Result<TaperOptimum> {
     let (log, athlete) = log_with_athlete(r.log, DuplicatePolicy::Reject, r.athlete)?;
     check::in_range("alternatives", r.alternatives as f64, 0.0, 100.0, "")?;

@@ -22,7 +22,16 @@ pub struct ZoneTableRequest {
     pub system: ZoneSystem,
 }
 
-/// An athlete's zone table.
+/// An athlete's zones in one system, with bounds in bpm, s/km, W or CR-10.
+///
+/// Each zone has `from` (easy end) and `to` (hard end) in the table's
+/// `unit`, and its Seiler zone (1–3).
+///
+/// ```python
+/// >>> t = zone_table(athlete={"lthr_bpm": 170}, system="lthr_friel")
+/// >>> t["unit"], t["zones"][1]["name"], t["zones"][1]["from"]
+/// ('bpm', 'Z2', 144.5)
+/// ```
 pub fn zone_table(r: ZoneTableRequest) -> Result<ZoneTable> {
     zones::zone_table(&r.athlete, r.system)
 }
@@ -60,7 +69,15 @@ fn classification(t: &ZoneTable, zone: usize) -> Classification {
     }
 }
 
-/// The zone of a value.
+/// The zone of a heart rate, pace, power or RPE value.
+///
+/// `value` in the system's unit: bpm, s/km, W or CR-10. `zone` is the
+/// index in the table (0 = easiest).
+///
+/// ```python
+/// >>> classify(athlete={"lthr_bpm": 170}, system="lthr_friel", value=150)["name"]
+/// 'Z2'
+/// ```
 pub fn classify(r: ClassifyRequest) -> Result<Classification> {
     let t = zones::zone_table(&r.athlete, r.system)?;
     let z = t.classify(r.value)?;
@@ -80,7 +97,16 @@ pub struct ClassifySessionRequest {
     pub session: Session,
 }
 
-/// The zone of a session by its average.
+/// The zone of a whole session by its average.
+///
+/// The average heart rate (bpm), pace (s/km), power (W) or RPE (CR-10) of
+/// the session, whichever the system measures.
+///
+/// ```python
+/// >>> classify_session(athlete={}, system="rpe",
+/// ...                  session={"date": "2026-03-02", "kind": "easy", "duration_s": 3600, "rpe": 3})["seiler"]
+/// 1
+/// ```
 pub fn classify_session(r: ClassifySessionRequest) -> Result<Classification> {
     r.session.validate().map_err(|e| e.within("session"))?;
     let t = zones::zone_table(&r.athlete, r.system)?;
@@ -109,7 +135,18 @@ pub struct IntensityDistributionRequest {
     pub end: Option<NaiveDate>,
 }
 
-/// Time in zone over a log.
+/// Time in zone of a log, Seiler's 3 zones, polarization index, 80/20 check.
+///
+/// Seconds per zone and fractions of classified time; `athlete` defaults
+/// to the log's; `start` and `end` bound the days counted (inclusive).
+///
+/// ```python
+/// >>> d = intensity_distribution(system="rpe", log={"schema_version": 1, "sessions": [
+/// ...     {"date": "2026-03-02", "kind": "easy", "duration_s": 4800, "rpe": 3},
+/// ...     {"date": "2026-03-04", "kind": "intervals", "duration_s": 1200, "rpe": 8}]})
+/// >>> d["seiler_seconds"], d["easy_fraction"], d["meets_80_20"]
+/// ([4800.0, 0.0, 1200.0], 0.8, True)
+/// ```
 pub fn intensity_distribution(r: IntensityDistributionRequest) -> Result<IntensityDistribution> {
     let (log, athlete) = log_with_athlete(r.log, DuplicatePolicy::Reject, r.athlete)?;
     zones::intensity_distribution(&log, &athlete, r.system, r.start, r.end)
@@ -128,7 +165,16 @@ pub struct PolarizationRequest {
     pub z3: f64,
 }
 
-/// Treff's polarization index.
+/// Treff's polarization index with its edge rules.
+///
+/// `z1`, `z2`, `z3`: time (any unit) or fractions in Seiler's zones;
+/// the index is `log10((Z1/Z2)·Z3·100)` in a.u., polarized above 2.00.
+///
+/// ```python
+/// >>> p = polarization_index(z1=0.80, z2=0.05, z3=0.15)
+/// >>> round(p["index"], 2), p["polarized"], p["distribution"]
+/// (2.38, True, 'polarized')
+/// ```
 pub fn polarization_index(r: PolarizationRequest) -> Result<Polarization> {
     zones::polarization_index(r.z1, r.z2, r.z3)
 }
