@@ -178,55 +178,144 @@ fn quality_days(available: &[u32], long: u32, n: u32) -> Vec<u32> {
     chosen
 }
 
+/// Daniels' paces for the plan's VDOT, s/km.
+struct Paces {
+    easy: f64,
+    threshold: f64,
+    interval: f64,
+    repetition: f64,
+    marathon: f64,
+}
+
+impl Paces {
+    /// # Errors
+    /// Those of [`performance::equivalent_time_s`].
+    fn new(vdot: f64) -> Result<Self> {
+        let pace = |f: f64| performance::pace_at_fraction(vdot, f);
+        Ok(Paces {
+            easy: pace(0.66),
+            threshold: pace(performance::T_PACE_FRACTION),
+            interval: pace(0.975),
+            repetition: pace(1.10),
+            marathon: performance::equivalent_time_s(vdot, performance::MARATHON_M)? / 42.195,
+        })
+    }
+}
+
+/// What every week of the plan shares: its days (0 = Monday) and paces.
+struct Layout {
+    /// Weeks from the start's to the race's.
+    weeks: u32,
+    /// Weeks before the taper (at least 1).
+    pre_taper_weeks: u32,
+    /// The long run's day.
+    long: u32,
+    /// The days to run on (the rest day left out).
+    run_days: Vec<u32>,
+    /// The quality days.
+    q_days: Vec<u32>,
+    /// Most runs a week.
+    max_runs: usize,
+    paces: Paces,
+}
+
+impl Layout {
+    /// # Errors
+    /// Those of [`Paces::new`].
+    fn new(r: &PlanRequest, vdot: f64) -> Result<Self> {
+        let days = (r.race_date - r.start).num_days();
+        let weeks = ((days + 1) as f64 / 7.0).ceil() as u32;
+        let available: Vec<u32> = match &r.available_days {
+            Some(d) => d.iter().map(|w| w.num_days_from_monday()).collect(),
+            None => (0..7).collect(),
+        };
+        let long = r
+            .long_run_day
+            .unwrap_or(Weekday::Sun)
+            .num_days_from_monday();
+        let hard = r
+            .hard_sessions_per_week
+            .unwrap_or(if r.experience == Experience::Novice {
+                1
+            } else {
+                2
+            });
+        // A rest day: the day after the long run if it is available, or any unavailable day.
+        let rest_day = if available.len() == 7 {
+            Some((long + 1) % 7)
+        } else {
+            None
+        };
+        let run_days: Vec<u32> = available
+            .iter()
+            .copied()
+            .filter(|d| Some(*d) != rest_day)
+            .collect();
+        // Leave at least one easy day besides the long run, so most running stays easy.
+        let hard = hard.min(run_days.len().saturating_sub(2) as u32);
+        let q_days = quality_days(&run_days, long, hard);
+        let max_runs = match r.experience {
+            Experience::Novice => 4,
+            Experience::Intermediate => 5,
+            Experience::Experienced => 6,
+        };
+        let paces = Paces::new(vdot)?;
+        let taper_len = taper_days(r.race_distance_m);
+        let pre_taper_weeks = weeks.saturating_sub(taper_len.div_ceil(7)).max(1);
+        Ok(Layout {
+            weeks,
+            pre_taper_weeks,
+            long,
+            run_days,
+            q_days,
+            max_runs,
+            paces,
+        })
+    }
+
+    /// The phase of week `w` (0 = first): base, build, peak (2 : 2 : 1 of the weeks before the taper), taper.
+    fn phase(&self, w: u32) -> &'static str {
+        if w >= self.pre_taper_weeks {
+            "taper"
+        } else if w < self.pre_taper_weeks * 2 / 5 {
+            "base"
+        } else if w < self.pre_taper_weeks * 4 / 5 {
+            "build"
+        } else {
+            "peak"
+        }
+    }
+}
+
+/// One session of a week before its date is known: the day, what and how.
+struct Slot {
+    day: u32,
+    kind: SessionKind,
+    km: f64,
+    zone: Intensity,
+    pace: f64,
+    rpe: f64,
+    purpose: &'static str,
+}
+
 /// Builds the plan with a given weekly progression (no rules check).
 fn build(r: &PlanRequest, vdot: f64, progression: f64) -> Result<(Vec<PlannedSession>, Vec<f64>)> {
-    let days = (r.race_date - r.start).num_days();
-    let weeks = ((days + 1) as f64 / 7.0).ceil() as u32;
-    let available: Vec<u32> = match &r.available_days {
-        Some(d) => d.iter().map(|w| w.num_days_from_monday()).collect(),
-        None => (0..7).collect(),
-    };
-    let long = r
-        .long_run_day
-        .unwrap_or(Weekday::Sun)
-        .num_days_from_monday();
-    let hard = r
-        .hard_sessions_per_week
-        .unwrap_or(if r.experience == Experience::Novice {
-            1
-        } else {
-            2
-        });
-    // A rest day: the day after the long run if it is available, or any unavailable day.
-    let rest_day = if available.len() == 7 {
-        Some((long + 1) % 7)
-    } else {
-        None
-    };
-    let run_days: Vec<u32> = available
-        .iter()
-        .copied()
-        .filter(|d| Some(*d) != rest_day)
-        .collect();
-    // Leave at least one easy day besides the long run, so most running stays easy.
-    let hard = hard.min(run_days.len().saturating_sub(2) as u32);
-    let q_days = quality_days(&run_days, long, hard);
-    let max_runs: usize = match r.experience {
-        Experience::Novice => 4,
-        Experience::Intermediate => 5,
-        Experience::Experienced => 6,
-    };
-    let pace = |f: f64| performance::pace_at_fraction(vdot, f);
-    let (e_pace, t_pace, i_pace, r_pace) = (
-        pace(0.66),
-        pace(performance::T_PACE_FRACTION),
-        pace(0.975),
-        pace(1.10),
-    );
-    let m_pace = performance::equivalent_time_s(vdot, performance::MARATHON_M)? / 42.195;
+    let layout = Layout::new(r, vdot)?;
+    let volumes = weekly_volumes(r, layout.weeks, progression);
+    let mut out = Vec::new();
+    for (w, &vol) in volumes.iter().enumerate() {
+        plan_week(r, &layout, w as u32, vol, &mut out);
+    }
+    crate::sort::sort_by_key(&mut out, |p| p.session.date);
+    ease_before_race(r, layout.paces.easy, &mut out);
+    out.push(race_session(r, vdot, layout.weeks)?);
+    Ok((out, volumes))
+}
+
+/// Weekly volume, km: up by `progression` a week to the peak, every 4th week a
+/// cutback at 75 % (the week after it resumes at the level before).
+fn weekly_volumes(r: &PlanRequest, weeks: u32, progression: f64) -> Vec<f64> {
     let peak = peak_km(r.race_distance_m, r.experience).max(r.weekly_km);
-    let taper_len = taper_days(r.race_distance_m);
-    let pre_taper_weeks = weeks.saturating_sub(taper_len.div_ceil(7)).max(1);
     let mut volumes = Vec::with_capacity(weeks as usize);
     let mut level = r.weekly_km;
     for w in 0..weeks {
@@ -236,162 +325,159 @@ fn build(r: &PlanRequest, vdot: f64, progression: f64) -> Result<(Vec<PlannedSes
         }
         volumes.push(if cutback { level * 0.75 } else { level });
     }
-    let mut out = Vec::new();
-    let first_week = week_start(r.start);
-    for (w, &vol) in volumes.iter().enumerate() {
-        let w = w as u32;
-        let phase = if w >= pre_taper_weeks {
-            "taper"
-        } else if w < pre_taper_weeks * 2 / 5 {
-            "base"
-        } else if w < pre_taper_weeks * 4 / 5 {
-            "build"
-        } else {
-            "peak"
-        };
-        let monday = first_week + chrono::Days::new(7 * u64::from(w));
-        let long_km = (vol * 0.28).min(150.0 * 60.0 / e_pace).max(3.0);
-        // Quality sessions: their hard parts inside Daniels' caps (T ≤ 10 %, I ≤ 8 %, R ≤ 5 % of the week).
-        let quality: Vec<(SessionKind, f64, Intensity, f64, &str)> = q_days
-            .iter()
-            .enumerate()
-            .map(|(k, _)| {
-                let (kind, cap, zone, p, purpose) = match (phase, k) {
-                    ("base", 0) => (
-                        SessionKind::Strides,
-                        0.05,
-                        Intensity::Repetition,
-                        r_pace,
-                        "strides: leg speed and economy at little cost",
-                    ),
-                    ("base", _) => (
-                        SessionKind::Hills,
-                        0.05,
-                        Intensity::Repetition,
-                        r_pace,
-                        "short hill repeats: strength and form",
-                    ),
-                    (_, 0) if r.race_distance_m > 11_000.0 => (
-                        SessionKind::Threshold,
-                        0.10,
-                        Intensity::Threshold,
-                        t_pace,
-                        "threshold: raise the pace you can hold for an hour",
-                    ),
-                    (_, 0) => (
-                        SessionKind::Intervals,
-                        0.08,
-                        Intensity::Interval,
-                        i_pace,
-                        "intervals at I pace: aerobic power (VO2max)",
-                    ),
-                    (_, _) if r.race_distance_m > 11_000.0 => (
-                        SessionKind::Intervals,
-                        0.08,
-                        Intensity::Interval,
-                        i_pace,
-                        "intervals at I pace: aerobic power (VO2max)",
-                    ),
-                    (_, _) => (
-                        SessionKind::Threshold,
-                        0.10,
-                        Intensity::Threshold,
-                        t_pace,
-                        "threshold: raise the pace you can hold for an hour",
-                    ),
-                };
-                let km = (cap * vol / rules::hard_fraction(kind) * 0.9).min(vol * 0.22);
-                (kind, km, zone, p, purpose)
-            })
-            .collect();
-        let used: f64 = long_km + quality.iter().map(|q| q.1).sum::<f64>();
-        let easy_days: Vec<u32> = run_days
-            .iter()
-            .copied()
-            .filter(|d| *d != long && !q_days.contains(d))
-            .take(max_runs.saturating_sub(1 + q_days.len()))
-            .collect();
-        let easy_km = if easy_days.is_empty() {
-            0.0
-        } else {
-            ((vol - used) / easy_days.len() as f64).max(3.0)
-        };
-        let mut push = |d: u32,
-                        kind: SessionKind,
-                        km: f64,
-                        zone: Intensity,
-                        p: f64,
-                        rpe: f64,
-                        purpose: &str| {
-            let date = monday + chrono::Days::new(u64::from(d));
-            if date < r.start || date >= r.race_date {
-                return;
-            }
-            // Warm-up and recovery jogs at E pace fill the rest of a quality session.
-            let hard = rules::hard_fraction(kind);
-            let seconds = km * (hard * p + (1.0 - hard) * e_pace);
-            let mut s = Session::new(date, kind, seconds.round());
-            s.distance_m = Some((km * 1000.0).round());
-            s.rpe = Some(rpe);
-            s.status = Status::Planned;
-            s.notes = Some(purpose.to_string());
-            out.push(PlannedSession {
-                session: s,
-                week: w + 1,
-                phase: phase.to_string(),
-                target_pace_s_per_km: Some(p),
-                target_zone: Some(zone),
-                purpose: purpose.to_string(),
-            });
-        };
-        for &d in &easy_days {
-            push(
-                d,
-                SessionKind::Easy,
-                easy_km,
-                Intensity::Easy,
-                e_pace,
-                3.0,
-                "easy aerobic running: most of the week, at conversation pace",
-            );
+    volumes
+}
+
+/// The sessions of week `w` (0 = first) at volume `vol`, km: easy runs, the
+/// quality sessions, the long run (days outside the plan left out).
+fn plan_week(r: &PlanRequest, l: &Layout, w: u32, vol: f64, out: &mut Vec<PlannedSession>) {
+    let phase = l.phase(w);
+    let monday = week_start(r.start) + chrono::Days::new(7 * u64::from(w));
+    let long_km = (vol * 0.28).min(150.0 * 60.0 / l.paces.easy).max(3.0);
+    let quality: Vec<Slot> = l
+        .q_days
+        .iter()
+        .enumerate()
+        .map(|(k, &day)| quality_slot(r, phase, k, day, vol, &l.paces))
+        .collect();
+    let used: f64 = long_km + quality.iter().map(|q| q.km).sum::<f64>();
+    let easy_days: Vec<u32> = l
+        .run_days
+        .iter()
+        .copied()
+        .filter(|d| *d != l.long && !l.q_days.contains(d))
+        .take(l.max_runs.saturating_sub(1 + l.q_days.len()))
+        .collect();
+    let easy_km = if easy_days.is_empty() {
+        0.0
+    } else {
+        ((vol - used) / easy_days.len() as f64).max(3.0)
+    };
+    let easy = easy_days.iter().map(|&day| Slot {
+        day,
+        kind: SessionKind::Easy,
+        km: easy_km,
+        zone: Intensity::Easy,
+        pace: l.paces.easy,
+        rpe: 3.0,
+        purpose: "easy aerobic running: most of the week, at conversation pace",
+    });
+    let slots: Vec<Slot> = easy
+        .chain(quality)
+        .chain([long_slot(r, phase, l.long, long_km, &l.paces)])
+        .collect();
+    for slot in &slots {
+        let date = monday + chrono::Days::new(u64::from(slot.day));
+        if date >= r.start && date < r.race_date {
+            out.push(planned_session(date, w, phase, l.paces.easy, slot));
         }
-        for (&d, q) in q_days.iter().zip(&quality) {
-            push(
-                d,
-                q.0,
-                q.1,
-                q.2,
-                q.3,
-                if q.0 == SessionKind::Strides {
-                    4.0
-                } else {
-                    7.0
-                },
-                q.4,
-            );
-        }
-        let long_purpose = if r.race_distance_m > 22_000.0 && phase == "peak" {
+    }
+}
+
+/// The `k`-th quality session of a week in `phase`: base — strides, then hills;
+/// later — threshold first for races over 11 km, intervals first otherwise.
+/// Its hard part stays inside Daniels' caps (T ≤ 10 %, I ≤ 8 %, R ≤ 5 % of the week's `vol`).
+fn quality_slot(r: &PlanRequest, phase: &str, k: usize, day: u32, vol: f64, p: &Paces) -> Slot {
+    let long_race = r.race_distance_m > 11_000.0;
+    let kind = match (phase, k) {
+        ("base", 0) => SessionKind::Strides,
+        ("base", _) => SessionKind::Hills,
+        (_, 0) if long_race => SessionKind::Threshold,
+        (_, 0) => SessionKind::Intervals,
+        (_, _) if long_race => SessionKind::Intervals,
+        (_, _) => SessionKind::Threshold,
+    };
+    let (cap, zone, pace, purpose) = match kind {
+        SessionKind::Strides => (
+            0.05,
+            Intensity::Repetition,
+            p.repetition,
+            "strides: leg speed and economy at little cost",
+        ),
+        SessionKind::Hills => (
+            0.05,
+            Intensity::Repetition,
+            p.repetition,
+            "short hill repeats: strength and form",
+        ),
+        SessionKind::Threshold => (
+            0.10,
+            Intensity::Threshold,
+            p.threshold,
+            "threshold: raise the pace you can hold for an hour",
+        ),
+        _ => (
+            0.08,
+            Intensity::Interval,
+            p.interval,
+            "intervals at I pace: aerobic power (VO2max)",
+        ),
+    };
+    Slot {
+        day,
+        kind,
+        km: (cap * vol / rules::hard_fraction(kind) * 0.9).min(vol * 0.22),
+        zone,
+        pace,
+        rpe: if kind == SessionKind::Strides {
+            4.0
+        } else {
+            7.0
+        },
+        purpose,
+    }
+}
+
+/// The long run: at E pace, or (marathon, peak phase) its last part near marathon pace.
+fn long_slot(r: &PlanRequest, phase: &str, day: u32, km: f64, p: &Paces) -> Slot {
+    let marathon_peak = r.race_distance_m > 22_000.0 && phase == "peak";
+    Slot {
+        day,
+        kind: SessionKind::Long,
+        km,
+        zone: Intensity::Easy,
+        pace: if marathon_peak {
+            (p.easy + p.marathon) / 2.0
+        } else {
+            p.easy
+        },
+        rpe: 5.0,
+        purpose: if marathon_peak {
             "long run with the last part near marathon pace: endurance and fuelling practice"
         } else {
             "long run at E pace: endurance, fat use, durability"
-        };
-        let long_pace = if r.race_distance_m > 22_000.0 && phase == "peak" {
-            (e_pace + m_pace) / 2.0
-        } else {
-            e_pace
-        };
-        push(
-            long,
-            SessionKind::Long,
-            long_km,
-            Intensity::Easy,
-            long_pace,
-            5.0,
-            long_purpose,
-        );
+        },
     }
-    crate::sort::sort_by_key(&mut out, |p| p.session.date);
-    // Nothing hard in the two days before the race.
+}
+
+/// A slot on `date` as a planned session of week `w` (0 = first).
+fn planned_session(
+    date: NaiveDate,
+    w: u32,
+    phase: &str,
+    e_pace: f64,
+    slot: &Slot,
+) -> PlannedSession {
+    // Warm-up and recovery jogs at E pace fill the rest of a quality session.
+    let hard = rules::hard_fraction(slot.kind);
+    let seconds = slot.km * (hard * slot.pace + (1.0 - hard) * e_pace);
+    let mut s = Session::new(date, slot.kind, seconds.round());
+    s.distance_m = Some((slot.km * 1000.0).round());
+    s.rpe = Some(slot.rpe);
+    s.status = Status::Planned;
+    s.notes = Some(slot.purpose.to_string());
+    PlannedSession {
+        session: s,
+        week: w + 1,
+        phase: phase.to_string(),
+        target_pace_s_per_km: Some(slot.pace),
+        target_zone: Some(slot.zone),
+        purpose: slot.purpose.to_string(),
+    }
+}
+
+/// Nothing hard in the two days before the race: hard sessions there become short easy runs.
+fn ease_before_race(r: &PlanRequest, e_pace: f64, out: &mut [PlannedSession]) {
     for p in out
         .iter_mut()
         .filter(|p| (r.race_date - p.session.date).num_days() <= 2)
@@ -407,33 +493,36 @@ fn build(r: &PlanRequest, vdot: f64, progression: f64) -> Result<(Vec<PlannedSes
             p.session.notes = Some(p.purpose.clone());
         }
     }
-    let mut race = Session::new(
-        r.race_date,
-        SessionKind::Race,
-        r.goal_time_s
-            .unwrap_or(performance::equivalent_time_s(vdot, r.race_distance_m)?)
-            .round(),
-    );
+}
+
+/// The goal race, at the goal time or the VDOT's equivalent time.
+///
+/// # Errors
+/// Those of [`performance::equivalent_time_s`] (even with a goal time).
+fn race_session(r: &PlanRequest, vdot: f64, weeks: u32) -> Result<PlannedSession> {
+    let time_s = r
+        .goal_time_s
+        .unwrap_or(performance::equivalent_time_s(vdot, r.race_distance_m)?);
+    let mut race = Session::new(r.race_date, SessionKind::Race, time_s.round());
     race.distance_m = Some(r.race_distance_m);
     race.rpe = Some(9.0);
     race.status = Status::Planned;
     race.notes = Some("goal race".into());
-    out.push(PlannedSession {
+    Ok(PlannedSession {
         session: race,
         week: weeks,
         phase: "race".into(),
-        target_pace_s_per_km: Some(
-            r.goal_time_s
-                .unwrap_or(performance::equivalent_time_s(vdot, r.race_distance_m)?)
-                / (r.race_distance_m / 1000.0),
-        ),
+        target_pace_s_per_km: Some(time_s / (r.race_distance_m / 1000.0)),
         target_zone: None,
         purpose: "the goal race".into(),
-    });
-    Ok((out, volumes))
+    })
 }
 
 /// Generates a periodized plan that passes every plan rule.
+///
+/// In steps: the request checked, the VDOT and notes on the goal, then plans
+/// built at a falling progression (8 % down to 0) until one, tapered and
+/// settled, passes every rule.
 ///
 /// # Errors
 /// `out_of_range` for a race date not after the start (at least 3 weeks, at
@@ -442,6 +531,44 @@ fn build(r: &PlanRequest, vdot: f64, progression: f64) -> Result<(Vec<PlannedSes
 /// outside 1.5–100 km; `empty` (`available_days`) for no available days;
 /// `missing_field` (`vdot`) without a VDOT.
 pub fn generate(r: &PlanRequest, athlete: &Athlete) -> Result<Plan> {
+    check_request(r)?;
+    let vdot = plan_vdot(r, athlete)?;
+    let notes = goal_notes(r, vdot)?;
+    for step in 0..=8 {
+        let progression = 0.08 - 0.01 * f64::from(step);
+        let (mut sessions, volumes) = build(r, vdot, progression)?;
+        let (doc, ok) = lint(r, athlete, &sessions)?;
+        if ok {
+            // Carry the taper's volumes back into the sessions with targets.
+            for (p, s) in sessions.iter_mut().zip(&doc.sessions) {
+                p.session = s.clone();
+            }
+            return Ok(Plan {
+                weekly_km: volumes,
+                sessions,
+                document: doc,
+                vdot,
+                progression,
+                notes,
+            });
+        }
+    }
+    Err(Error::inconsistent(
+        "available_days",
+        format!(
+            "{} km a week on {} days",
+            r.weekly_km,
+            r.available_days.as_ref().map_or(7, Vec::len)
+        ),
+        "no plan within the rules fits this volume and these days: give more days or more weekly volume",
+    ))
+}
+
+/// The request's dates, distance, volumes, days and hard sessions.
+///
+/// # Errors
+/// As [`generate`], but for the VDOT and the goal time.
+fn check_request(r: &PlanRequest) -> Result<()> {
     check::date("start", r.start)?;
     check::date("race_date", r.race_date)?;
     let days = (r.race_date - r.start).num_days();
@@ -477,6 +604,14 @@ pub fn generate(r: &PlanRequest, athlete: &Athlete) -> Result<Plan> {
     if let Some(h) = r.hard_sessions_per_week {
         check::in_range("hard_sessions_per_week", f64::from(h), 1.0, 3.0, "")?;
     }
+    Ok(())
+}
+
+/// The request's VDOT, else the athlete's.
+///
+/// # Errors
+/// `missing_field` (`vdot`) without either; `out_of_range` outside 20–90.
+fn plan_vdot(r: &PlanRequest, athlete: &Athlete) -> Result<f64> {
     let vdot = match (r.vdot, athlete.vdot) {
         (Some(v), _) | (None, Some(v)) => v,
         _ => {
@@ -487,6 +622,14 @@ pub fn generate(r: &PlanRequest, athlete: &Athlete) -> Result<Plan> {
         }
     };
     check::in_range("vdot", vdot, 20.0, 90.0, "ml/kg/min")?;
+    Ok(vdot)
+}
+
+/// Notes on an ambitious goal time and a short build.
+///
+/// # Errors
+/// `out_of_range` (`goal_time_s`) for a goal outside 60 s–24 h or more than 10 % faster than the VDOT predicts.
+fn goal_notes(r: &PlanRequest, vdot: f64) -> Result<Vec<String>> {
     let mut notes = Vec::new();
     let equivalent = performance::equivalent_time_s(vdot, r.race_distance_m)?;
     if let Some(g) = r.goal_time_s {
@@ -507,82 +650,68 @@ pub fn generate(r: &PlanRequest, athlete: &Athlete) -> Result<Plan> {
             ));
         }
     }
-    let taper_len = taper_days(r.race_distance_m);
-    if days < i64::from(taper_len) + 21 {
+    let days = (r.race_date - r.start).num_days();
+    if days < i64::from(taper_days(r.race_distance_m)) + 21 {
         notes.push("a short build: most of the plan is taper".into());
     }
-    let lint = |sessions: &[PlannedSession]| -> Result<(LogDocument, bool)> {
-        let mut raw: Vec<Session> = sessions.iter().map(|p| p.session.clone()).collect();
-        fit_progression(&mut raw, 0.09);
-        let log = TrainingLog::new(athlete_for_log(athlete), raw, DuplicatePolicy::Reject)?;
-        let mut tapered = if days >= i64::from(taper_len) + 7 {
-            taper::apply(
-                &log,
-                r.race_date,
-                &TaperSpec {
-                    length_days: taper_len,
-                    ..TaperSpec::default()
-                },
-            )?
-            .plan
-        } else {
-            log.to_document()
-        };
-        // Trimming one week can make the next look like a jump, and the reverse: settle them.
-        for _ in 0..6 {
-            rest_tiny_runs(&mut tapered);
-            fit_week_shares(&mut tapered);
-            fit_progression(&mut tapered.sessions, 0.09);
-            fit_cutbacks(&mut tapered.sessions);
-        }
+    Ok(notes)
+}
+
+/// The built sessions tapered and settled into the rules, as a document, and
+/// whether the rules find nothing above `info` in it.
+///
+/// # Errors
+/// Those of the log, the taper and the rules.
+fn lint(
+    r: &PlanRequest,
+    athlete: &Athlete,
+    sessions: &[PlannedSession],
+) -> Result<(LogDocument, bool)> {
+    let mut raw: Vec<Session> = sessions.iter().map(|p| p.session.clone()).collect();
+    fit_progression(&mut raw, 0.09);
+    let log = TrainingLog::new(athlete_for_log(athlete), raw, DuplicatePolicy::Reject)?;
+    let mut tapered = tapered_document(r, &log)?;
+    // Trimming one week can make the next look like a jump, and the reverse: settle them.
+    for _ in 0..6 {
         rest_tiny_runs(&mut tapered);
-        let tl = TrainingLog::new(
-            tapered.athlete.clone(),
-            tapered.sessions.clone(),
-            DuplicatePolicy::Reject,
-        )?;
-        let findings = rules::check(
-            &tl,
-            athlete,
-            Some(r.race_date),
-            &RulesOptions {
-                scope: Scope::Planned,
-                ..RulesOptions::default()
-            },
-        )?;
-        Ok((
-            tapered,
-            findings.iter().all(|f| f.severity == Severity::Info),
-        ))
-    };
-    for step in 0..=8 {
-        let progression = 0.08 - 0.01 * f64::from(step);
-        let (mut sessions, volumes) = build(r, vdot, progression)?;
-        let (doc, ok) = lint(&sessions)?;
-        if ok {
-            // Carry the taper's volumes back into the sessions with targets.
-            for (p, s) in sessions.iter_mut().zip(&doc.sessions) {
-                p.session = s.clone();
-            }
-            return Ok(Plan {
-                weekly_km: volumes,
-                sessions,
-                document: doc,
-                vdot,
-                progression,
-                notes,
-            });
-        }
+        fit_week_shares(&mut tapered);
+        fit_progression(&mut tapered.sessions, 0.09);
+        fit_cutbacks(&mut tapered.sessions);
     }
-    Err(Error::inconsistent(
-        "available_days",
-        format!(
-            "{} km a week on {} days",
-            r.weekly_km,
-            r.available_days.as_ref().map_or(7, Vec::len)
-        ),
-        "no plan within the rules fits this volume and these days: give more days or more weekly volume",
-    ))
+    rest_tiny_runs(&mut tapered);
+    let tl = TrainingLog::new(
+        tapered.athlete.clone(),
+        tapered.sessions.clone(),
+        DuplicatePolicy::Reject,
+    )?;
+    let findings = rules::check(
+        &tl,
+        athlete,
+        Some(r.race_date),
+        &RulesOptions {
+            scope: Scope::Planned,
+            ..RulesOptions::default()
+        },
+    )?;
+    let ok = findings.iter().all(|f| f.severity == Severity::Info);
+    Ok((tapered, ok))
+}
+
+/// The log with the default taper for the distance, when the plan is long enough for one.
+///
+/// # Errors
+/// Those of [`taper::apply`].
+fn tapered_document(r: &PlanRequest, log: &TrainingLog) -> Result<LogDocument> {
+    let days = (r.race_date - r.start).num_days();
+    let taper_len = taper_days(r.race_distance_m);
+    if days < i64::from(taper_len) + 7 {
+        return Ok(log.to_document());
+    }
+    let spec = TaperSpec {
+        length_days: taper_len,
+        ..TaperSpec::default()
+    };
+    Ok(taper::apply(log, r.race_date, &spec)?.plan)
 }
 
 /// Running distance (m) of the ISO week starting `w`, races left out.
@@ -768,6 +897,11 @@ pub struct Replan {
 /// sessions) and what was done (completed sessions); `readiness` is today's
 /// decision, when known.
 ///
+/// In steps: the hard sessions missed earlier this week, the hard days that
+/// stand (done, or done harder than planned), today eased by its readiness,
+/// later hard sessions too close to another eased, then each missed one moved
+/// to a free easy day or dropped.
+///
 /// # Errors
 /// `out_of_range` for a `today` outside the plan.
 pub fn replan(log: &TrainingLog, today: NaiveDate, readiness: Option<Readiness>) -> Result<Replan> {
@@ -780,37 +914,71 @@ pub fn replan(log: &TrainingLog, today: NaiveDate, readiness: Option<Readiness>)
             &format!("a day of the plan ({first} to {last})"),
         ));
     }
-    let monday = week_start(today);
-    let sunday = monday + chrono::Days::new(6);
+    let week = ReplanWeek {
+        today,
+        monday: week_start(today),
+        sunday: week_start(today) + chrono::Days::new(6),
+        readiness,
+    };
     let mut doc = log.to_document();
     let mut changes = Vec::new();
-    let hard = |s: &Session| rules::is_hard(s);
-    let done: Vec<&Session> = log
-        .sessions()
+    let missed = missed_hard(log, &week);
+    let hard_days = standing_hard_days(log, &week);
+    if let Some(status) = readiness {
+        apply_readiness(&mut doc, today, status, &mut changes);
+    }
+    keep_hard_spacing(&mut doc, &week, &hard_days, &mut changes);
+    for m in missed {
+        changes.push(place_missed(&mut doc, &m, &hard_days, &week));
+    }
+    crate::sort::sort_by_key(&mut doc.sessions, |s| (s.date, s.start_time));
+    crate::sort::sort_by_key(&mut changes, |c| c.date);
+    Ok(Replan {
+        document: doc,
+        changes,
+    })
+}
+
+/// The week being re-planned.
+struct ReplanWeek {
+    today: NaiveDate,
+    monday: NaiveDate,
+    sunday: NaiveDate,
+    readiness: Option<Readiness>,
+}
+
+/// The sessions the log says were done.
+fn completed(log: &TrainingLog) -> impl Iterator<Item = &Session> {
+    log.sessions()
         .iter()
         .filter(|s| s.status == Status::Completed)
-        .collect();
-    let done_on = |d: NaiveDate| done.iter().any(|s| s.date == d && s.duration_s > 0.0);
-    // 1. Missed hard sessions earlier this week.
-    let missed: Vec<Session> = log
-        .sessions()
+}
+
+/// Hard sessions planned earlier this week on days nothing was done.
+fn missed_hard(log: &TrainingLog, week: &ReplanWeek) -> Vec<Session> {
+    let done_on = |d: NaiveDate| completed(log).any(|s| s.date == d && s.duration_s > 0.0);
+    log.sessions()
         .iter()
         .filter(|s| {
             s.status == Status::Planned
-                && s.date >= monday
-                && s.date < today
-                && hard(s)
+                && s.date >= week.monday
+                && s.date < week.today
+                && rules::is_hard(s)
                 && !done_on(s.date)
         })
         .cloned()
-        .collect();
-    // Hard days that stand (done, or still planned from today on).
-    let mut hard_days: Vec<NaiveDate> = done.iter().filter(|s| hard(s)).map(|s| s.date).collect();
-    // 2. A session done harder than planned counts as hard.
-    for s in done
-        .iter()
-        .filter(|s| s.date >= monday - chrono::Days::new(2) && s.date < today)
-    {
+        .collect()
+}
+
+/// The days of hard sessions done, and (from two days before this week up to
+/// yesterday) of sessions done harder than planned.
+fn standing_hard_days(log: &TrainingLog, week: &ReplanWeek) -> Vec<NaiveDate> {
+    let hard = |s: &Session| rules::is_hard(s);
+    let mut hard_days: Vec<NaiveDate> =
+        completed(log).filter(|s| hard(s)).map(|s| s.date).collect();
+    let recent = completed(log)
+        .filter(|s| s.date >= week.monday - chrono::Days::new(2) && s.date < week.today);
+    for s in recent {
         let planned = log
             .sessions()
             .iter()
@@ -823,115 +991,140 @@ pub fn replan(log: &TrainingLog, today: NaiveDate, readiness: Option<Readiness>)
             hard_days.push(s.date);
         }
     }
-    let planned_hard = |doc: &LogDocument| -> Vec<NaiveDate> {
-        doc.sessions
-            .iter()
-            .filter(|s| s.status == Status::Planned && s.date >= today && hard(s))
-            .map(|s| s.date)
-            .collect()
-    };
-    // 3. Today's readiness.
-    if let Some(status) = readiness {
-        for s in doc
-            .sessions
-            .iter_mut()
-            .filter(|s| s.status == Status::Planned && s.date == today)
-        {
-            match status {
-                Readiness::Rest if s.duration_s > 0.0 => {
-                    changes.push(Change {
-                        date: today,
-                        action: "rest".into(),
-                        to: None,
-                        reason: format!(
-                            "readiness says rest: the {} becomes a rest day",
-                            s.kind.name()
-                        ),
-                    });
-                    s.kind = SessionKind::Rest;
-                    s.duration_s = 0.0;
-                    s.distance_m = None;
-                    s.rpe = Some(0.0);
-                }
-                Readiness::GoEasy if hard(s) => {
-                    changes.push(Change {
-                        date: today,
-                        action: "eased".into(),
-                        to: None,
-                        reason: format!(
-                            "readiness says go easy: the {} becomes an easy run",
-                            s.kind.name()
-                        ),
-                    });
-                    ease(s);
-                }
-                _ => {}
-            }
-        }
-    }
-    // 4. Keep 48 h between hard sessions from today on: ease any that come too soon.
-    let mut all_hard: Vec<NaiveDate> = hard_days.clone();
+    hard_days
+}
+
+/// Today's planned sessions by readiness: rest makes them rest, go easy eases the hard ones.
+fn apply_readiness(
+    doc: &mut LogDocument,
+    today: NaiveDate,
+    status: Readiness,
+    changes: &mut Vec<Change>,
+) {
     for s in doc
         .sessions
         .iter_mut()
-        .filter(|s| s.status == Status::Planned && s.date >= today && s.date <= sunday)
+        .filter(|s| s.status == Status::Planned && s.date == today)
     {
-        if hard(s) {
-            let too_close = all_hard.iter().any(|d| (s.date - *d).num_days().abs() < 2);
-            if too_close {
+        match status {
+            Readiness::Rest if s.duration_s > 0.0 => {
                 changes.push(Change {
-                    date: s.date,
+                    date: today,
+                    action: "rest".into(),
+                    to: None,
+                    reason: format!(
+                        "readiness says rest: the {} becomes a rest day",
+                        s.kind.name()
+                    ),
+                });
+                s.kind = SessionKind::Rest;
+                s.duration_s = 0.0;
+                s.distance_m = None;
+                s.rpe = Some(0.0);
+            }
+            Readiness::GoEasy if rules::is_hard(s) => {
+                changes.push(Change {
+                    date: today,
                     action: "eased".into(),
                     to: None,
-                    reason: format!("the {} would come within 48 h of another hard session: easy running instead", s.kind.name()),
+                    reason: format!(
+                        "readiness says go easy: the {} becomes an easy run",
+                        s.kind.name()
+                    ),
                 });
                 ease(s);
-            } else {
-                all_hard.push(s.date);
             }
+            _ => {}
         }
     }
-    // 5. Missed hard sessions: move to a later easy day this week if it keeps 48 h from every hard day, else drop.
-    for m in missed {
-        let stands = planned_hard(&doc);
-        let taken: Vec<NaiveDate> = hard_days.iter().chain(&stands).copied().collect();
-        let slot = doc.sessions.iter().position(|s| {
-            s.status == Status::Planned
-                && s.date >= today.max(monday)
-                && s.date <= sunday
-                && matches!(s.kind, SessionKind::Easy | SessionKind::Recovery)
-                && taken.iter().all(|d| (s.date - *d).num_days().abs() >= 2)
-                && !(readiness.is_some_and(|r| r != Readiness::Go) && s.date == today)
-        });
-        match slot {
-            Some(i) => {
-                let date = doc.sessions[i].date;
-                let mut moved = m.clone();
-                moved.date = date;
-                // Never more volume than the easy run it replaces and the session missed.
-                moved.duration_s = moved.duration_s.min(doc.sessions[i].duration_s.max(m.duration_s));
-                doc.sessions[i] = moved;
-                changes.push(Change {
-                    date: m.date,
-                    action: "moved".into(),
-                    to: Some(date),
-                    reason: format!("the missed {} replaces the easy run on {date}, 48 h from every other hard session", m.kind.name()),
-                });
-            }
-            None => changes.push(Change {
-                date: m.date,
-                action: "dropped".into(),
+}
+
+/// Keeps 48 h between hard sessions from today to Sunday: eases any that come too soon.
+fn keep_hard_spacing(
+    doc: &mut LogDocument,
+    week: &ReplanWeek,
+    hard_days: &[NaiveDate],
+    changes: &mut Vec<Change>,
+) {
+    let mut all_hard: Vec<NaiveDate> = hard_days.to_vec();
+    for s in doc.sessions.iter_mut().filter(|s| {
+        s.status == Status::Planned
+            && s.date >= week.today
+            && s.date <= week.sunday
+            && rules::is_hard(s)
+    }) {
+        let too_close = all_hard.iter().any(|d| (s.date - *d).num_days().abs() < 2);
+        if too_close {
+            changes.push(Change {
+                date: s.date,
+                action: "eased".into(),
                 to: None,
-                reason: format!("no day left this week keeps the missed {} 48 h from the other hard sessions: dropped, not crammed", m.kind.name()),
-            }),
+                reason: format!(
+                    "the {} would come within 48 h of another hard session: easy running instead",
+                    s.kind.name()
+                ),
+            });
+            ease(s);
+        } else {
+            all_hard.push(s.date);
         }
     }
-    crate::sort::sort_by_key(&mut doc.sessions, |s| (s.date, s.start_time));
-    crate::sort::sort_by_key(&mut changes, |c| c.date);
-    Ok(Replan {
-        document: doc,
-        changes,
-    })
+}
+
+/// Moves a missed hard session to a later easy day this week that keeps 48 h
+/// from every hard day (not today when readiness is not go), or drops it.
+fn place_missed(
+    doc: &mut LogDocument,
+    m: &Session,
+    hard_days: &[NaiveDate],
+    week: &ReplanWeek,
+) -> Change {
+    let stands = doc
+        .sessions
+        .iter()
+        .filter(|s| s.status == Status::Planned && s.date >= week.today && rules::is_hard(s));
+    let taken: Vec<NaiveDate> = hard_days
+        .iter()
+        .copied()
+        .chain(stands.map(|s| s.date))
+        .collect();
+    let not_today = week.readiness.is_some_and(|r| r != Readiness::Go);
+    let slot = doc.sessions.iter().position(|s| {
+        s.status == Status::Planned
+            && s.date >= week.today.max(week.monday)
+            && s.date <= week.sunday
+            && matches!(s.kind, SessionKind::Easy | SessionKind::Recovery)
+            && taken.iter().all(|d| (s.date - *d).num_days().abs() >= 2)
+            && !(not_today && s.date == week.today)
+    });
+    let Some(i) = slot else {
+        return Change {
+            date: m.date,
+            action: "dropped".into(),
+            to: None,
+            reason: format!(
+                "no day left this week keeps the missed {} 48 h from the other hard sessions: dropped, not crammed",
+                m.kind.name()
+            ),
+        };
+    };
+    let date = doc.sessions[i].date;
+    let mut moved = m.clone();
+    moved.date = date;
+    // Never more volume than the easy run it replaces and the session missed.
+    moved.duration_s = moved
+        .duration_s
+        .min(doc.sessions[i].duration_s.max(m.duration_s));
+    doc.sessions[i] = moved;
+    Change {
+        date: m.date,
+        action: "moved".into(),
+        to: Some(date),
+        reason: format!(
+            "the missed {} replaces the easy run on {date}, 48 h from every other hard session",
+            m.kind.name()
+        ),
+    }
 }
 
 /// Turns a session into an easy run of at most 45 min.
