@@ -42,6 +42,22 @@ FIELDS = [
     # per-method session counts: name the keys (LoadMethod)
     (re.compile(r"^pub methods: BTreeMap<LoadMethod, usize>,$"),
      '#[cfg_attr(feature = "schema", schemars(with = "crate::schema::MethodCounts"))]'),
+    # strings and numbers the library writes from a fixed set (src/schema.rs)
+    (re.compile(r"^pub marker: String,$"),
+     '#[cfg_attr(feature = "schema", schemars(with = "crate::schema::MarkerName"))]'),
+    (re.compile(r"^pub sign: String,$"),
+     '#[cfg_attr(feature = "schema", schemars(with = "crate::schema::WarningSignName"))]'),
+    (re.compile(r"^pub option: String,$"),
+     '#[cfg_attr(feature = "schema", schemars(with = "crate::schema::ActiveRecoveryOption"))]'),
+    (re.compile(r"^pub seiler: u8,$"),
+     '#[cfg_attr(feature = "schema", schemars(with = "crate::schema::SeilerZone"))]'),
+    (re.compile(r"^pub schema_version: u32,$"),
+     '#[cfg_attr(feature = "schema", schemars(with = "crate::schema::SchemaVersion"))]'),
+    # chrono's Weekday is inlined by schemars: give it a name
+    (re.compile(r"^pub available_days: Option<Vec<Weekday>>,$"),
+     '#[cfg_attr(feature = "schema", schemars(with = "Option<Vec<crate::schema::Weekday>>"))]'),
+    (re.compile(r"^pub long_run_day: Option<Weekday>,$"),
+     '#[cfg_attr(feature = "schema", schemars(with = "Option<crate::schema::Weekday>"))]'),
     # the calendar's stamp, parsed by calendar::parse_stamp
     (re.compile(r"^pub stamp: Option<String>,$"),
      '#[cfg_attr(feature = "schema", schemars(with = "Option<crate::schema::UtcDateTime>"))]'),

@@ -71,6 +71,7 @@ pub enum DuplicatePolicy {
 #[serde(deny_unknown_fields)]
 pub struct LogDocument {
     /// Always [`SCHEMA_VERSION`] when written by this version.
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::SchemaVersion"))]
     pub schema_version: u32,
     /// The athlete the log belongs to, if stored with it.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -395,6 +395,7 @@ pub enum Rating {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MarkerFinding {
     /// `hrv`, `resting_hr`, `sleep`, `wellness`, `session_rpe`, `form`, `body_systems`, `illness`, `injury`.
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::MarkerName"))]
     pub marker: String,
     /// The rating.
     pub rating: Rating,
@@ -1131,6 +1132,7 @@ pub fn baselines(days: &[DayMarkers], o: &ReadinessOptions) -> Result<Vec<Baseli
 pub struct WarningSign {
     /// `persistent_fatigue`, `resting_hr_rising`, `hrv_falling_cv_rising`,
     /// `performance_decline`, `performance_plateau`, `high_monotony`, `load_spike`.
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::WarningSignName"))]
     pub sign: String,
     /// Dates and values behind it.
     pub evidence: Vec<Evidence>,

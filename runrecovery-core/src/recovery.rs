@@ -116,6 +116,10 @@ pub struct Sleep {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ActiveRecovery {
     /// `full_rest`, `walk`, `easy_cycling`, `swim_or_pool_running`, `yoga_mobility`.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "crate::schema::ActiveRecoveryOption")
+    )]
     pub option: String,
     /// Suggested duration, min (0 for rest).
     pub minutes: [f64; 2],

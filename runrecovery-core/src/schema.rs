@@ -63,3 +63,104 @@ impl JsonSchema for MethodCounts {
         })
     }
 }
+
+/// A named schema of a fixed set of strings.
+macro_rules! string_enum {
+    ($(#[$doc:meta])* $name:ident, $values:expr, $description:literal) => {
+        $(#[$doc])*
+        pub(crate) struct $name;
+
+        impl JsonSchema for $name {
+            fn schema_name() -> Cow<'static, str> {
+                stringify!($name).into()
+            }
+
+            fn json_schema(_: &mut SchemaGenerator) -> Schema {
+                let values: &[&str] = $values;
+                json_schema!({"type": "string", "enum": values, "description": $description})
+            }
+        }
+    };
+}
+
+// The names below are written by the code as string literals (readiness.rs,
+// recovery.rs); the TypeScript check of every vector output against them
+// (.ci/steps/70-web) fails when the code writes one that is not listed.
+string_enum!(
+    /// `MarkerFinding::marker`.
+    MarkerName,
+    &["hrv", "resting_hr", "sleep", "wellness", "session_rpe", "form", "body_systems", "illness", "injury"],
+    "The markers a readiness verdict is given for."
+);
+string_enum!(
+    /// `WarningSign::sign`.
+    WarningSignName,
+    &[
+        "persistent_fatigue",
+        "resting_hr_rising",
+        "hrv_falling_cv_rising",
+        "performance_decline",
+        "performance_plateau",
+        "high_monotony",
+        "load_spike",
+    ],
+    "Warning signs of under-recovery."
+);
+string_enum!(
+    /// `ActiveRecovery::option`.
+    ActiveRecoveryOption,
+    &["full_rest", "walk", "easy_cycling", "swim_or_pool_running", "yoga_mobility"],
+    "Active-recovery options."
+);
+
+/// A weekday as chrono reads and writes it (`Mon` … `Sun`).
+pub(crate) struct Weekday;
+
+impl JsonSchema for Weekday {
+    fn schema_name() -> Cow<'static, str> {
+        "Weekday".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "string",
+            "enum": ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
+            "description": "A weekday as chrono writes it (`Mon` … `Sun`; chrono also reads full names, in any case).",
+        })
+    }
+}
+
+/// Seiler's three intensity zones (a `u8` that is 1, 2 or 3).
+pub(crate) struct SeilerZone;
+
+impl JsonSchema for SeilerZone {
+    fn schema_name() -> Cow<'static, str> {
+        "SeilerZone".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "integer",
+            "enum": [1, 2, 3],
+            "description": "Seiler's three intensity zones: 1 below the first threshold, 2 between, 3 above the second.",
+        })
+    }
+}
+
+/// The log document's `schema_version`: the reader accepts only
+/// [`crate::log::SCHEMA_VERSION`] (`unsupported_schema_version` otherwise).
+pub(crate) struct SchemaVersion;
+
+impl JsonSchema for SchemaVersion {
+    fn schema_name() -> Cow<'static, str> {
+        "SchemaVersion".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "integer",
+            "const": crate::log::SCHEMA_VERSION,
+            "description": "The log document's schema version: this version reads and writes only this one (`unsupported_schema_version` otherwise).",
+        })
+    }
+}

@@ -96,6 +96,7 @@ pub struct Zone {
     /// Bound at the hard end (for pace: the faster pace; absent for the top zone).
     pub to: Option<f64>,
     /// Seiler zone (1, 2 or 3).
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::SeilerZone"))]
     pub seiler: u8,
 }
 

@@ -36,9 +36,14 @@ pub struct GeneratePlanRequest {
     pub vdot: Option<f64>,
     /// Days available for running.
     #[serde(default)]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<Vec<crate::schema::Weekday>>")
+    )]
     pub available_days: Option<Vec<Weekday>>,
     /// The long run's day.
     #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<crate::schema::Weekday>"))]
     pub long_run_day: Option<Weekday>,
     /// Experience.
     #[serde(default)]

@@ -58,6 +58,7 @@ pub struct Classification {
     /// Zone name.
     pub name: String,
     /// Seiler zone (1–3).
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::SeilerZone"))]
     pub seiler: u8,
 }
 
