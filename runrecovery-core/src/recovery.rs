@@ -160,28 +160,55 @@ fn scale(band: [f64; 2], mass: f64) -> [f64; 2] {
 pub fn prescribe(session: &Session, body_mass_kg: f64, x: &RecoveryInputs) -> Result<Prescription> {
     session.validate().map_err(|e| e.within("session"))?;
     check::in_range("body_mass_kg", body_mass_kg, 20.0, 250.0, "kg")?;
-    check::opt_in_range(
-        "hours_to_next_session",
-        x.hours_to_next_session,
-        0.0,
-        336.0,
-        "h",
-    )?;
-    check::opt_in_range("pre_mass_kg", x.pre_mass_kg, 20.0, 250.0, "kg")?;
-    check::opt_in_range("post_mass_kg", x.post_mass_kg, 20.0, 250.0, "kg")?;
-    check::opt_in_range("fluid_drunk_l", x.fluid_drunk_l, 0.0, 20.0, "L")?;
-    check::opt_in_range("sweat_loss_l", x.sweat_loss_l, 0.0, 20.0, "L")?;
-    check::opt_in_range("training_h_per_day", x.training_h_per_day, 0.0, 16.0, "h")?;
-    check::opt_in_range("last_sleep_h", x.last_sleep_h, 0.0, 24.0, "h")?;
+    validate_inputs(x)?;
     let m = body_mass_kg;
     let hours = session.duration_s / 3600.0;
     let heavy = hours >= 1.5
         || session.kind == SessionKind::Race
         || session.rpe.is_some_and(|r| r >= 8.0) && hours >= 1.0;
-
-    // Carbohydrate.
     let soon = x.hours_to_next_session.is_some_and(|h| h <= SOON_H);
-    let per_day = x.training_h_per_day.unwrap_or(hours);
+    Ok(Prescription {
+        carbohydrate: carbohydrate(session, m, x, soon),
+        protein: Protein {
+            grams: scale([0.3, 0.3], m),
+            every_h: [3.0, 5.0],
+            note: "about 0.3 g/kg soon after, then every 3–5 h (Thomas, Erdman & Burke 2016; ISSN: 0.25 g/kg)".into(),
+        },
+        fluid: fluid(fluid_lost_kg(x)?),
+        sleep: sleep(heavy, soon, x),
+        active_recovery: active_recovery(session, heavy, x),
+    })
+}
+
+/// Every input within its range.
+///
+/// # Errors
+/// `out_of_range` at the input's name.
+fn validate_inputs(x: &RecoveryInputs) -> Result<()> {
+    let ranges = [
+        (
+            "hours_to_next_session",
+            x.hours_to_next_session,
+            0.0,
+            336.0,
+            "h",
+        ),
+        ("pre_mass_kg", x.pre_mass_kg, 20.0, 250.0, "kg"),
+        ("post_mass_kg", x.post_mass_kg, 20.0, 250.0, "kg"),
+        ("fluid_drunk_l", x.fluid_drunk_l, 0.0, 20.0, "L"),
+        ("sweat_loss_l", x.sweat_loss_l, 0.0, 20.0, "L"),
+        ("training_h_per_day", x.training_h_per_day, 0.0, 16.0, "h"),
+        ("last_sleep_h", x.last_sleep_h, 0.0, 24.0, "h"),
+    ];
+    for (field, value, lo, hi, unit) in ranges {
+        check::opt_in_range(field, value, lo, hi, unit)?;
+    }
+    Ok(())
+}
+
+/// Fast refuelling when the next session is `soon`, and the day's band by training hours.
+fn carbohydrate(session: &Session, m: f64, x: &RecoveryInputs, soon: bool) -> Carbohydrate {
+    let per_day = x.training_h_per_day.unwrap_or(session.duration_s / 3600.0);
     let (band, level) = if per_day > 4.0 {
         ([8.0, 12.0], "very high (> 4 h/day)")
     } else if per_day > 1.0 {
@@ -192,7 +219,7 @@ pub fn prescribe(session: &Session, body_mass_kg: f64, x: &RecoveryInputs) -> Re
         ([3.0, 5.0], "light")
     };
     let per_hour = soon.then(|| scale([1.0, 1.2], m));
-    let carbohydrate = Carbohydrate {
+    Carbohydrate {
         grams_per_hour: per_hour,
         first_4h_grams: per_hour.map(|g| [g[0] * 4.0, g[1] * 4.0]),
         daily_grams: scale(band, m),
@@ -208,17 +235,17 @@ pub fn prescribe(session: &Session, body_mass_kg: f64, x: &RecoveryInputs) -> Re
                 band[0], band[1]
             )
         },
-    };
+    }
+}
 
-    // Protein.
-    let protein = Protein {
-        grams: scale([0.3, 0.3], m),
-        every_h: [3.0, 5.0],
-        note: "about 0.3 g/kg soon after, then every 3–5 h (Thomas, Erdman & Burke 2016; ISSN: 0.25 g/kg)".into(),
-    };
-
-    // Fluid.
-    let lost = match (x.pre_mass_kg, x.post_mass_kg, x.sweat_loss_l) {
+/// Body mass lost, kg: from the masses before and after, else the sweat loss given.
+///
+/// # Errors
+/// `inconsistent` (`post_mass_kg`) for a post-session mass more than 5 % below
+/// the pre-session one, or above it by more than the fluid drunk;
+/// `missing_field` for one mass without the other.
+fn fluid_lost_kg(x: &RecoveryInputs) -> Result<Option<f64>> {
+    match (x.pre_mass_kg, x.post_mass_kg, x.sweat_loss_l) {
         (Some(pre), Some(post), _) => {
             let lost = pre - post + x.fluid_drunk_l.unwrap_or(0.0);
             if post < pre * 0.95 {
@@ -235,24 +262,24 @@ pub fn prescribe(session: &Session, body_mass_kg: f64, x: &RecoveryInputs) -> Re
                     &format!("above the pre-session {pre} kg by more than the fluid drunk"),
                 ));
             }
-            Some(pre - post)
+            Ok(Some(pre - post))
         }
-        (None, None, Some(l)) => Some(l),
-        (Some(_), None, _) => {
-            return Err(Error::missing(
-                "post_mass_kg",
-                "the fluid prescription (with pre_mass_kg)",
-            ));
-        }
-        (None, Some(_), _) => {
-            return Err(Error::missing(
-                "pre_mass_kg",
-                "the fluid prescription (with post_mass_kg)",
-            ));
-        }
-        _ => None,
-    };
-    let fluid = Fluid {
+        (None, None, Some(l)) => Ok(Some(l)),
+        (Some(_), None, _) => Err(Error::missing(
+            "post_mass_kg",
+            "the fluid prescription (with pre_mass_kg)",
+        )),
+        (None, Some(_), _) => Err(Error::missing(
+            "pre_mass_kg",
+            "the fluid prescription (with post_mass_kg)",
+        )),
+        _ => Ok(None),
+    }
+}
+
+/// 1.25–1.5 L per kg lost, when the loss is known.
+fn fluid(lost: Option<f64>) -> Fluid {
+    Fluid {
         lost_kg: lost,
         litres: lost.map(|l| [1.25 * l, 1.5 * l]),
         note: match lost {
@@ -261,9 +288,11 @@ pub fn prescribe(session: &Session, body_mass_kg: f64, x: &RecoveryInputs) -> Re
             ),
             None => "weigh before and after (or give the sweat loss) for a fluid target; meanwhile drink to thirst, with some salt".into(),
         },
-    };
+    }
+}
 
-    // Sleep and naps.
+/// 7–9 h (an hour more after a heavy day or block), and a nap for last night's debt.
+fn sleep(heavy: bool, soon: bool, x: &RecoveryInputs) -> Sleep {
     let extra = if heavy || x.heavy_block { 1.0 } else { 0.0 };
     let debt = x.last_sleep_h.map(|h| (7.0 - h).max(0.0)).unwrap_or(0.0);
     let nap = if debt >= 1.5 && !soon {
@@ -273,7 +302,7 @@ pub fn prescribe(session: &Session, body_mass_kg: f64, x: &RecoveryInputs) -> Re
     } else {
         None
     };
-    let sleep = Sleep {
+    Sleep {
         target_h: [7.0 + extra, 9.0 + extra],
         nap_min: nap,
         note: format!(
@@ -290,10 +319,12 @@ pub fn prescribe(session: &Session, body_mass_kg: f64, x: &RecoveryInputs) -> Re
                 None => "",
             }
         ),
-    };
+    }
+}
 
-    // Active recovery, ranked.
-    let mut options = Vec::new();
+/// Active-recovery options, best first: full rest when ill, injured, after a
+/// race or deeply fatigued; no-impact options after a heavy run; else walking first.
+fn active_recovery(session: &Session, heavy: bool, x: &RecoveryInputs) -> Vec<ActiveRecovery> {
     let full_rest_reason = if x.ill {
         Some("ill: full rest, no training until the symptoms are gone")
     } else if x.injury_pain {
@@ -305,63 +336,65 @@ pub fn prescribe(session: &Session, body_mass_kg: f64, x: &RecoveryInputs) -> Re
     } else {
         None
     };
-    let mut push = |option: &str, minutes: [f64; 2], reason: &str| {
-        options.push(ActiveRecovery {
-            option: option.into(),
-            minutes,
-            reason: reason.into(),
-        })
-    };
-    if let Some(r) = full_rest_reason {
-        push("full_rest", [0.0, 0.0], r);
-        if !x.ill {
-            push("walk", [10.0, 20.0], "a short easy walk if it feels good");
-            push(
-                "yoga_mobility",
-                [10.0, 20.0],
-                "gentle mobility, nothing that hurts",
-            );
+    let options: &[(&str, [f64; 2], &str)] = if let Some(r) = full_rest_reason {
+        if x.ill {
+            &[("full_rest", [0.0, 0.0], r)]
+        } else {
+            &[
+                ("full_rest", [0.0, 0.0], r),
+                ("walk", [10.0, 20.0], "a short easy walk if it feels good"),
+                (
+                    "yoga_mobility",
+                    [10.0, 20.0],
+                    "gentle mobility, nothing that hurts",
+                ),
+            ]
         }
     } else if session.kind.is_run()
         && (heavy || session.kind == SessionKind::Hills || session.kind == SessionKind::Long)
     {
-        push(
-            "swim_or_pool_running",
-            [20.0, 30.0],
-            "no impact: blood flow without more muscle damage or bone load",
-        );
-        push(
-            "easy_cycling",
-            [20.0, 40.0],
-            "very easy spinning: low impact, little eccentric load",
-        );
-        push(
-            "walk",
-            [20.0, 40.0],
-            "easy walking keeps you moving with little stress",
-        );
-        push(
-            "yoga_mobility",
-            [15.0, 30.0],
-            "mobility for tight muscles; gentle only",
-        );
+        &[
+            (
+                "swim_or_pool_running",
+                [20.0, 30.0],
+                "no impact: blood flow without more muscle damage or bone load",
+            ),
+            (
+                "easy_cycling",
+                [20.0, 40.0],
+                "very easy spinning: low impact, little eccentric load",
+            ),
+            (
+                "walk",
+                [20.0, 40.0],
+                "easy walking keeps you moving with little stress",
+            ),
+            (
+                "yoga_mobility",
+                [15.0, 30.0],
+                "mobility for tight muscles; gentle only",
+            ),
+        ]
     } else {
-        push("walk", [20.0, 40.0], "the simplest active recovery");
-        push("easy_cycling", [20.0, 45.0], "easy spinning, no impact");
-        push(
-            "yoga_mobility",
-            [15.0, 30.0],
-            "mobility and range of motion",
-        );
-        push("swim_or_pool_running", [20.0, 30.0], "no-impact option");
-    }
-    Ok(Prescription {
-        carbohydrate,
-        protein,
-        fluid,
-        sleep,
-        active_recovery: options,
-    })
+        &[
+            ("walk", [20.0, 40.0], "the simplest active recovery"),
+            ("easy_cycling", [20.0, 45.0], "easy spinning, no impact"),
+            (
+                "yoga_mobility",
+                [15.0, 30.0],
+                "mobility and range of motion",
+            ),
+            ("swim_or_pool_running", [20.0, 30.0], "no-impact option"),
+        ]
+    };
+    options
+        .iter()
+        .map(|&(option, minutes, reason)| ActiveRecovery {
+            option: option.into(),
+            minutes,
+            reason: reason.into(),
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -219,144 +219,110 @@ impl ZoneSystem {
 /// resting HR, LTHR, threshold pace or VDOT, CP); the athlete's own errors.
 pub fn zone_table(athlete: &Athlete, system: ZoneSystem) -> Result<ZoneTable> {
     athlete.validate().map_err(|e| e.within("athlete"))?;
-    let table = |reference: f64,
-                 unit: &str,
-                 defs: &[Def],
-                 rest: f64,
-                 source: &str,
-                 bound: &dyn Fn(f64) -> f64| {
-        let zones = defs
-            .iter()
-            .enumerate()
-            .map(|(i, z)| Zone {
-                name: z.name.into(),
-                description: z.description.into(),
-                lower_fraction: z.lower,
-                from: Some(bound(z.lower)),
-                to: defs.get(i + 1).map(|n| bound(n.lower)),
-                seiler: z.seiler,
-            })
-            .collect();
-        ZoneTable {
-            system,
-            measure: system.measure(),
-            unit: unit.into(),
-            reference,
-            zones,
-            source: source.into(),
-            rest_bpm: rest,
-        }
-    };
-    Ok(match system {
-        ZoneSystem::HrMax => {
-            let m = athlete
-                .effective_hr_max()
-                .map_err(|e| e.within("athlete"))?;
-            table(
-                m,
-                "bpm",
-                &HR_5,
-                0.0,
-                "% of HRmax, 5 zones (Edwards 1993 bands)",
-                &|f| f * m,
-            )
-        }
-        ZoneSystem::HrReserve => {
-            let m = athlete
-                .effective_hr_max()
-                .map_err(|e| e.within("athlete"))?;
-            let r = athlete.hr_rest().map_err(|e| e.within("athlete"))?;
-            table(
-                m,
-                "bpm",
-                &HR_5,
-                r,
-                "% of heart-rate reserve (Karvonen 1957)",
-                &|f| r + f * (m - r),
-            )
-        }
-        ZoneSystem::LthrFriel => {
-            let l = lthr(athlete)?;
-            table(
-                l,
-                "bpm",
-                &FRIEL_LTHR,
-                0.0,
-                "Friel running heart-rate zones, % of LTHR",
-                &|f| f * l,
-            )
-        }
-        ZoneSystem::LthrGoldenCheetah => {
-            let l = lthr(athlete)?;
-            table(
-                l,
-                "bpm",
-                &GC_LTHR,
-                0.0,
-                "GoldenCheetah heart-rate zones, % of LTHR",
-                &|f| f * l,
-            )
-        }
-        ZoneSystem::PaceThreshold => {
-            let p = athlete.threshold_pace().map_err(|e| e.within("athlete"))?;
-            let zones = FRIEL_PACE_PCT
-                .iter()
-                .enumerate()
-                .map(|(i, &(name, description, pct, seiler))| Zone {
-                    name: name.into(),
-                    description: description.into(),
-                    lower_fraction: if pct.is_finite() { 100.0 / pct } else { 0.0 },
-                    from: pct.is_finite().then(|| p * pct / 100.0),
-                    to: FRIEL_PACE_PCT.get(i + 1).map(|n| p * n.2 / 100.0),
-                    seiler,
-                })
-                .collect();
-            ZoneTable {
-                system,
-                measure: Measure::Pace,
-                unit: "s/km".into(),
-                reference: p,
-                zones,
-                source: "Friel running pace zones, % of threshold pace".into(),
-                rest_bpm: 0.0,
-            }
-        }
-        ZoneSystem::PaceDaniels => {
-            let v = athlete
-                .vdot
-                .ok_or_else(|| Error::missing("athlete.vdot", "Daniels pace zones"))?;
-            let mut t = table(
-                v,
-                "s/km",
-                &DANIELS,
-                0.0,
-                "Daniels' Running Formula intensities, % of VDOT",
-                &|f| performance::pace_at_fraction(v, f),
-            );
-            t.zones[0].from = None;
-            t
-        }
-        ZoneSystem::PowerCp => {
-            let cp = athlete
-                .critical_power_w
-                .ok_or_else(|| Error::missing("athlete.critical_power_w", "power zones"))?;
-            table(
-                cp,
-                "W",
-                &POWER_CP,
-                0.0,
-                "Stryd-style running power zones, % of critical power",
-                &|f| f * cp,
-            )
-        }
-        ZoneSystem::Rpe => table(
-            10.0,
-            "CR-10",
-            &RPE,
-            0.0,
-            "Foster CR-10 session RPE and the talk test",
-            &|f| f,
+    let within = |e: Error| e.within("athlete");
+    let (reference, rest_bpm) = match system {
+        ZoneSystem::HrMax => (athlete.effective_hr_max().map_err(within)?, 0.0),
+        ZoneSystem::HrReserve => (
+            athlete.effective_hr_max().map_err(within)?,
+            athlete.hr_rest().map_err(within)?,
         ),
+        ZoneSystem::LthrFriel | ZoneSystem::LthrGoldenCheetah => (lthr(athlete)?, 0.0),
+        ZoneSystem::PaceThreshold => return pace_threshold_table(athlete),
+        ZoneSystem::PaceDaniels => (
+            athlete
+                .vdot
+                .ok_or_else(|| Error::missing("athlete.vdot", "Daniels pace zones"))?,
+            0.0,
+        ),
+        ZoneSystem::PowerCp => (
+            athlete
+                .critical_power_w
+                .ok_or_else(|| Error::missing("athlete.critical_power_w", "power zones"))?,
+            0.0,
+        ),
+        ZoneSystem::Rpe => (10.0, 0.0),
+    };
+    let (unit, defs, source): (&str, &[Def], &str) = match system {
+        ZoneSystem::HrMax => ("bpm", &HR_5, "% of HRmax, 5 zones (Edwards 1993 bands)"),
+        ZoneSystem::HrReserve => ("bpm", &HR_5, "% of heart-rate reserve (Karvonen 1957)"),
+        ZoneSystem::LthrFriel => (
+            "bpm",
+            &FRIEL_LTHR,
+            "Friel running heart-rate zones, % of LTHR",
+        ),
+        ZoneSystem::LthrGoldenCheetah => {
+            ("bpm", &GC_LTHR, "GoldenCheetah heart-rate zones, % of LTHR")
+        }
+        ZoneSystem::PaceDaniels => (
+            "s/km",
+            &DANIELS,
+            "Daniels' Running Formula intensities, % of VDOT",
+        ),
+        ZoneSystem::PowerCp => (
+            "W",
+            &POWER_CP,
+            "Stryd-style running power zones, % of critical power",
+        ),
+        _ => ("CR-10", &RPE, "Foster CR-10 session RPE and the talk test"),
+    };
+    // A zone's lower fraction as a value: of the reserve (Karvonen), Daniels'
+    // pace at that fraction of VDOT, the RPE itself, else of the reference.
+    let bound = |f: f64| match system {
+        ZoneSystem::HrReserve => rest_bpm + f * (reference - rest_bpm),
+        ZoneSystem::PaceDaniels => performance::pace_at_fraction(reference, f),
+        ZoneSystem::Rpe => f,
+        _ => f * reference,
+    };
+    let mut zones: Vec<Zone> = defs
+        .iter()
+        .enumerate()
+        .map(|(i, z)| Zone {
+            name: z.name.into(),
+            description: z.description.into(),
+            lower_fraction: z.lower,
+            from: Some(bound(z.lower)),
+            to: defs.get(i + 1).map(|n| bound(n.lower)),
+            seiler: z.seiler,
+        })
+        .collect();
+    if system == ZoneSystem::PaceDaniels {
+        // The slowest zone has no lower pace.
+        zones[0].from = None;
+    }
+    Ok(ZoneTable {
+        system,
+        measure: system.measure(),
+        unit: unit.into(),
+        reference,
+        zones,
+        source: source.into(),
+        rest_bpm,
+    })
+}
+
+/// Friel's pace zones: % of threshold pace (a larger % is slower).
+fn pace_threshold_table(athlete: &Athlete) -> Result<ZoneTable> {
+    let p = athlete.threshold_pace().map_err(|e| e.within("athlete"))?;
+    let zones = FRIEL_PACE_PCT
+        .iter()
+        .enumerate()
+        .map(|(i, &(name, description, pct, seiler))| Zone {
+            name: name.into(),
+            description: description.into(),
+            lower_fraction: if pct.is_finite() { 100.0 / pct } else { 0.0 },
+            from: pct.is_finite().then(|| p * pct / 100.0),
+            to: FRIEL_PACE_PCT.get(i + 1).map(|n| p * n.2 / 100.0),
+            seiler,
+        })
+        .collect();
+    Ok(ZoneTable {
+        system: ZoneSystem::PaceThreshold,
+        measure: Measure::Pace,
+        unit: "s/km".into(),
+        reference: p,
+        zones,
+        source: "Friel running pace zones, % of threshold pace".into(),
+        rest_bpm: 0.0,
     })
 }
 
