@@ -166,75 +166,40 @@ impl Athlete {
     /// # Errors
     /// `not_finite`, `out_of_range` or `inconsistent`, naming the field.
     pub fn validate(&self) -> Result<()> {
+        self.check_ranges()?;
+        self.check_heart_rate_order()
+    }
+
+    /// Every present value inside its range ([`limits`]), in field order.
+    fn check_ranges(&self) -> Result<()> {
         use limits::*;
-        check::opt_in_range(
-            "age_years",
-            self.age_years,
-            AGE_YEARS.0,
-            AGE_YEARS.1,
-            "years",
-        )?;
-        check::opt_in_range(
-            "body_mass_kg",
-            self.body_mass_kg,
-            BODY_MASS_KG.0,
-            BODY_MASS_KG.1,
-            "kg",
-        )?;
-        check::opt_in_range(
-            "hr_max_bpm",
-            self.hr_max_bpm,
-            HR_MAX_BPM.0,
-            HR_MAX_BPM.1,
-            "bpm",
-        )?;
-        check::opt_in_range(
-            "hr_rest_bpm",
-            self.hr_rest_bpm,
-            HR_REST_BPM.0,
-            HR_REST_BPM.1,
-            "bpm",
-        )?;
-        check::opt_in_range("lthr_bpm", self.lthr_bpm, HR_BPM.0, HR_BPM.1, "bpm")?;
-        check::opt_in_range("vt1_hr_bpm", self.vt1_hr_bpm, HR_BPM.0, HR_BPM.1, "bpm")?;
-        check::opt_in_range("vt2_hr_bpm", self.vt2_hr_bpm, HR_BPM.0, HR_BPM.1, "bpm")?;
-        check::opt_in_range(
-            "threshold_pace_s_per_km",
-            self.threshold_pace_s_per_km,
-            PACE_S_PER_KM.0,
-            PACE_S_PER_KM.1,
-            "s/km",
-        )?;
-        check::opt_in_range(
-            "critical_power_w",
-            self.critical_power_w,
-            POWER_W.0,
-            POWER_W.1,
-            "W",
-        )?;
-        check::opt_in_range("vdot", self.vdot, VDOT.0, VDOT.1, "ml/kg/min")?;
+        let ranges = [
+            ("age_years", self.age_years, AGE_YEARS, "years"),
+            ("body_mass_kg", self.body_mass_kg, BODY_MASS_KG, "kg"),
+            ("hr_max_bpm", self.hr_max_bpm, HR_MAX_BPM, "bpm"),
+            ("hr_rest_bpm", self.hr_rest_bpm, HR_REST_BPM, "bpm"),
+            ("lthr_bpm", self.lthr_bpm, HR_BPM, "bpm"),
+            ("vt1_hr_bpm", self.vt1_hr_bpm, HR_BPM, "bpm"),
+            ("vt2_hr_bpm", self.vt2_hr_bpm, HR_BPM, "bpm"),
+            (
+                "threshold_pace_s_per_km",
+                self.threshold_pace_s_per_km,
+                PACE_S_PER_KM,
+                "s/km",
+            ),
+            ("critical_power_w", self.critical_power_w, POWER_W, "W"),
+            ("vdot", self.vdot, VDOT, "ml/kg/min"),
+        ];
+        for (field, value, (lo, hi), unit) in ranges {
+            check::opt_in_range(field, value, lo, hi, unit)?;
+        }
+        Ok(())
+    }
+
+    /// resting < HRmax; resting < LTHR, VT1, VT2 ≤ HRmax (measured or estimated); VT1 < VT2.
+    fn check_heart_rate_order(&self) -> Result<()> {
         let hr_max = self.effective_hr_max().ok();
         let rest = self.hr_rest_bpm;
-        let above_rest = |field: &str, v: Option<f64>| -> Result<()> {
-            match (v, rest) {
-                (Some(v), Some(r)) if v <= r => Err(Error::inconsistent(
-                    field,
-                    v,
-                    &format!("must be above the resting heart rate {r} bpm"),
-                )),
-                _ => Ok(()),
-            }
-        };
-        let at_most_max = |field: &str, v: Option<f64>| -> Result<()> {
-            match (v, hr_max) {
-                (Some(v), Some(m)) if v > m => Err(Error::inconsistent(
-                    field,
-                    v,
-                    &format!("must not exceed HRmax {m} bpm"),
-                )),
-                _ => Ok(()),
-            }
-        };
         if let (Some(m), Some(r)) = (hr_max, rest) {
             if m <= r {
                 return Err(Error::inconsistent(
@@ -249,8 +214,21 @@ impl Athlete {
             ("vt1_hr_bpm", self.vt1_hr_bpm),
             ("vt2_hr_bpm", self.vt2_hr_bpm),
         ] {
-            above_rest(field, v)?;
-            at_most_max(field, v)?;
+            let Some(v) = v else { continue };
+            if let Some(r) = rest.filter(|r| v <= *r) {
+                return Err(Error::inconsistent(
+                    field,
+                    v,
+                    &format!("must be above the resting heart rate {r} bpm"),
+                ));
+            }
+            if let Some(m) = hr_max.filter(|m| v > *m) {
+                return Err(Error::inconsistent(
+                    field,
+                    v,
+                    &format!("must not exceed HRmax {m} bpm"),
+                ));
+            }
         }
         if let (Some(v1), Some(v2)) = (self.vt1_hr_bpm, self.vt2_hr_bpm) {
             if v1 >= v2 {

@@ -290,52 +290,8 @@ impl Session {
             ));
         }
         check::opt_positive("distance_m", self.distance_m, MAX_DISTANCE_M, "m")?;
-        check::opt_in_range("rpe", self.rpe, 0.0, 10.0, "(CR-10)")?;
-        check::opt_in_range("avg_hr_bpm", self.avg_hr_bpm, 25.0, 250.0, "bpm")?;
-        check::opt_in_range("avg_power_w", self.avg_power_w, 0.0, 2000.0, "W")?;
-        check::opt_in_range(
-            "normalized_power_w",
-            self.normalized_power_w,
-            0.0,
-            2000.0,
-            "W",
-        )?;
-        check::opt_in_range(
-            "graded_pace_s_per_km",
-            self.graded_pace_s_per_km,
-            100.0,
-            3600.0,
-            "s/km",
-        )?;
-        check::opt_in_range(
-            "elevation_gain_m",
-            self.elevation_gain_m,
-            0.0,
-            20_000.0,
-            "m",
-        )?;
-        check::opt_in_range("temperature_c", self.temperature_c, -50.0, 60.0, "°C")?;
-        check::opt_in_range("humidity_pct", self.humidity_pct, 0.0, 100.0, "%")?;
-        if let Some(p) = self.pace_s_per_km() {
-            if self.kind.is_run() || self.kind == SessionKind::Walk {
-                check::in_range(
-                    "distance_m",
-                    p,
-                    100.0,
-                    3600.0,
-                    "s/km of pace (distance/duration)",
-                )
-                .map_err(|_| {
-                    Error::inconsistent(
-                        "distance_m",
-                        self.distance_m.unwrap_or_default(),
-                        &format!(
-                            "a pace of {p:.0} s/km is outside 100–3600 s/km for this duration"
-                        ),
-                    )
-                })?;
-            }
-        }
+        self.check_ranges()?;
+        self.check_pace()?;
         if self.modality.is_some() && self.kind != SessionKind::CrossTraining {
             return Err(Error::inconsistent(
                 "modality",
@@ -343,25 +299,92 @@ impl Session {
                 "a modality is only for cross_training sessions",
             ));
         }
-        if let Some(bins) = &self.hr_histogram {
-            let mut total = 0.0;
-            for (i, b) in bins.iter().enumerate() {
-                let f = format!("hr_histogram[{i}]");
-                check::in_range(&format!("{f}.hr_bpm"), b.hr_bpm, 25.0, 250.0, "bpm")?;
-                check::in_range(&format!("{f}.seconds"), b.seconds, 0.0, MAX_DURATION_S, "s")?;
-                total += b.seconds;
-            }
-            // Allow 1 % slack for device rounding.
-            if total > self.duration_s * 1.01 + 1.0 {
-                return Err(Error::inconsistent(
-                    "hr_histogram",
-                    format!("{total} s"),
-                    &format!(
-                        "more time in zones than the session's {} s",
-                        self.duration_s
-                    ),
-                ));
-            }
+        self.check_hr_histogram()
+    }
+
+    /// The optional measurements inside their ranges, in field order.
+    fn check_ranges(&self) -> Result<()> {
+        let ranges = [
+            ("rpe", self.rpe, 0.0, 10.0, "(CR-10)"),
+            ("avg_hr_bpm", self.avg_hr_bpm, 25.0, 250.0, "bpm"),
+            ("avg_power_w", self.avg_power_w, 0.0, 2000.0, "W"),
+            (
+                "normalized_power_w",
+                self.normalized_power_w,
+                0.0,
+                2000.0,
+                "W",
+            ),
+            (
+                "graded_pace_s_per_km",
+                self.graded_pace_s_per_km,
+                100.0,
+                3600.0,
+                "s/km",
+            ),
+            (
+                "elevation_gain_m",
+                self.elevation_gain_m,
+                0.0,
+                20_000.0,
+                "m",
+            ),
+            ("temperature_c", self.temperature_c, -50.0, 60.0, "°C"),
+            ("humidity_pct", self.humidity_pct, 0.0, 100.0, "%"),
+        ];
+        for (field, value, lo, hi, unit) in ranges {
+            check::opt_in_range(field, value, lo, hi, unit)?;
+        }
+        Ok(())
+    }
+
+    /// A run's or walk's pace (distance over duration) inside 100–3600 s/km.
+    fn check_pace(&self) -> Result<()> {
+        let Some(p) = self.pace_s_per_km() else {
+            return Ok(());
+        };
+        if !(self.kind.is_run() || self.kind == SessionKind::Walk) {
+            return Ok(());
+        }
+        check::in_range(
+            "distance_m",
+            p,
+            100.0,
+            3600.0,
+            "s/km of pace (distance/duration)",
+        )
+        .map_err(|_| {
+            Error::inconsistent(
+                "distance_m",
+                self.distance_m.unwrap_or_default(),
+                &format!("a pace of {p:.0} s/km is outside 100–3600 s/km for this duration"),
+            )
+        })?;
+        Ok(())
+    }
+
+    /// Each bin's HR and time in range, and no more time in the bins than in the session.
+    fn check_hr_histogram(&self) -> Result<()> {
+        let Some(bins) = &self.hr_histogram else {
+            return Ok(());
+        };
+        let mut total = 0.0;
+        for (i, b) in bins.iter().enumerate() {
+            let f = format!("hr_histogram[{i}]");
+            check::in_range(&format!("{f}.hr_bpm"), b.hr_bpm, 25.0, 250.0, "bpm")?;
+            check::in_range(&format!("{f}.seconds"), b.seconds, 0.0, MAX_DURATION_S, "s")?;
+            total += b.seconds;
+        }
+        // Allow 1 % slack for device rounding.
+        if total > self.duration_s * 1.01 + 1.0 {
+            return Err(Error::inconsistent(
+                "hr_histogram",
+                format!("{total} s"),
+                &format!(
+                    "more time in zones than the session's {} s",
+                    self.duration_s
+                ),
+            ));
         }
         Ok(())
     }
