@@ -2,7 +2,7 @@
 //! `banister_fit_batch` without the JSON walk.
 //!
 //! The loads (and tests) arrive as C-contiguous float64 matrices (athletes ×
-//! days; `runrecovery/__init__.py` makes them so with
+//! days; `runrecovery/_batch.py` makes them so with
 //! `np.ascontiguousarray`) and are read in place. The outputs are allocated
 //! once as NumPy arrays (or are the caller's `out` arrays) and the core's
 //! batch functions write into them with the GIL released. The option fields

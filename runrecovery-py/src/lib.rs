@@ -7,7 +7,8 @@
 //! the operation's series fields as NumPy arrays ([`convert::to_python`]);
 //! every core error is raised as its `runrecovery.errors` class
 //! ([`errors::to_py`]). The friendly keyword-argument functions are in
-//! `python/runrecovery/__init__.py`. The batch operations also have direct
+//! `python/runrecovery/_api.py`, generated from `docs/api.schema.json`
+//! (`tools/generate_api.py`). The batch operations also have direct
 //! NumPy paths (zero-copy matrices in, arrays out) in [`batch`].
 
 use std::panic::{AssertUnwindSafe, catch_unwind};

@@ -56,6 +56,7 @@ import typing
 from typing import IO, Any, Callable, Dict, Iterable, List, Mapping, Optional, Tuple, Union
 
 from . import _runrecovery
+from ._core import _call
 from .errors import InvalidInputError, RunRecoveryError
 from .types import AthleteLike, DuplicatePolicy, LogDocument, LogLike, Session
 
@@ -493,3 +494,16 @@ def to_json(log: LogLike, *, indent: Optional[int] = None) -> str:
     '{"schema_version": 1, "sessions": [{"date": "2026-03-02", "duration_s": 3000.0, "kind": "easy", "status": "completed"}]}'
     """
     return json.dumps(_validated(log), ensure_ascii=False, indent=indent)
+
+
+def _icalendar_call(operation: str, request: Mapping[str, Any]) -> Any:
+    """``to_icalendar``: the core writes the file's text; ``path`` (Python's
+    own, never sent to the core) also writes it there, byte for byte (UTF-8,
+    CRLF line endings kept)."""
+    request = dict(request)
+    path = request.pop("path")
+    out = _call(operation, request)
+    if path is not None:
+        with open(path, "w", encoding="utf-8", newline="") as f:
+            f.write(out["ics"])
+    return out
