@@ -277,6 +277,8 @@ def rst(text: str) -> str:
 
 
 OPERATION_NAMES: Set[str] = set()
+#: Rustdoc sections about another binding, left out of the Python docstrings.
+OTHER_LANGUAGES = {"JavaScript", "JS", "TypeScript", "Rust"}
 HELPER_FUNCTIONS = {"to_pandas"}
 
 
@@ -301,8 +303,11 @@ def comment(text: str, indent: str) -> str:
 
 def operation_doc(op: Dict[str, Any]) -> str:
     """The docstring of an operation: its summary as first line, then its
-    rustdoc without code blocks other than ```python (whose lines are the
-    doctest examples, as they are)."""
+    rustdoc, with the code blocks other than ```python left out (a
+    ```python block's lines are doctest examples, kept as they are). A
+    ``# Python`` section holds what is about the Python binding: its heading
+    goes, its text stays; sections about another language (``# JavaScript``,
+    ``# Rust``) are left out; other headings become a ``Title:`` line."""
     summary = op["summary"]
     first = summary[0].upper() + summary[1:] + "."
     doc = op.get("doc") or ""
@@ -310,12 +315,13 @@ def operation_doc(op: Dict[str, Any]) -> str:
     prose: List[str] = []  # converted a paragraph at a time: a code span may wrap a line
     block: Optional[List[str]] = None
     keep = False
+    skipping = False  # inside another language's section
     for line in doc.split("\n"):
         fence = re.match(r"^\s*```(\w*)", line)
         if fence and block is None:
             out.append(rst("\n".join(prose)))
             prose = []
-            block, keep = [], fence.group(1) == "python"
+            block, keep = [], fence.group(1) == "python" and not skipping
             continue
         if fence and block is not None:
             if keep:
@@ -326,7 +332,14 @@ def operation_doc(op: Dict[str, Any]) -> str:
             block.append(line)
             continue
         heading = re.match(r"^#+\s+(.*)", line)
-        prose.append(heading.group(1) + ":" if heading else line)
+        if heading:
+            title = heading.group(1).strip()
+            skipping = title in OTHER_LANGUAGES
+            if title != "Python" and not skipping:
+                prose.append(title + ":")
+            continue
+        if not skipping:
+            prose.append(line)
     out.append(rst("\n".join(prose)))
     text = re.sub(r"\n{3,}", "\n\n", "\n".join(out)).strip("\n")
     paras = text.split("\n\n")

@@ -35,6 +35,8 @@ pub struct EstimateHrMaxResponse {
 /// `"tanaka"` (208 − 0.7·age), `"fox"` (220 − age) or `"gellish"`
 /// (207 − 0.7·age).
 ///
+/// # Python
+///
 /// ```python
 /// >>> estimate_hr_max(age_years=40)["hr_max_bpm"]
 /// 180.0
@@ -64,6 +66,8 @@ pub struct ResolveAthleteRequest {
 /// Heart rates in bpm, paces in s/km, power in W, body mass in kg. A
 /// measured value always wins; HRmax is estimated from age, threshold pace
 /// from VDOT (Daniels' T pace).
+///
+/// # Python
 ///
 /// ```python
 /// >>> r = resolve_athlete(athlete={"age_years": 40, "vdot": 50})

@@ -86,6 +86,8 @@ pub enum PmcBatchResponse {
 /// arrays, or with `latest=True` as one value per athlete (its last day).
 /// The core reads the loads without a copy and runs with the GIL released.
 ///
+/// # Python
+///
 /// `out`: `{"fitness": ..., "fatigue": ..., "form": ...}` of writeable,
 /// C-contiguous float64 arrays of the result's shape (a previous result
 /// will do): the results are written there and those arrays returned, so a
@@ -160,6 +162,8 @@ pub struct AcwrBatchResponse {
 /// not full yet, or the chronic load is 0). `out` as in
 /// `pmc_batch`, with keys `acute`, `chronic` and `ratio`.
 ///
+/// # Python
+///
 /// ```python
 /// >>> import numpy as np
 /// >>> a = acwr_batch(loads=[[50.0] * 27 + [400.0], [60.0] * 28])
@@ -230,6 +234,8 @@ pub struct BanisterFitBatchResponse {
 ///   float64 columns, one value per athlete, NaN for a failed athlete
 ///   (and for `r2` when the tests do not vary);
 /// - `error_code`, `error`: lists, `None` for a successful fit.
+///
+/// # Python
 ///
 /// ```python
 /// >>> import numpy as np

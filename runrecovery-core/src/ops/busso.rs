@@ -26,6 +26,8 @@ pub struct BussoSimulateRequest {
 /// recent load (Busso 2003); time constants in days, performance in the
 /// unit of `p0`, one value per day (a NumPy array; today's load acts today).
 ///
+/// # Python
+///
 /// ```python
 /// >>> params = {"p0": 0, "k1": 1, "tau1": 42, "k3": 0.01, "tau2": 7, "tau3": 5}
 /// >>> busso_simulate(loads=[100, 0, 0, 50], params=params)["performance"].round(2).tolist()
@@ -57,6 +59,8 @@ pub struct BussoFitRequest {
 /// projection: least squares for `p0`, `k1`, `k3` (≥ 0) inside a
 /// search over `tau1`, `tau2`, `tau3` (days). A pandas `Series` on
 /// a `DatetimeIndex` may stand for `start` and `loads` (see `pmc`).
+///
+/// # Python
 ///
 /// ```python
 /// >>> truth = {"p0": 50, "k1": 0.08, "tau1": 40, "k3": 0.002, "tau2": 8, "tau3": 4}

@@ -52,6 +52,8 @@ fn default_calendar_include() -> Include {
 /// (RFC 5545: CRLF line endings, lines folded at 75 octets); `path` also
 /// writes it there (UTF-8, line endings kept).
 ///
+/// # Python
+///
 /// ```python
 /// >>> plan = generate_plan(start="2027-01-04", race_date="2027-03-14", race_distance_m=5000,
 /// ...                      weekly_km=20, vdot=45, experience="novice")

@@ -42,6 +42,8 @@ pub struct SessionLoadRequest {
 /// `"edwards_trimp"`, `"lucia_trimp"` (AU), `"rtss"`, `"power_tss"`
 /// or `"hr_tss"` (TSS); the result says which it used and its `unit`.
 ///
+/// # Python
+///
 /// ```python
 /// >>> session_load(session={"date": "2026-03-02", "kind": "tempo", "duration_s": 1800, "rpe": 6})
 /// {'method': 'session_rpe', 'unit': 'AU', 'value': 180.0}
@@ -117,6 +119,8 @@ pub struct DailyLoadsResponse {
 /// any session has load 0 and `logged` False. `week` and `sd` are
 /// read by `weekly_summary` only. See `to_pandas`.
 ///
+/// # Python
+///
 /// ```python
 /// >>> d = daily_loads(log={"schema_version": 1, "sessions": [
 /// ...     {"date": "2026-03-02", "kind": "easy", "duration_s": 3000, "rpe": 3},
@@ -174,6 +178,8 @@ pub struct WeeklyLoadsResponse {
 /// (default) or `"population"`. `logged` (optional, one bool per day)
 /// marks the days with data, for `logged_days`.
 ///
+/// # Python
+///
 /// `loads` may be a pandas `Series` on a `DatetimeIndex` with no
 /// `start` (see `pmc`): the gaps are then filled with 0 and marked
 /// not logged.
@@ -222,6 +228,8 @@ pub struct WeeklySummaryResponse {
 ///
 /// `weeks` as in `weekly_loads` (load in the method's unit);
 /// `volume` per calendar week: durations in s, distances in m, changes in %.
+///
+/// # Python
 ///
 /// ```python
 /// >>> s = weekly_summary(log={"schema_version": 1, "sessions": [

@@ -45,6 +45,8 @@ pub struct ReadLogResponse {
 /// (durations in s, distances in m); `duplicates` is `"reject"`
 /// (default), `"drop_exact"` or `"keep_last"`.
 ///
+/// # Python
+///
 /// ```python
 /// >>> r = read_log(log={"schema_version": 1, "sessions": [
 /// ...     {"date": "2026-03-04", "kind": "intervals", "duration_s": 3000, "rpe": 8},
@@ -96,6 +98,8 @@ pub struct DailySeriesResponse {
 /// `dates` strictly increasing (strings, dates, a pandas `DatetimeIndex`…),
 /// one value (≥ 0, in any unit) per date. `values` and `logged` come back
 /// as NumPy arrays, one element per day from `start` to `end`.
+///
+/// # Python
 ///
 /// ```python
 /// >>> s = daily_series(dates=["2026-03-02", "2026-03-05"], values=[10, 20])

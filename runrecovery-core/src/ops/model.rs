@@ -91,6 +91,8 @@ fn pmc_response(
 /// (1/N, TrainingPeaks); `form_day` `"next_day"` (default: yesterday's
 /// fitness − fatigue) or `"same_day"`; `ramp` is the 7-day fitness change.
 ///
+/// # Python
+///
 /// `loads` may be a pandas `Series` on a `DatetimeIndex` with no
 /// `start` (here, in `acwr`, `weekly_loads` and
 /// `banister_fit`): its dates (naive or tz-aware, as local dates) go
@@ -150,6 +152,8 @@ pub struct LogPmcResponse {
 /// session's date), planned ones after it, up to `end`. `load`,
 /// `fitness`, `fatigue` and `form` are NumPy arrays in the load
 /// method's unit; the PMC options are those of `pmc`.
+///
+/// # Python
 ///
 /// ```python
 /// >>> p = log_pmc(log={"schema_version": 1, "sessions": [
@@ -247,6 +251,8 @@ pub struct AcwrResponse {
 /// pandas `Series` on a `DatetimeIndex` may stand for `start` and
 /// `loads` (see `pmc`).
 ///
+/// # Python
+///
 /// ```python
 /// >>> a = acwr(start="2026-01-01", loads=[50] * 27 + [400])
 /// >>> a["ratio"][-1], a["band"][-1], a["gap"][0]
@@ -298,6 +304,8 @@ pub struct PerformanceResponse {
 /// constants in days, performance in the unit of `p0`. `timing`
 /// `"same_day"` (default) or `"next_day"`.
 ///
+/// # Python
+///
 /// ```python
 /// >>> r = banister_simulate(loads=[100, 0], params={"p0": 50, "k1": 0.1, "tau1": 45, "k2": 0.3, "tau2": 11})
 /// >>> r["performance"].round(2).tolist()
@@ -321,6 +329,8 @@ pub struct BanisterResponseRequest {
 /// One session's response: zero crossing, peak day, peak.
 ///
 /// `t_n` and `t_star` in days; `peak` and `initial` per unit of load.
+///
+/// # Python
 ///
 /// ```python
 /// >>> r = banister_response(params={"p0": 50, "k1": 0.1, "tau1": 45, "k2": 0.3, "tau2": 11})
@@ -365,6 +375,8 @@ request! {
 /// hold a time constant. A pandas `Series` on a `DatetimeIndex` may
 /// stand for `start` and `loads` (see `pmc`).
 ///
+/// # Python
+///
 /// ```python
 /// >>> truth = {"p0": 50, "k1": 0.1, "tau1": 45, "k2": 0.3, "tau2": 11}
 /// >>> loads = [60.0, 0, 80, 40, 0, 90, 30] * 20
@@ -404,6 +416,8 @@ pub struct BanisterForecastRequest {
 /// `loads`: the daily loads so far; `planned_loads`: one per day from
 /// the next day on; `performance` (a NumPy array, unit of `p0`) has one
 /// value per planned day.
+///
+/// # Python
 ///
 /// ```python
 /// >>> f = banister_forecast(loads=[100], planned_loads=[0, 0],

@@ -28,6 +28,8 @@ pub struct VdotResponse {
 ///
 /// `distance_m` in m, `time_s` in s; VDOT in ml/kg/min.
 ///
+/// # Python
+///
 /// ```python
 /// >>> round(vdot_from_race(distance_m=5000, time_s=1200)["vdot"], 2)
 /// 49.81
@@ -71,6 +73,8 @@ fn race_time(time_s: f64, distance_m: f64) -> RaceTime {
 /// `vdot` in ml/kg/min, `distance_m` in m; `time_s` in s and
 /// `pace_s_per_km` in s/km.
 ///
+/// # Python
+///
 /// ```python
 /// >>> round(equivalent_time(vdot=49.81, distance_m=5000)["time_s"])
 /// 1200
@@ -102,6 +106,8 @@ pub struct TrainingPacesResponse {
 /// Daniels' E, M, T, I, R paces for a VDOT.
 ///
 /// `vdot` in ml/kg/min; each band's paces in s/km.
+///
+/// # Python
 ///
 /// ```python
 /// >>> [p["intensity"] for p in training_paces(vdot=50)["paces"]]
@@ -138,6 +144,8 @@ pub struct PredictRequest {
 /// `t2 = t1 · (d2/d1)^exponent` (default exponent 1.06); distances in m,
 /// times in s, pace in s/km.
 ///
+/// # Python
+///
 /// ```python
 /// >>> round(riegel_predict(distance_m=10000, time_s=2400, to_distance_m=20000)["time_s"], 1)
 /// 5003.8
@@ -151,6 +159,8 @@ pub fn riegel_predict(r: PredictRequest) -> Result<RaceTime> {
 ///
 /// Distances in m, times in s, pace in s/km (`exponent` is ignored: it
 /// belongs to Riegel's model, which shares this request).
+///
+/// # Python
 ///
 /// ```python
 /// >>> r = cameron_predict(distance_m=10000, time_s=2400, to_distance_m=21097.5)
@@ -184,6 +194,8 @@ pub struct ExponentResponse {
 /// A personal Riegel exponent from two races.
 ///
 /// Each race is `{"distance_m": ..., "time_s": ...}` (m, s), over different distances.
+///
+/// # Python
 ///
 /// ```python
 /// >>> round(riegel_exponent(first={"distance_m": 10000, "time_s": 2400},

@@ -85,6 +85,8 @@ impl GeneratePlanRequest {
 /// `vdot` (Daniels). `sessions` carry the targets (pace in s/km, zone,
 /// purpose); `document` is the plan as a log document; `weekly_km` in km.
 ///
+/// # Python
+///
 /// ```python
 /// >>> p = generate_plan(start="2027-01-04", race_date="2027-03-14", race_distance_m=5000,
 /// ...                   weekly_km=20, vdot=45, experience="novice")
@@ -119,6 +121,8 @@ pub struct ReplanRequest {
 /// sessions). A missed hard session moves to a later easy day only where it
 /// keeps 48 h from every hard session, else it is dropped (never crammed);
 /// `changes` explains each change (`moved`, `dropped`, `eased`, `rest`).
+///
+/// # Python
 ///
 /// ```python
 /// >>> plan = {"schema_version": 1, "sessions": [

@@ -46,6 +46,8 @@ pub struct ReadinessRequest {
 /// `recovery_state`, when known. `score` is 0–100, `confidence`
 /// 0–1; each marker's `value` is ln rMSSD for HRV, bpm, h...
 ///
+/// # Python
+///
 /// `markers` may be a pandas `DataFrame`, one row per day, dated by a
 /// `DatetimeIndex` (or a `date` column), with columns named like the
 /// fields above: an `rmssd_ms` or `ln_rmssd` column becomes `hrv`, the
@@ -121,6 +123,8 @@ pub struct BaselinesResponse {
 /// HR and its baseline mean and SD (bpm), the Hooper sum (4–28). Baselines
 /// are `None` until `min_baseline_days` valid days (14) precede the day.
 ///
+/// # Python
+///
 /// ```python
 /// >>> import datetime
 /// >>> days = [{"date": datetime.date(2026, 1, 1) + datetime.timedelta(days=i),
@@ -191,6 +195,8 @@ pub struct WarningSignsResponse {
 /// test), for `performance_decline` and `performance_plateau`. Each
 /// sign has its `evidence` (dates and values: bpm, ln rMSSD, ratings,
 /// test results, ratios) and a `recommendation`.
+///
+/// # Python
 ///
 /// ```python
 /// >>> import datetime
@@ -274,6 +280,8 @@ pub struct AdaptSessionResponse {
 /// 45 min), `"cross_training"`, `"mobility"` or `"rest"`; `session`
 /// is the session to do, `reason` says why and `readiness` is the
 /// readiness it followed.
+///
+/// # Python
 ///
 /// ```python
 /// >>> import datetime

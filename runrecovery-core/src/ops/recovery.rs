@@ -66,6 +66,8 @@ pub struct RecoveryPrescriptionRequest {
 /// carbohydrate in g/h, g and g/kg/day, protein in g every so many h,
 /// fluid in L (kg lost), sleep in h, naps and active recovery in min.
 ///
+/// # Python
+///
 /// ```python
 /// >>> p = recovery_prescription(session={"date": "2026-03-03", "kind": "intervals",
 /// ...                                    "duration_s": 4200, "rpe": 8},

@@ -62,6 +62,8 @@ pub struct CheckRulesResponse {
 /// `severity` (`"info"`, `"warning"`, `"critical"`), the `dates`
 /// involved, a `message` and a `fix`; `rules` lists the rules that ran.
 ///
+/// # Python
+///
 /// ```python
 /// >>> plan = {"schema_version": 1, "sessions": [
 /// ...     {"date": "2026-03-03", "kind": "intervals", "duration_s": 3000, "status": "planned"},

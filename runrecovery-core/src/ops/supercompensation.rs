@@ -41,6 +41,8 @@ pub struct RecoveryStateRequest {
 /// reference session just done); `hours_to_ready` in hours; time constants
 /// in `options` in hours.
 ///
+/// # Python
+///
 /// ```python
 /// >>> s = recovery_state(date="2026-03-04", log={"schema_version": 1, "sessions": [
 /// ...     {"date": "2026-03-03", "kind": "intervals", "duration_s": 3000, "rpe": 8}]})
@@ -102,6 +104,8 @@ pub struct NextQualitySessionRequest {
 /// completed up to `today` count. `earliest` and `best` are dates;
 /// `days` lists each candidate day with its fatigue per body system
 /// (unitless), whether it is safe, and the expected response.
+///
+/// # Python
 ///
 /// ```python
 /// >>> n = next_quality_session(today="2026-03-03", log={"schema_version": 1, "sessions": [

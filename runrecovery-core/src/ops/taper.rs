@@ -37,6 +37,8 @@ pub struct TaperApplyRequest {
 /// `volume_before_s` / `volume_after_s`: planned running time of the
 /// taper days, s.
 ///
+/// # Python
+///
 /// ```python
 /// >>> import datetime
 /// >>> plan = {"schema_version": 1, "sessions": [
@@ -97,6 +99,8 @@ pub struct TaperScoreRequest {
 /// `{"kind": "default_busso"}` (default, relative units),
 /// `{"kind": "busso", "params": ...}` or `{"kind": "banister", "params": ...}`.
 ///
+/// # Python
+///
 /// ```python
 /// >>> import datetime
 /// >>> day = datetime.date(2026, 3, 2)
@@ -151,6 +155,8 @@ pub struct TaperOptimizeRequest {
 /// rise 0.2 and 0.3); `best` by predicted performance (ties: higher
 /// form), `alternatives` runners-up (default 5), and `no_taper`, the
 /// plan as it is.
+///
+/// # Python
 ///
 /// ```python
 /// >>> import datetime

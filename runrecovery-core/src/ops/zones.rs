@@ -27,6 +27,8 @@ pub struct ZoneTableRequest {
 /// Each zone has `from` (easy end) and `to` (hard end) in the table's
 /// `unit`, and its Seiler zone (1–3).
 ///
+/// # Python
+///
 /// ```python
 /// >>> t = zone_table(athlete={"lthr_bpm": 170}, system="lthr_friel")
 /// >>> t["unit"], t["zones"][1]["name"], t["zones"][1]["from"]
@@ -75,6 +77,8 @@ fn classification(t: &ZoneTable, zone: usize) -> Classification {
 /// `value` in the system's unit: bpm, s/km, W or CR-10. `zone` is the
 /// index in the table (0 = easiest).
 ///
+/// # Python
+///
 /// ```python
 /// >>> classify(athlete={"lthr_bpm": 170}, system="lthr_friel", value=150)["name"]
 /// 'Z2'
@@ -102,6 +106,8 @@ pub struct ClassifySessionRequest {
 ///
 /// The average heart rate (bpm), pace (s/km), power (W) or RPE (CR-10) of
 /// the session, whichever the system measures.
+///
+/// # Python
 ///
 /// ```python
 /// >>> classify_session(athlete={}, system="rpe",
@@ -141,6 +147,8 @@ pub struct IntensityDistributionRequest {
 /// Seconds per zone and fractions of classified time; `athlete` defaults
 /// to the log's; `start` and `end` bound the days counted (inclusive).
 ///
+/// # Python
+///
 /// ```python
 /// >>> d = intensity_distribution(system="rpe", log={"schema_version": 1, "sessions": [
 /// ...     {"date": "2026-03-02", "kind": "easy", "duration_s": 4800, "rpe": 3},
@@ -170,6 +178,8 @@ pub struct PolarizationRequest {
 ///
 /// `z1`, `z2`, `z3`: time (any unit) or fractions in Seiler's zones;
 /// the index is `log10((Z1/Z2)·Z3·100)` in a.u., polarized above 2.00.
+///
+/// # Python
 ///
 /// ```python
 /// >>> p = polarization_index(z1=0.80, z2=0.05, z3=0.15)
