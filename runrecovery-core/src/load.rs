@@ -456,6 +456,44 @@ pub enum Include {
     Both,
 }
 
+/// Daily loads of a log projected through its plan, from the log's first day
+/// to `end`: completed sessions up to `today`, planned ones after it. The
+/// method counts, zeroed sessions and warning cover the completed and the
+/// planned sessions of the whole range.
+///
+/// # Errors
+/// As [`daily_loads`], for the completed and then the planned sessions.
+pub fn projected_loads(
+    log: &TrainingLog,
+    athlete: &Athlete,
+    options: &LoadOptions,
+    today: NaiveDate,
+    end: NaiveDate,
+) -> Result<DailyLoads> {
+    let first = log.date_range().0;
+    let (start, end) = (Some(first), Some(end));
+    let done = daily_loads(log, athlete, options, Include::Completed, start, end)?;
+    let planned = daily_loads(log, athlete, options, Include::Planned, start, end)?;
+    let mut series = done.series;
+    let from = (((today - first).num_days() + 1).max(0) as usize).min(series.values.len());
+    series.values[from..].copy_from_slice(&planned.series.values[from..]);
+    series.logged[from..].copy_from_slice(&planned.series.logged[from..]);
+    let mut methods = done.methods;
+    for (m, n) in planned.methods {
+        match methods.iter_mut().find(|(x, _)| *x == m) {
+            Some((_, c)) => *c += n,
+            None => methods.push((m, n)),
+        }
+    }
+    crate::sort::sort(&mut methods);
+    Ok(DailyLoads {
+        series,
+        methods,
+        zeroed_sessions: done.zeroed_sessions + planned.zeroed_sessions,
+        warning: done.warning.or(planned.warning),
+    })
+}
+
 /// Daily loads of a log from `start` to `end` (default: the log's first and
 /// last dates). A day is *logged* when a counted session (a rest session
 /// included) falls on it; other days are 0 and not logged.

@@ -9,7 +9,7 @@ use super::fields::request;
 
 use super::log::log_with_athlete;
 use crate::error::{Error, Result, check};
-use crate::load::{self, Include, LoadMethod};
+use crate::load::{self, LoadMethod};
 use crate::log::DuplicatePolicy;
 use crate::model::banister::{self, BanisterFit, BanisterParams, ImpulseResponse, LoadTiming};
 use crate::model::{self, AcwrBand, AcwrGap, AcwrOptions, PmcOptions};
@@ -173,38 +173,13 @@ pub fn log_pmc(r: LogPmcRequest) -> Result<LogPmcResponse> {
         None => log.completed().map(|s| s.date).next_back().unwrap_or(first),
     };
     let end = r.end.unwrap_or(last).max(today);
-    let done = load::daily_loads(
-        &log,
-        &athlete,
-        &opts,
-        Include::Completed,
-        Some(first),
-        Some(end),
-    )?;
-    let planned = load::daily_loads(
-        &log,
-        &athlete,
-        &opts,
-        Include::Planned,
-        Some(first),
-        Some(end),
-    )?;
-    let split = ((today - first).num_days() + 1).max(0) as usize;
-    let mut loads = done.series.values.clone();
-    let mut logged = done.series.logged.clone();
-    let from = split.min(loads.len());
-    loads[from..].copy_from_slice(&planned.series.values[from..]);
-    logged[from..].copy_from_slice(&planned.series.logged[from..]);
-    let mut methods = BTreeMap::new();
-    for (m, n) in done.methods.into_iter().chain(planned.methods) {
-        *methods.entry(m).or_default() += n;
-    }
+    let d = load::projected_loads(&log, &athlete, &opts, today, end)?;
     Ok(LogPmcResponse {
-        pmc: pmc_response(first, &loads, Some(&logged), o)?,
-        load: loads,
+        pmc: pmc_response(first, &d.series.values, Some(&d.series.logged), o)?,
+        load: d.series.values,
         today,
-        methods,
-        warning: done.warning.or(planned.warning),
+        methods: d.methods.into_iter().collect(),
+        warning: d.warning,
     })
 }
 
