@@ -6,9 +6,9 @@
 //! `np.ascontiguousarray`) and are read in place. The outputs are allocated
 //! once as NumPy arrays (or are the caller's `out` arrays) and the core's
 //! batch functions write into them with the GIL released. The option fields
-//! go through the same walker as every other request; when serde refuses
-//! them, the core operation itself is run on a one-day matrix with those
-//! fields, so the error is exactly the one the operation gives.
+//! go through the same walker as every other request and are decoded by the
+//! core ([`ops::decode_batch_options`]), so a bad option gets exactly the
+//! error the operation gives.
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
@@ -16,8 +16,7 @@ use numpy::prelude::*;
 use numpy::{BorrowError, IxDyn, PyArray1, PyArrayDyn, PyReadonlyArray2, PyReadwriteArrayDyn};
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
-use runrecovery_core::model::banister::{self, FitOptions};
-use runrecovery_core::model::{self, AcwrOptions, PmcOptions};
+use runrecovery_core::model::{self, banister};
 use runrecovery_core::{Error, ops};
 use serde_json::{Map, Value};
 
@@ -40,29 +39,9 @@ fn fields(py: Python<'_>, request: &Bound<'_, PyAny>) -> PyResult<Fields> {
     }
 }
 
-/// The error the core operation `op` gives for `fields` (with a one-day
-/// matrix in `matrices`), for options that serde refused with `why`.
-fn core_error(py: Python<'_>, op: &str, fields: &Fields, matrices: &[&str], why: String) -> PyErr {
-    let mut request = fields.clone();
-    for name in matrices {
-        let one = if *name == "tests" {
-            Value::Null
-        } else {
-            Value::from(0.0)
-        };
-        request.insert(
-            (*name).to_string(),
-            Value::Array(vec![Value::Array(vec![one])]),
-        );
-    }
-    let e = match ops::call(op, Value::Object(request)) {
-        Err(e) => e,
-        Ok(_) => Error::InvalidInput {
-            field: "$".into(),
-            message: why,
-        },
-    };
-    errors::to_py(py, &e)
+/// The options of the batch request `R`, decoded by the core.
+fn options<R: ops::BatchRequest>(py: Python<'_>, fields: Fields) -> PyResult<R::Options> {
+    ops::decode_batch_options::<R>(fields).map_err(|e| errors::to_py(py, &e))
 }
 
 /// Runs `f` with the GIL released; a panic (a core bug) becomes a `RuntimeError`.
@@ -231,22 +210,11 @@ pub fn pmc_batch<'py>(
     request: &Bound<'py, PyAny>,
     out: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyDict>> {
-    let all = fields(py, request)?;
-    let mut options = all.clone();
-    let latest = match options.remove("latest") {
-        None => false,
-        Some(Value::Bool(b)) => b,
-        Some(v) => {
-            let why = format!("latest: {v} is not a bool");
-            return Err(core_error(py, "pmc_batch", &all, &["loads"], why));
-        }
-    };
-    let o: PmcOptions = serde_json::from_value(Value::Object(options))
-        .map_err(|e| core_error(py, "pmc_batch", &all, &["loads"], e.to_string()))?;
+    let o = options::<ops::PmcBatchRequest>(py, fields(py, request)?)?;
     let (athletes, days) = shape(py, &loads)?;
     let input = slice(py, &loads, "loads")?;
     const NAMES: [&str; 3] = ["fitness", "fatigue", "form"];
-    let dims: &[usize] = if latest {
+    let dims: &[usize] = if o.latest {
         &[athletes]
     } else {
         &[athletes, days]
@@ -260,11 +228,7 @@ pub fn pmc_batch<'py>(
             slice_mut(py, &mut f)?,
         );
         detached(py, "pmc_batch", move || {
-            if latest {
-                model::pmc_batch_latest(input, days, &o, c, a, f)
-            } else {
-                model::pmc_batch(input, days, &o, c, a, f)
-            }
+            ops::pmc_batch_matrix(input, days, &o, [c, a, f])
         })?;
     }
     result(py, NAMES, arrays)
@@ -281,20 +245,7 @@ pub fn acwr_batch<'py>(
     request: &Bound<'py, PyAny>,
     out: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyDict>> {
-    let all = fields(py, request)?;
-    let mut o: AcwrOptions = serde_json::from_value(Value::Object(all.clone()))
-        .map_err(|e| core_error(py, "acwr_batch", &all, &["loads"], e.to_string()))?;
-    if all.contains_key("min_coverage") {
-        // Not a field of the batch request (every day counts as logged).
-        return Err(core_error(
-            py,
-            "acwr_batch",
-            &all,
-            &["loads"],
-            "min_coverage".into(),
-        ));
-    }
-    o.min_coverage = 0.0;
+    let o = options::<ops::AcwrBatchRequest>(py, fields(py, request)?)?;
     let (athletes, days) = shape(py, &loads)?;
     let input = slice(py, &loads, "loads")?;
     const NAMES: [&str; 3] = ["acute", "chronic", "ratio"];
@@ -325,9 +276,7 @@ pub fn banister_fit_batch<'py>(
     request: &Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyDict>> {
     const OP: &str = "banister_fit_batch";
-    let all = fields(py, request)?;
-    let options: FitOptions = serde_json::from_value(Value::Object(all.clone()))
-        .map_err(|e| core_error(py, OP, &all, &["loads", "tests"], e.to_string()))?;
+    let options = options::<ops::BanisterFitBatchRequest>(py, fields(py, request)?)?;
     let (athletes, days) = shape(py, &loads)?;
     let (rows, cols) = (tests.shape()[0], tests.shape()[1]);
     if rows != athletes {
@@ -359,15 +308,8 @@ pub fn banister_fit_batch<'py>(
     let codes: Vec<Option<&str>> = outcomes.iter().map(|o| o.error_code).collect();
     let messages: Vec<Option<String>> = outcomes.iter().map(|o| o.error.clone()).collect();
     let response = ops::BanisterFitBatchResponse { athletes: outcomes };
-    let value = serde_json::to_value(&response).map_err(|e| {
-        errors::to_py(
-            py,
-            &Error::InvalidInput {
-                field: "$".into(),
-                message: format!("the result could not be serialized: {e}"),
-            },
-        )
-    })?;
+    let value = serde_json::to_value(&response)
+        .map_err(|e| errors::to_py(py, &Error::unserializable(e)))?;
     let dict = convert::to_python(py, &value, &[])?.cast_into::<PyDict>()?;
     for (name, col) in ops::FIT_COLUMNS.into_iter().zip(columns) {
         dict.set_item(name, PyArray1::from_vec(py, col))?;

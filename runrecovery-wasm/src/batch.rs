@@ -14,14 +14,15 @@
 //! rows, or flat `Float64Array`s with `days` beside them. In `tests`, NaN
 //! (or `null`/`undefined` in plain arrays) marks a day without a test; the
 //! ACWR `ratio` is NaN where the core has no ratio (`null` in the operation's
-//! JSON). The option fields are the operation's, read by the usual walker;
-//! whatever the fast path cannot read is handed to the generic operation,
-//! so errors carry the core's own codes and paths.
+//! JSON). The option fields are the operation's, read by the usual walker
+//! and decoded by the core ([`ops::decode_batch_options`]), so a bad option
+//! gets the operation's own error; a matrix the fast path cannot read is
+//! handed to the generic operation, so its errors carry the core's own codes
+//! and paths too.
 
 use js_sys::{Array, Float64Array, Object, Reflect};
-use runrecovery_core::model::banister::{self, FitOptions};
-use runrecovery_core::model::{self, AcwrOptions, PmcOptions};
-use runrecovery_core::{Error, decode, ops};
+use runrecovery_core::model::{self, banister};
+use runrecovery_core::{Error, ops};
 use serde_json::{Map, Value};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
@@ -170,7 +171,14 @@ fn matrix(options: &JsValue, name: &str, gaps: bool) -> Result<Matrix, Stop> {
     })
 }
 
-/// The option fields (every key but the matrices and `days`) as JSON.
+/// The option fields (every key but the matrices and `days`) of the batch
+/// request `R`, decoded by the core.
+fn batch_options<R: ops::BatchRequest>(options: &JsValue) -> Result<R::Options, Stop> {
+    let skip: Vec<&str> = R::MATRICES.iter().copied().chain(["days"]).collect();
+    Ok(ops::decode_batch_options::<R>(fields(options, &skip)?)?)
+}
+
+/// The option fields (every key but those in `skip`) as JSON.
 fn fields(options: &JsValue, skip: &[&str]) -> Result<Map<String, Value>, Stop> {
     let rest = Object::new();
     let keys = Reflect::own_keys(options).map_err(|_| Stop::Generic)?;
@@ -253,27 +261,16 @@ fn matrices_out(names: &[&str], values: [&[f64]; 3], m: &Matrix, per_athlete: bo
 #[wasm_bindgen(js_name = pmcBatch)]
 pub fn pmc_batch(options: JsValue) -> Result<JsValue, JsValue> {
     guarded("pmc_batch", &options, || {
-        let mut f = fields(&options, &["loads", "days"])?;
-        let latest = match f.remove("latest") {
-            None => false,
-            Some(Value::Bool(b)) => b,
-            Some(_) => return Err(Stop::Generic),
-        };
-        let o: PmcOptions =
-            decode::from_value(&Value::Object(f), "$").map_err(|_| Stop::Generic)?;
+        let o = batch_options::<ops::PmcBatchRequest>(&options)?;
         let m = matrix(&options, "loads", false)?;
-        let n = if latest { m.athletes } else { m.values.len() };
+        let n = if o.latest { m.athletes } else { m.values.len() };
         let (mut c, mut a, mut f) = (vec![0.0; n], vec![0.0; n], vec![0.0; n]);
-        if latest {
-            model::pmc_batch_latest(&m.values, m.days, &o, &mut c, &mut a, &mut f)?;
-        } else {
-            model::pmc_batch(&m.values, m.days, &o, &mut c, &mut a, &mut f)?;
-        }
+        ops::pmc_batch_matrix(&m.values, m.days, &o, [&mut c, &mut a, &mut f])?;
         Ok(matrices_out(
             &["fitness", "fatigue", "form"],
             [&c, &a, &f],
             &m,
-            latest,
+            o.latest,
         ))
     })
 }
@@ -284,13 +281,7 @@ pub fn pmc_batch(options: JsValue) -> Result<JsValue, JsValue> {
 #[wasm_bindgen(js_name = acwrBatch)]
 pub fn acwr_batch(options: JsValue) -> Result<JsValue, JsValue> {
     guarded("acwr_batch", &options, || {
-        let f = fields(&options, &["loads", "days"])?;
-        if f.contains_key("min_coverage") {
-            return Err(Stop::Generic); // not a field of the batch operation
-        }
-        let mut o: AcwrOptions =
-            decode::from_value(&Value::Object(f), "$").map_err(|_| Stop::Generic)?;
-        o.min_coverage = 0.0;
+        let o = batch_options::<ops::AcwrBatchRequest>(&options)?;
         let m = matrix(&options, "loads", false)?;
         let n = m.values.len();
         let (mut a, mut c, mut q) = (vec![0.0; n], vec![0.0; n], vec![0.0; n]);
@@ -313,9 +304,7 @@ pub fn acwr_batch(options: JsValue) -> Result<JsValue, JsValue> {
 #[wasm_bindgen(js_name = banisterFitBatch)]
 pub fn banister_fit_batch(options: JsValue) -> Result<JsValue, JsValue> {
     guarded("banister_fit_batch", &options, || {
-        let f = fields(&options, &["loads", "tests", "days"])?;
-        let o: FitOptions =
-            decode::from_value(&Value::Object(f), "$").map_err(|_| Stop::Generic)?;
+        let o = batch_options::<ops::BanisterFitBatchRequest>(&options)?;
         let loads = matrix(&options, "loads", false)?;
         if get(&options, "tests")?.is_undefined() {
             return Err(Stop::Generic); // the operation names the missing field

@@ -1,12 +1,42 @@
 //! Batch stage: PMC, ACWR and Banister fits of many athletes at once.
 
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
 
 use super::fields::request;
 
+use crate::decode;
 use crate::error::{Error, Result};
-use crate::model;
-use crate::model::banister::{self, BanisterFit};
+use crate::model::banister::{self, BanisterFit, FitOptions};
+use crate::model::{self, AcwrOptions, PmcOptions};
+
+/// A batch request whose option fields a binding decodes apart from its
+/// matrices (which it reads from typed arrays), with [`decode_batch_options`].
+pub trait BatchRequest: DeserializeOwned {
+    /// The matrix fields.
+    const MATRICES: &'static [&'static str];
+    /// The decoded options.
+    type Options;
+    /// The options of this request.
+    fn options(&self) -> Self::Options;
+}
+
+/// Decodes the option fields of a batch request `R` (every field but its
+/// matrices) as the operation decodes them: a bad option gets the
+/// operation's own error and path. An absent matrix field reads as `[]`.
+///
+/// # Errors
+/// `invalid_input` (or `invalid_date`) as for the operation's request.
+pub fn decode_batch_options<R: BatchRequest>(
+    mut options: Map<String, Value>,
+) -> Result<R::Options> {
+    for m in R::MATRICES {
+        options.entry(*m).or_insert(Value::Array(Vec::new()));
+    }
+    let r: R = decode::from_value(&Value::Object(options), "$").map_err(decode::name_the_field)?;
+    Ok(r.options())
+}
 
 /// Flattens a matrix (one row per athlete), checking the rows have one length.
 pub(super) fn flatten(field: &str, rows: &[Vec<f64>]) -> Result<(Vec<f64>, usize)> {
@@ -47,6 +77,46 @@ request! {
         #[serde(default)]
         pub latest: bool,
         ..pmc_options,
+    }
+}
+
+/// The options of [`pmc_batch`].
+#[derive(Debug, Clone, Copy)]
+pub struct PmcBatchOptions {
+    /// Only each athlete's last day.
+    pub latest: bool,
+    /// The PMC conventions.
+    pub pmc: PmcOptions,
+}
+
+impl BatchRequest for PmcBatchRequest {
+    const MATRICES: &'static [&'static str] = &["loads"];
+    type Options = PmcBatchOptions;
+    fn options(&self) -> PmcBatchOptions {
+        PmcBatchOptions {
+            latest: self.latest,
+            pmc: self.pmc_options(),
+        }
+    }
+}
+
+/// [`pmc_batch`] on a row-major matrix (`days` per athlete): fitness,
+/// fatigue and form written into `out`, each of the loads' size, or of one
+/// value per athlete with `latest`.
+///
+/// # Errors
+/// As [`model::pmc_batch`] and [`model::pmc_batch_latest`].
+pub fn pmc_batch_matrix(
+    loads: &[f64],
+    days: usize,
+    options: &PmcBatchOptions,
+    out: [&mut [f64]; 3],
+) -> Result<()> {
+    let [c, a, f] = out;
+    if options.latest {
+        model::pmc_batch_latest(loads, days, &options.pmc, c, a, f)
+    } else {
+        model::pmc_batch(loads, days, &options.pmc, c, a, f)
     }
 }
 
@@ -108,20 +178,17 @@ pub enum PmcBatchResponse {
 /// ```
 pub fn pmc_batch(r: PmcBatchRequest) -> Result<PmcBatchResponse> {
     let (flat, days) = flatten("loads", &r.loads)?;
-    let o = r.pmc_options();
-    if r.latest {
-        let n = r.loads.len();
-        let (mut c, mut a, mut f) = (vec![0.0; n], vec![0.0; n], vec![0.0; n]);
-        model::pmc_batch_latest(&flat, days, &o, &mut c, &mut a, &mut f)?;
+    let o = r.options();
+    let n = if o.latest { r.loads.len() } else { flat.len() };
+    let (mut c, mut a, mut f) = (vec![0.0; n], vec![0.0; n], vec![0.0; n]);
+    pmc_batch_matrix(&flat, days, &o, [&mut c, &mut a, &mut f])?;
+    if o.latest {
         return Ok(PmcBatchResponse::Latest {
             fitness: c,
             fatigue: a,
             form: f,
         });
     }
-    let n = flat.len();
-    let (mut c, mut a, mut f) = (vec![0.0; n], vec![0.0; n], vec![0.0; n]);
-    model::pmc_batch(&flat, days, &o, &mut c, &mut a, &mut f)?;
     Ok(PmcBatchResponse::Days {
         fitness: rows(c, days),
         fatigue: rows(a, days),
@@ -138,6 +205,15 @@ request! {
         /// One row of daily loads per athlete, all of one length.
         pub loads: Vec<Vec<f64>>,
         ..acwr_options,
+    }
+}
+
+impl BatchRequest for AcwrBatchRequest {
+    const MATRICES: &'static [&'static str] = &["loads"];
+    type Options = AcwrOptions;
+    /// Every day counts as logged: no coverage threshold.
+    fn options(&self) -> AcwrOptions {
+        self.acwr_options(0.0)
     }
 }
 
@@ -172,7 +248,7 @@ pub struct AcwrBatchResponse {
 /// ```
 pub fn acwr_batch(r: AcwrBatchRequest) -> Result<AcwrBatchResponse> {
     let (flat, days) = flatten("loads", &r.loads)?;
-    let o = r.acwr_options(0.0);
+    let o = r.options();
     let n = flat.len();
     let (mut a, mut c, mut q) = (vec![0.0; n], vec![0.0; n], vec![0.0; n]);
     model::acwr_batch(&flat, days, &o, &mut a, &mut c, &mut q)?;
@@ -197,6 +273,14 @@ request! {
         /// Test results in the same shape; null (NaN) where there was no test.
         pub tests: Vec<Vec<Option<f64>>>,
         ..fit_options,
+    }
+}
+
+impl BatchRequest for BanisterFitBatchRequest {
+    const MATRICES: &'static [&'static str] = &["loads", "tests"];
+    type Options = FitOptions;
+    fn options(&self) -> FitOptions {
+        self.fit_options()
     }
 }
 
@@ -270,7 +354,7 @@ pub fn banister_fit_batch(r: BanisterFitBatchRequest) -> Result<BanisterFitBatch
         }
         tests.extend(row.iter().map(|v| v.unwrap_or(f64::NAN)));
     }
-    let options = r.fit_options();
+    let options = r.options();
     let fits = banister::fit_batch(&flat, &tests, days, &options)?;
     Ok(BanisterFitBatchResponse {
         athletes: fit_columns(fits).outcomes,
@@ -328,4 +412,66 @@ pub fn fit_columns(fits: Vec<Result<BanisterFit>>) -> FitColumns {
         })
         .collect();
     FitColumns { outcomes, columns }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ops::call;
+    use serde_json::json;
+
+    fn decode(op: &str, options: &Value) -> Result<()> {
+        let Value::Object(map) = options.clone() else {
+            unreachable!("options are an object")
+        };
+        match op {
+            "pmc_batch" => decode_batch_options::<PmcBatchRequest>(map).map(drop),
+            "acwr_batch" => decode_batch_options::<AcwrBatchRequest>(map).map(drop),
+            _ => decode_batch_options::<BanisterFitBatchRequest>(map).map(drop),
+        }
+    }
+
+    #[test]
+    fn a_bad_batch_option_gets_the_operation_s_own_error() {
+        for (op, options) in [
+            ("pmc_batch", json!({"latest": "yes"})),
+            ("pmc_batch", json!({"fitness_days": "long"})),
+            ("pmc_batch", json!({"gain": "quadratic"})),
+            ("pmc_batch", json!({"days": 3})),
+            ("acwr_batch", json!({"min_coverage": 0.5})),
+            ("acwr_batch", json!({"method": "ewm", "acute_days": 7})),
+            ("banister_fit_batch", json!({"fixed_tau1": [1]})),
+            ("banister_fit_batch", json!({"timing": "later"})),
+        ] {
+            let e = decode(op, &options).unwrap_err();
+            let mut request = options.clone();
+            request["loads"] = json!([[1.0]]);
+            request["tests"] = json!([[1.0]]);
+            if op != "banister_fit_batch" {
+                request.as_object_mut().unwrap().remove("tests");
+            }
+            let want = call(op, request).unwrap_err();
+            assert_eq!(
+                (e.code(), e.field(), e.to_string()),
+                (want.code(), want.field(), want.to_string()),
+                "{op} {options}"
+            );
+        }
+    }
+
+    #[test]
+    fn batch_options_are_the_operation_s_with_their_defaults() {
+        let Value::Object(map) = json!({"latest": true, "fitness_days": 28}) else {
+            unreachable!()
+        };
+        let o = decode_batch_options::<PmcBatchRequest>(map).unwrap();
+        assert!(o.latest);
+        assert_eq!(o.pmc.fitness_days, 28.0);
+        assert_eq!(o.pmc.fatigue_days, PmcOptions::default().fatigue_days);
+        let a = decode_batch_options::<AcwrBatchRequest>(Map::new()).unwrap();
+        assert_eq!(a.min_coverage, 0.0);
+        assert_eq!(a.acute_days, AcwrOptions::default().acute_days);
+        let f = decode_batch_options::<BanisterFitBatchRequest>(Map::new()).unwrap();
+        assert_eq!(f, FitOptions::default());
+    }
 }
