@@ -404,6 +404,29 @@ class Model:
         rust = self.base(rust)
         return RENAMES.get(rust, rust)
 
+    def extends(self, rust: str) -> Optional[str]:
+        """The type whose fields open this response type's, in order (a Rust
+        ``#[serde(flatten)]``): the TypedDict subclasses it instead of
+        repeating its fields. Only for types whose keys are all required."""
+        d = self.defs[rust]
+        props = list(d.get("properties", {}).items())
+        if rust in self.request_defs or set(d.get("required", [])) != {k for k, _ in props}:
+            return None
+        for other, o in self.defs.items():
+            theirs = list(o.get("properties", {}).items())
+            if (
+                other != rust
+                and other not in self.request_defs
+                and o.get("type") == "object"
+                and len(theirs) >= 4
+                and len(props) > len(theirs)
+                and props[: len(theirs)] == theirs
+                and set(o.get("required", [])) == {k for k, _ in theirs}
+                and self.series.get(other, set()) <= self.series.get(rust, set())
+            ):
+                return other
+        return None
+
     def inline(self, d: Dict[str, Any]) -> bool:
         """A definition written where it is used: a string with a format, a map."""
         if self.enum_values(d) is not None or self.tagged_variants(d) is not None:
@@ -598,7 +621,10 @@ def write_types(m: Model) -> Tuple[str, List[str]]:
             return
         if d.get("type") != "object":
             raise SystemExit(f"generate_api: {rust} is neither an enum nor an object")
-        class_blocks.append(typed_dict(m, name, d, rust in m.request_defs, rust))
+        base = m.extends(rust)
+        if base is not None:
+            emit(base)
+        class_blocks.append(typed_dict(m, name, d, rust in m.request_defs, rust, base=base))
 
     for op in m.ops:
         for ref in m.refs(op["request"], top=True) + m.refs(op["response"], top=True):
@@ -636,10 +662,16 @@ def write_types(m: Model) -> Tuple[str, List[str]]:
     return text, sorted(literal_names)
 
 
-def typed_dict(m: Model, name: str, d: Dict[str, Any], request: bool, owner: str, kind_literal: str = "") -> str:
+def typed_dict(
+    m: Model, name: str, d: Dict[str, Any], request: bool, owner: str, kind_literal: str = "", base: Optional[str] = None
+) -> str:
     """A TypedDict: the schema's required keys are required (a request's
-    defaulted fields and a response's skipped ones are not)."""
+    defaulted fields and a response's skipped ones are not). With ``base``,
+    a subclass of it that lists only the fields it adds."""
     props: Dict[str, Any] = d.get("properties", {})
+    if base is not None:
+        inherited = m.defs[base]["properties"]
+        props = {k: v for k, v in props.items() if k not in inherited}
     required = set(d.get("required", []))
     ctx = "request" if request else "response"
     fields: List[Tuple[str, str, str, bool]] = []
@@ -679,7 +711,8 @@ def typed_dict(m: Model, name: str, d: Dict[str, Any], request: bool, owner: str
             f"class {name}({base}, total=False):\n{head}{body(opt)}"
         )
     total = "" if req or not opt else ", total=False"
-    return f"class {name}(TypedDict{total}):\n{head}{body(fields) or '    pass' + chr(10)}"
+    parent = m.name(base) if base is not None else "TypedDict"
+    return f"class {name}({parent}{total}):\n{head}{body(fields) or '    pass' + chr(10)}"
 
 
 # ---------------------------------------------------------------- _api.py

@@ -695,29 +695,9 @@ class PmcResponse(TypedDict):
     options: PmcOptions
 
 
-class LogPmcResponse(TypedDict):
+class LogPmcResponse(PmcResponse):
     """Response of :func:`log_pmc`."""
 
-    #: First day.
-    start: str
-    #: Last day.
-    end: str
-    #: Fitness (CTL) per day.
-    fitness: NDArray[float64]
-    #: Fatigue (ATL) per day.
-    fatigue: NDArray[float64]
-    #: Form (TSB) per day.
-    form: NDArray[float64]
-    #: Form as % of fitness (null while fitness is 0).
-    form_pct: List[Optional[float]]
-    #: Fitness change over 7 days (null for the first 7 days).
-    ramp: List[Optional[float]]
-    #: Share of logged days in the fitness window ending each day.
-    fitness_coverage: List[float]
-    #: Share of logged days in the fatigue window ending each day.
-    fatigue_coverage: List[float]
-    #: The conventions used.
-    options: PmcOptions
     #: The daily loads used (completed up to ``today``, planned after).
     load: NDArray[float64]
     #: The day separating history from projection.
