@@ -322,6 +322,55 @@ fn sleep(heavy: bool, soon: bool, x: &RecoveryInputs) -> Sleep {
     }
 }
 
+/// An active-recovery option: its name, minutes, and why it ranks where it does.
+type RecoveryOption = (&'static str, [f64; 2], &'static str);
+
+/// After full rest (not ill): gentle movement if it feels good.
+const AFTER_FULL_REST: [RecoveryOption; 2] = [
+    ("walk", [10.0, 20.0], "a short easy walk if it feels good"),
+    (
+        "yoga_mobility",
+        [10.0, 20.0],
+        "gentle mobility, nothing that hurts",
+    ),
+];
+
+/// After a heavy run, hills or a long run: no impact first.
+const AFTER_HEAVY_RUN: [RecoveryOption; 4] = [
+    (
+        "swim_or_pool_running",
+        [20.0, 30.0],
+        "no impact: blood flow without more muscle damage or bone load",
+    ),
+    (
+        "easy_cycling",
+        [20.0, 40.0],
+        "very easy spinning: low impact, little eccentric load",
+    ),
+    (
+        "walk",
+        [20.0, 40.0],
+        "easy walking keeps you moving with little stress",
+    ),
+    (
+        "yoga_mobility",
+        [15.0, 30.0],
+        "mobility for tight muscles; gentle only",
+    ),
+];
+
+/// After anything else: walking first.
+const AFTER_OTHER: [RecoveryOption; 4] = [
+    ("walk", [20.0, 40.0], "the simplest active recovery"),
+    ("easy_cycling", [20.0, 45.0], "easy spinning, no impact"),
+    (
+        "yoga_mobility",
+        [15.0, 30.0],
+        "mobility and range of motion",
+    ),
+    ("swim_or_pool_running", [20.0, 30.0], "no-impact option"),
+];
+
 /// Active-recovery options, best first: full rest when ill, injured, after a
 /// race or deeply fatigued; no-impact options after a heavy run; else walking first.
 fn active_recovery(session: &Session, heavy: bool, x: &RecoveryInputs) -> Vec<ActiveRecovery> {
@@ -336,60 +385,22 @@ fn active_recovery(session: &Session, heavy: bool, x: &RecoveryInputs) -> Vec<Ac
     } else {
         None
     };
-    let options: &[(&str, [f64; 2], &str)] = if let Some(r) = full_rest_reason {
-        if x.ill {
-            &[("full_rest", [0.0, 0.0], r)]
-        } else {
-            &[
-                ("full_rest", [0.0, 0.0], r),
-                ("walk", [10.0, 20.0], "a short easy walk if it feels good"),
-                (
-                    "yoga_mobility",
-                    [10.0, 20.0],
-                    "gentle mobility, nothing that hurts",
-                ),
-            ]
+    let mut options: Vec<RecoveryOption> = Vec::new();
+    if let Some(r) = full_rest_reason {
+        options.push(("full_rest", [0.0, 0.0], r));
+        if !x.ill {
+            options.extend(AFTER_FULL_REST);
         }
     } else if session.kind.is_run()
         && (heavy || session.kind == SessionKind::Hills || session.kind == SessionKind::Long)
     {
-        &[
-            (
-                "swim_or_pool_running",
-                [20.0, 30.0],
-                "no impact: blood flow without more muscle damage or bone load",
-            ),
-            (
-                "easy_cycling",
-                [20.0, 40.0],
-                "very easy spinning: low impact, little eccentric load",
-            ),
-            (
-                "walk",
-                [20.0, 40.0],
-                "easy walking keeps you moving with little stress",
-            ),
-            (
-                "yoga_mobility",
-                [15.0, 30.0],
-                "mobility for tight muscles; gentle only",
-            ),
-        ]
+        options.extend(AFTER_HEAVY_RUN);
     } else {
-        &[
-            ("walk", [20.0, 40.0], "the simplest active recovery"),
-            ("easy_cycling", [20.0, 45.0], "easy spinning, no impact"),
-            (
-                "yoga_mobility",
-                [15.0, 30.0],
-                "mobility and range of motion",
-            ),
-            ("swim_or_pool_running", [20.0, 30.0], "no-impact option"),
-        ]
-    };
+        options.extend(AFTER_OTHER);
+    }
     options
-        .iter()
-        .map(|&(option, minutes, reason)| ActiveRecovery {
+        .into_iter()
+        .map(|(option, minutes, reason)| ActiveRecovery {
             option: option.into(),
             minutes,
             reason: reason.into(),

@@ -219,52 +219,11 @@ impl ZoneSystem {
 /// resting HR, LTHR, threshold pace or VDOT, CP); the athlete's own errors.
 pub fn zone_table(athlete: &Athlete, system: ZoneSystem) -> Result<ZoneTable> {
     athlete.validate().map_err(|e| e.within("athlete"))?;
-    let within = |e: Error| e.within("athlete");
-    let (reference, rest_bpm) = match system {
-        ZoneSystem::HrMax => (athlete.effective_hr_max().map_err(within)?, 0.0),
-        ZoneSystem::HrReserve => (
-            athlete.effective_hr_max().map_err(within)?,
-            athlete.hr_rest().map_err(within)?,
-        ),
-        ZoneSystem::LthrFriel | ZoneSystem::LthrGoldenCheetah => (lthr(athlete)?, 0.0),
-        ZoneSystem::PaceThreshold => return pace_threshold_table(athlete),
-        ZoneSystem::PaceDaniels => (
-            athlete
-                .vdot
-                .ok_or_else(|| Error::missing("athlete.vdot", "Daniels pace zones"))?,
-            0.0,
-        ),
-        ZoneSystem::PowerCp => (
-            athlete
-                .critical_power_w
-                .ok_or_else(|| Error::missing("athlete.critical_power_w", "power zones"))?,
-            0.0,
-        ),
-        ZoneSystem::Rpe => (10.0, 0.0),
-    };
-    let (unit, defs, source): (&str, &[Def], &str) = match system {
-        ZoneSystem::HrMax => ("bpm", &HR_5, "% of HRmax, 5 zones (Edwards 1993 bands)"),
-        ZoneSystem::HrReserve => ("bpm", &HR_5, "% of heart-rate reserve (Karvonen 1957)"),
-        ZoneSystem::LthrFriel => (
-            "bpm",
-            &FRIEL_LTHR,
-            "Friel running heart-rate zones, % of LTHR",
-        ),
-        ZoneSystem::LthrGoldenCheetah => {
-            ("bpm", &GC_LTHR, "GoldenCheetah heart-rate zones, % of LTHR")
-        }
-        ZoneSystem::PaceDaniels => (
-            "s/km",
-            &DANIELS,
-            "Daniels' Running Formula intensities, % of VDOT",
-        ),
-        ZoneSystem::PowerCp => (
-            "W",
-            &POWER_CP,
-            "Stryd-style running power zones, % of critical power",
-        ),
-        _ => ("CR-10", &RPE, "Foster CR-10 session RPE and the talk test"),
-    };
+    if system == ZoneSystem::PaceThreshold {
+        return pace_threshold_table(athlete);
+    }
+    let (reference, rest_bpm) = reference_of(athlete, system)?;
+    let (unit, defs, source) = definitions(system);
     // A zone's lower fraction as a value: of the reserve (Karvonen), Daniels'
     // pace at that fraction of VDOT, the RPE itself, else of the reference.
     let bound = |f: f64| match system {
@@ -298,6 +257,67 @@ pub fn zone_table(athlete: &Athlete, system: ZoneSystem) -> Result<ZoneTable> {
         source: source.into(),
         rest_bpm,
     })
+}
+
+/// The athlete's reference value for `system` (HRmax, LTHR, VDOT, CP; 10 for
+/// RPE), and the resting HR for the reserve (else 0).
+///
+/// # Errors
+/// `missing_field` when the athlete lacks it. Not for `PaceThreshold`.
+fn reference_of(athlete: &Athlete, system: ZoneSystem) -> Result<(f64, f64)> {
+    let within = |e: Error| e.within("athlete");
+    Ok(match system {
+        ZoneSystem::HrMax => (athlete.effective_hr_max().map_err(within)?, 0.0),
+        ZoneSystem::HrReserve => (
+            athlete.effective_hr_max().map_err(within)?,
+            athlete.hr_rest().map_err(within)?,
+        ),
+        ZoneSystem::LthrFriel | ZoneSystem::LthrGoldenCheetah => (lthr(athlete)?, 0.0),
+        ZoneSystem::PaceDaniels => (
+            athlete
+                .vdot
+                .ok_or_else(|| Error::missing("athlete.vdot", "Daniels pace zones"))?,
+            0.0,
+        ),
+        ZoneSystem::PowerCp => (
+            athlete
+                .critical_power_w
+                .ok_or_else(|| Error::missing("athlete.critical_power_w", "power zones"))?,
+            0.0,
+        ),
+        // PaceThreshold has a table of its own (pace_threshold_table) and never comes here.
+        ZoneSystem::Rpe | ZoneSystem::PaceThreshold => (10.0, 0.0),
+    })
+}
+
+/// The unit, the zone definitions and the source of `system` (not `PaceThreshold`).
+fn definitions(system: ZoneSystem) -> (&'static str, &'static [Def], &'static str) {
+    match system {
+        ZoneSystem::HrMax => ("bpm", &HR_5, "% of HRmax, 5 zones (Edwards 1993 bands)"),
+        ZoneSystem::HrReserve => ("bpm", &HR_5, "% of heart-rate reserve (Karvonen 1957)"),
+        ZoneSystem::LthrFriel => (
+            "bpm",
+            &FRIEL_LTHR,
+            "Friel running heart-rate zones, % of LTHR",
+        ),
+        ZoneSystem::LthrGoldenCheetah => {
+            ("bpm", &GC_LTHR, "GoldenCheetah heart-rate zones, % of LTHR")
+        }
+        ZoneSystem::PaceDaniels => (
+            "s/km",
+            &DANIELS,
+            "Daniels' Running Formula intensities, % of VDOT",
+        ),
+        ZoneSystem::PowerCp => (
+            "W",
+            &POWER_CP,
+            "Stryd-style running power zones, % of critical power",
+        ),
+        // PaceThreshold has a table of its own (pace_threshold_table) and never comes here.
+        ZoneSystem::Rpe | ZoneSystem::PaceThreshold => {
+            ("CR-10", &RPE, "Foster CR-10 session RPE and the talk test")
+        }
+    }
 }
 
 /// Friel's pace zones: % of threshold pace (a larger % is slower).
