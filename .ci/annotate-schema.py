@@ -53,6 +53,8 @@ FIELDS = [
      '#[cfg_attr(feature = "schema", schemars(with = "crate::schema::SeilerZone"))]'),
     (re.compile(r"^pub schema_version: u32,$"),
      '#[cfg_attr(feature = "schema", schemars(with = "crate::schema::SchemaVersion"))]'),
+    (re.compile(r"^pub error_code: Option<&'static str>,$"),
+     '#[cfg_attr(feature = "schema", schemars(with = "Option<crate::schema::ErrorCode>"))]'),
     # chrono's Weekday is inlined by schemars: give it a name
     (re.compile(r"^pub available_days: Option<Vec<Weekday>>,$"),
      '#[cfg_attr(feature = "schema", schemars(with = "Option<Vec<crate::schema::Weekday>>"))]'),

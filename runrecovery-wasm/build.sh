@@ -78,7 +78,7 @@ if [[ -n "$wasm_opt" ]]; then
   optimized="wasm-opt ${opt_flags[*]}"
 fi
 
-# ---- TypeScript: the hand-written declarations replace wasm-bindgen's
+# ---- TypeScript: the declarations generated from the schema (types/generate.mjs) replace wasm-bindgen's
 # (`any` in, `any` out), which stay as runrecovery_wasm.bindgen.d.ts for the
 # exports check in js-tests/types.test.ts.
 for d in "$here/pkg-node" "$here/pkg-web"; do

@@ -164,3 +164,20 @@ impl JsonSchema for SchemaVersion {
         })
     }
 }
+
+/// An error code: one of [`crate::Error::CODES`].
+pub(crate) struct ErrorCode;
+
+impl JsonSchema for ErrorCode {
+    fn schema_name() -> Cow<'static, str> {
+        "ErrorCode".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "string",
+            "enum": crate::Error::CODES,
+            "description": "Every error code the library throws; stable across versions and languages.",
+        })
+    }
+}

@@ -55,50 +55,9 @@ macro_rules! bind {
     };
 }
 
-bind! {
-    estimate_hr_max => estimateHrMax;
-    resolve_athlete => resolveAthlete;
-    read_log => readLog;
-    zone_table => zoneTable;
-    classify => classify;
-    classify_session => classifySession;
-    intensity_distribution => intensityDistribution;
-    polarization_index => polarizationIndex;
-    vdot_from_race => vdotFromRace;
-    equivalent_time => equivalentTime;
-    training_paces => trainingPaces;
-    riegel_predict => riegelPredict;
-    riegel_exponent => riegelExponent;
-    cameron_predict => cameronPredict;
-    daily_series => dailySeries;
-    session_load => sessionLoad;
-    daily_loads => dailyLoads;
-    weekly_loads => weeklyLoads;
-    weekly_summary => weeklySummary;
-    pmc => pmc;
-    log_pmc => logPmc;
-    acwr => acwr;
-    banister_simulate => banisterSimulate;
-    banister_response => banisterResponse;
-    banister_fit => banisterFit;
-    banister_forecast => banisterForecast;
-    readiness => readiness;
-    readiness_baselines => readinessBaselines;
-    warning_signs => warningSigns;
-    adapt_session => adaptSession;
-    recovery_prescription => recoveryPrescription;
-    check_rules => checkRules;
-    recovery_state => recoveryState;
-    next_quality_session => nextQualitySession;
-    busso_simulate => bussoSimulate;
-    busso_fit => bussoFit;
-    taper_apply => taperApply;
-    taper_score => taperScore;
-    taper_optimize => taperOptimize;
-    generate_plan => generatePlan;
-    replan_week => replanWeek;
-    to_icalendar => toIcalendar;
-}
+// Every operation but the batch ones, written from docs/api.schema.json by
+// types/generate.mjs (`rust_name => jsName;`).
+include!("bound.rs");
 
 /// Every operation: `[{name, module, summary, series}]`, names in snake_case as in the core.
 #[wasm_bindgen]

@@ -291,6 +291,10 @@ pub struct BatchFitOutcome {
     /// The fit, when it succeeded.
     pub fit: Option<BanisterFit>,
     /// The error code, when it failed.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<crate::schema::ErrorCode>")
+    )]
     pub error_code: Option<&'static str>,
     /// The error message, when it failed.
     pub error: Option<String>,

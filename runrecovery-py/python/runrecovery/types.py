@@ -170,6 +170,23 @@ AcwrGap = Literal["not_enough_data", "low_coverage", "zero_chronic"]
 #: Whether a day's load acts on that day's performance.
 LoadTiming = Literal["same_day", "next_day"]
 
+#: Every error code the library throws; stable across versions and languages.
+ErrorCode = Literal[
+    "not_finite",
+    "out_of_range",
+    "missing_field",
+    "unsorted_dates",
+    "duplicate_date",
+    "duplicate_session",
+    "conflicting_sessions",
+    "empty",
+    "invalid_date",
+    "invalid_input",
+    "unsupported_schema_version",
+    "inconsistent",
+    "unknown_operation",
+]
+
 #: Which HRV index a value is.
 HrvIndex = Literal["rmssd_ms", "ln_rmssd", "sdnn_ms"]
 
@@ -815,7 +832,7 @@ class BatchFitOutcome(TypedDict):
     #: The fit, when it succeeded.
     fit: Optional[BanisterFit]
     #: The error code, when it failed.
-    error_code: Optional[str]
+    error_code: Optional[ErrorCode]
     #: The error message, when it failed.
     error: Optional[str]
 
