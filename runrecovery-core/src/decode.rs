@@ -26,6 +26,9 @@
 //! | `serde_path_to_error` 0.1.20 over serde_json's `&Value` (same paths) | 269 546 B (+22.2 kB, +9.0 %) | 896 459 B |
 //! | serde_json's `&Value` alone (`from_value`; every error at `field`, no path) | 252 942 B (+5.6 kB) | 756 313 B |
 //!
+//! Without wasm-opt (a checkout without `npm ci`), at ba0d33b: 248 730 bytes
+//! gzipped with this module, 254 479 with serde_json's `&Value` alone.
+//!
 //! ```
 //! use runrecovery_core::{decode, session::Session};
 //! let bad = serde_json::json!({"sessions": [{"date": "2026-03-02", "kind": "easy", "duration_s": "long"}]});
