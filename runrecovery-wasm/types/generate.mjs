@@ -181,6 +181,8 @@ function docText(text) {
   }
   return out
     .join('\n')
+    // A link to an operation's function names the JS function.
+    .replace(/\[`([a-z0-9_]+)`\](?!\()/g, (m, name) => (jsNames.has(name) ? `\`${jsNames.get(name)}\`` : m))
     .replace(/\[(`[^`\]]+`)\]\([^)]*\)/g, '$1')
     .replace(/\[(`[^`\]]+`)\]/g, '$1')
     .replace(/\*\//g, '* /')
@@ -197,6 +199,7 @@ function tsdoc(text, indent = '') {
   return [`${indent}/**`, ...lines.map((l) => (l ? `${indent} * ${l}` : `${indent} *`)), `${indent} */`];
 }
 
+const jsNames = new Map(schema.operations.map((o) => [o.name, o.js_name]));
 const camelCase = (name) => name.replace(/_([a-z0-9])/g, (_, c) => c.toUpperCase());
 const literal = (v) => (typeof v === 'string' ? `'${v.replace(/'/g, "\\'")}'` : JSON.stringify(v));
 const refName = (ref) => ref.replace(/^#\/\$defs\//, '');

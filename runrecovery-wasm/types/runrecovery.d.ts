@@ -41,14 +41,14 @@ export type Range = [number, number];
 
 // ------------------------------------------------------------------ athlete
 
-/** Request of `estimate_hr_max`. */
+/** Request of `estimateHrMax`. */
 export interface EstimateHrMaxRequest {
   /** Age, years. */
   age_years: number;
   /** The formula (default Tanaka). */
   formula?: HrMaxFormula | null;
 }
-/** Response of `estimate_hr_max`. */
+/** Response of `estimateHrMax`. */
 export interface EstimateHrMaxResponse {
   /** HRmax, bpm. */
   hr_max_bpm: number;
@@ -65,7 +65,7 @@ export interface EstimateHrMaxResponse {
  * - `gellish`: `207 − 0.7·age` (Gellish et al. 2007, Med Sci Sports Exerc 39:822).
  */
 export type HrMaxFormula = 'tanaka' | 'fox' | 'gellish';
-/** Request of `resolve_athlete`. */
+/** Request of `resolveAthlete`. */
 export interface ResolveAthleteRequest {
   /** The profile. */
   athlete: Athlete;
@@ -158,14 +158,14 @@ export type Sex = 'male' | 'female';
 
 // ------------------------------------------------------------------ log
 
-/** Request of `read_log`. */
+/** Request of `readLog`. */
 export interface ReadLogRequest {
   /** The log document. */
   log: LogDocument;
   /** Duplicate policy (default `reject`). */
   duplicates?: DuplicatePolicy | null;
 }
-/** Response of `read_log`. */
+/** Response of `readLog`. */
 export interface ReadLogResponse {
   /** The canonical document (sorted, current schema). */
   log: CanonicalLogDocument;
@@ -348,7 +348,7 @@ export interface HrBin {
 
 // ------------------------------------------------------------------ zones
 
-/** Request of `zone_table`. */
+/** Request of `zoneTable`. */
 export interface ZoneTableRequest {
   /** The athlete. */
   athlete: Athlete;
@@ -438,7 +438,7 @@ export interface Classification {
   /** Seiler zone (1–3). */
   seiler: SeilerZone;
 }
-/** Request of `classify_session`. */
+/** Request of `classifySession`. */
 export interface ClassifySessionRequest {
   /** The athlete. */
   athlete: Athlete;
@@ -447,7 +447,7 @@ export interface ClassifySessionRequest {
   /** The session. */
   session: Session;
 }
-/** Request of `intensity_distribution`. */
+/** Request of `intensityDistribution`. */
 export interface IntensityDistributionRequest {
   /** The log document. */
   log: LogDocument;
@@ -505,7 +505,7 @@ export interface Polarization {
  * - `other`: Z1 the largest but neither polarized nor pyramidal.
  */
 export type DistributionType = 'polarized' | 'pyramidal' | 'threshold' | 'high_intensity' | 'base' | 'other';
-/** Request of `polarization_index`. */
+/** Request of `polarizationIndex`. */
 export interface PolarizationRequest {
   /** Time or fraction in Seiler zone 1. */
   z1: number;
@@ -529,7 +529,7 @@ export interface VdotResponse {
   /** VDOT, ml/kg/min. */
   vdot: number;
 }
-/** Request of `equivalent_time`. */
+/** Request of `equivalentTime`. */
 export interface EquivalentTimeRequest {
   /** VDOT. */
   vdot: number;
@@ -543,7 +543,7 @@ export interface RaceTime {
   /** Average pace, s/km. */
   pace_s_per_km: number;
 }
-/** Request of `training_paces`. */
+/** Request of `trainingPaces`. */
 export interface TrainingPacesRequest {
   /** VDOT. */
   vdot: number;
@@ -581,7 +581,7 @@ export interface TrainingPace {
  * - `repetition`: Repetition (R).
  */
 export type Intensity = 'easy' | 'marathon' | 'threshold' | 'interval' | 'repetition';
-/** Request of `riegel_predict` and `cameron_predict`. */
+/** Request of `riegelPredict` and `cameronPredict`. */
 export interface PredictRequest {
   /** Race distance, m. */
   distance_m: number;
@@ -592,7 +592,7 @@ export interface PredictRequest {
   /** Riegel exponent (default 1.06; ignored by Cameron). */
   exponent?: number | null;
 }
-/** Request of `riegel_exponent`. */
+/** Request of `riegelExponent`. */
 export interface TwoRacesRequest {
   /** One race. */
   first: Race;
@@ -607,14 +607,14 @@ export interface ExponentResponse {
 
 // ------------------------------------------------------------------ log
 
-/** Request of `daily_series`. */
+/** Request of `dailySeries`. */
 export interface DailySeriesRequest {
   /** Strictly increasing dates. */
   dates: readonly DateInput[];
   /** One value (≥ 0) per date. */
   values: NumberList;
 }
-/** Response of `daily_series`. */
+/** Response of `dailySeries`. */
 export interface DailySeriesResponse {
   /** First day. */
   start: DateString;
@@ -628,7 +628,7 @@ export interface DailySeriesResponse {
 
 // ------------------------------------------------------------------ load
 
-/** Request of `session_load`. */
+/** Request of `sessionLoad`. */
 export interface SessionLoadRequest {
   /** The session. */
   session: Session;
@@ -676,7 +676,7 @@ export type LoadMethod =
  * - `golden_cheetah`: a = 0.64, b = 1.92 for everyone, as GoldenCheetah does.
  */
 export type TrimpCoefficients = 'sex_specific' | 'golden_cheetah';
-/** Request of `daily_loads` and `weekly_summary`. */
+/** Request of `dailyLoads` and `weeklySummary`. */
 export interface LogLoadRequest {
   /** The log document. */
   log: LogDocument;
@@ -699,7 +699,7 @@ export interface LogLoadRequest {
   /** SD for monotony: `sample` (default) or `population` (weekly_summary only). */
   sd?: SdKind | null;
 }
-/** Response of `daily_loads`. */
+/** Response of `dailyLoads`. */
 export interface DailyLoadsResponse {
   /** First day. */
   start: DateString;
@@ -747,7 +747,7 @@ export type WeekMode = 'calendar' | 'rolling';
 export type SdKind = 'sample' | 'population';
 /** Sessions scored by each load method (methods that scored none are left out). */
 export type MethodCounts = { [K in LoadMethod]?: number };
-/** Request of `weekly_loads`. */
+/** Request of `weeklyLoads`. */
 export interface WeeklyLoadsRequest {
   /** Date of the first load. */
   start: DateInput;
@@ -788,7 +788,7 @@ export interface WeekLoad {
   /** Change of load from the previous window, % (absent if that was 0). */
   load_change_pct: number | null;
 }
-/** Response of `weekly_summary`. */
+/** Response of `weeklySummary`. */
 export interface WeeklySummaryResponse {
   /** Load windows (calendar weeks or rolling). */
   weeks: WeekLoad[];
@@ -894,7 +894,7 @@ export interface PmcOptions {
   /** Fatigue on the day before the first (default 0). */
   fatigue_seed: number;
 }
-/** Request of `log_pmc`. */
+/** Request of `logPmc`. */
 export interface LogPmcRequest {
   /** The log document. */
   log: LogDocument;
@@ -926,7 +926,7 @@ export interface LogPmcRequest {
   /** Fatigue the day before the first day (0). */
   fatigue_seed?: number | null;
 }
-/** Response of `log_pmc`. */
+/** Response of `logPmc`. */
 export interface LogPmcResponse {
   /** First day. */
   start: DateString;
@@ -1049,7 +1049,7 @@ export interface AcwrOptions {
   /** Minimum share of logged days in the chronic window (default 0.75). */
   min_coverage: number;
 }
-/** Request of `banister_simulate`. */
+/** Request of `banisterSimulate`. */
 export interface BanisterSimulateRequest {
   /** One load per calendar day. */
   loads: NumberList;
@@ -1083,7 +1083,7 @@ export interface BanisterParams {
  * - `next_day`: Today's load counts from tomorrow (Σ over s < t).
  */
 export type LoadTiming = 'same_day' | 'next_day';
-/** Request of `banister_response`. */
+/** Request of `banisterResponse`. */
 export interface BanisterResponseRequest {
   /** The parameters. */
   params: BanisterParams;
@@ -1099,7 +1099,7 @@ export interface ImpulseResponse {
   /** The response on the session day itself (t = 0): `k1 − k2`. */
   initial: number;
 }
-/** Request of `banister_fit`. */
+/** Request of `banisterFit`. */
 export interface BanisterFitRequest {
   /** Date of the first load. */
   start: DateInput;
@@ -1140,7 +1140,7 @@ export interface PerformanceTest {
   /** The result (higher is better, e.g. a VDOT or a speed). */
   value: number;
 }
-/** Request of `banister_forecast`. */
+/** Request of `banisterForecast`. */
 export interface BanisterForecastRequest {
   /** The daily loads so far. */
   loads: NumberList;
@@ -1151,7 +1151,7 @@ export interface BanisterForecastRequest {
   /** `same_day` (default) or `next_day`. */
   timing?: LoadTiming | null;
 }
-/** Request of `pmc_batch`. */
+/** Request of `pmcBatch`. */
 export interface PmcBatchRequest {
   /** One row of daily loads per athlete, or a flat `Float64Array` with `days`. */
   loads: LoadMatrix;
@@ -1259,7 +1259,7 @@ export type ErrorCode =
   | 'unsupported_schema_version'
   | 'inconsistent'
   | 'unknown_operation';
-/** Request of `acwr_batch`. */
+/** Request of `acwrBatch`. */
 export interface AcwrBatchRequest {
   /** One row of daily loads per athlete, or a flat `Float64Array` with `days`. */
   loads: LoadMatrix;
@@ -1276,7 +1276,7 @@ export interface AcwrBatchRequest {
   /** EWMA seed: `first_load` (default) or `zero`. */
   seed?: EwmaSeed | null;
 }
-/** Request of `banister_fit_batch`. */
+/** Request of `banisterFitBatch`. */
 export interface BanisterFitBatchRequest {
   /** One row of daily loads per athlete, or a flat `Float64Array` with `days`. */
   loads: LoadMatrix;
@@ -1484,14 +1484,14 @@ export type MarkerRating = 'missing' | 'not_enough_data' | 'normal' | 'note' | '
  * - `sdnn_ms`: SDNN in milliseconds: a different quantity, rejected rather than mixed in.
  */
 export type HrvIndex = 'rmssd_ms' | 'ln_rmssd' | 'sdnn_ms';
-/** Request of `readiness_baselines`. */
+/** Request of `readinessBaselines`. */
 export interface BaselinesRequest {
   /** Daily markers in date order. */
   markers: readonly DayMarkers[];
   /** Windows and thresholds. */
   options?: ReadinessOptions | null;
 }
-/** Response of `readiness_baselines`. */
+/** Response of `readinessBaselines`. */
 export interface BaselinesResponse {
   /** One entry per marker day. */
   days: BaselineDay[];
@@ -1526,7 +1526,7 @@ export interface HrvBaseline {
   /** Coefficient of variation of ln rMSSD over the rolling window, %. */
   rolling_cv_pct: number | null;
 }
-/** Request of `warning_signs`. */
+/** Request of `warningSigns`. */
 export interface WarningSignsRequest {
   /** Daily markers in date order, today last. */
   markers: readonly DayMarkers[];
@@ -1541,7 +1541,7 @@ export interface WarningSignsRequest {
   /** Windows and thresholds. */
   options?: ReadinessOptions | null;
 }
-/** Response of `warning_signs`. */
+/** Response of `warningSigns`. */
 export interface WarningSignsResponse {
   /** The signs found (empty: none). */
   signs: WarningSign[];
@@ -1581,7 +1581,7 @@ export interface Evidence {
   /** The value (bpm, ln rMSSD, rating, test result, ratio…). */
   value: number;
 }
-/** Request of `adapt_session`. */
+/** Request of `adaptSession`. */
 export interface AdaptSessionRequest {
   /** Today's planned session. */
   planned: Session;
@@ -1592,7 +1592,7 @@ export interface AdaptSessionRequest {
   /** Readiness options. */
   options?: ReadinessOptions | null;
 }
-/** Response of `adapt_session`. */
+/** Response of `adaptSession`. */
 export interface AdaptSessionResponse {
   /** What changed. */
   action: Adaptation;
@@ -1616,7 +1616,7 @@ export type Adaptation = 'as_planned' | 'easy_run' | 'cross_training' | 'mobilit
 
 // ------------------------------------------------------------------ recovery
 
-/** Request of `recovery_prescription`. */
+/** Request of `recoveryPrescription`. */
 export interface RecoveryPrescriptionRequest {
   /** The session just done. */
   session: Session;
@@ -1714,7 +1714,7 @@ export type ActiveRecoveryOption = 'full_rest' | 'walk' | 'easy_cycling' | 'swim
 
 // ------------------------------------------------------------------ rules
 
-/** Request of `check_rules`. */
+/** Request of `checkRules`. */
 export interface CheckRulesRequest {
   /** The log or plan document. */
   log: LogDocument;
@@ -1729,7 +1729,7 @@ export interface CheckRulesRequest {
   /** Parameters (all optional). */
   params?: RuleParams | null;
 }
-/** Response of `check_rules`. */
+/** Response of `checkRules`. */
 export interface CheckRulesResponse {
   /** The findings, by date. */
   findings: Finding[];
@@ -1806,7 +1806,7 @@ export type Severity = 'info' | 'warning' | 'critical';
 
 // ------------------------------------------------------------------ supercompensation
 
-/** Request of `recovery_state`. */
+/** Request of `recoveryState`. */
 export interface RecoveryStateRequest {
   /** The log document. */
   log: LogDocument;
@@ -1901,7 +1901,7 @@ export type SystemStatus = 'fresh' | 'ready' | 'recovering' | 'fatigued';
  * - `low`: Little carbohydrate: refilling is ~10× slower (Ivy 1988).
  */
 export type Carbohydrate = 'adequate' | 'low';
-/** Request of `next_quality_session`. */
+/** Request of `nextQualitySession`. */
 export interface NextQualitySessionRequest {
   /** The log document. */
   log: LogDocument;
@@ -1949,7 +1949,7 @@ export interface CandidateDay {
 
 // ------------------------------------------------------------------ model
 
-/** Request of `busso_simulate`. */
+/** Request of `bussoSimulate`. */
 export interface BussoSimulateRequest {
   /** One load per calendar day. */
   loads: NumberList;
@@ -1971,7 +1971,7 @@ export interface BussoParams {
   /** Time constant of the fatigue gain's memory of load, days. */
   tau3: number;
 }
-/** Request of `busso_fit`. */
+/** Request of `bussoFit`. */
 export interface BussoFitRequest {
   /** Date of the first load. */
   start: DateInput;
@@ -2000,7 +2000,7 @@ export interface BussoFit {
 
 // ------------------------------------------------------------------ taper
 
-/** Request of `taper_apply`. */
+/** Request of `taperApply`. */
 export interface TaperApplyRequest {
   /** The plan (a log document with planned sessions). */
   log: LogDocument;
@@ -2045,7 +2045,7 @@ export type TaperShape =
   | { kind: 'exponential'; tau_days: number }
   /** A reduction, then the last 3 days raised by `rise` (0.2–0.3). */
   | { kind: 'two_phase'; rise: number };
-/** Request of `taper_score`. */
+/** Request of `taperScore`. */
 export interface TaperScoreRequest {
   /** History and plan in one document. */
   log: LogDocument;
@@ -2092,7 +2092,7 @@ export interface ResolvedTaperSpec {
   /** Share of the taper's easy sessions dropped (0–0.2; default 0: frequency kept). */
   frequency_cut: number;
 }
-/** Request of `taper_optimize`. */
+/** Request of `taperOptimize`. */
 export interface TaperOptimizeRequest {
   /** History and plan in one document (at least 21 days before the race). */
   log: LogDocument;
@@ -2122,7 +2122,7 @@ export interface TaperOptimum {
 // ------------------------------------------------------------------ plan
 
 /**
- * Request of `generate_plan`: the fields of `PlanRequest`, and the
+ * Request of `generatePlan`: the fields of `PlanRequest`, and the
  * athlete. The fields are repeated rather than `#[serde(flatten)]`ed: serde
  * reads a flattened struct from a buffer, where a bad value (or an unknown
  * field) loses its path and is reported at `$`.
@@ -2193,7 +2193,7 @@ export interface PlannedSession {
   /** Why this session. */
   purpose: string;
 }
-/** Request of `replan_week`. */
+/** Request of `replanWeek`. */
 export interface ReplanRequest {
   /** The plan and what was done, in one document. */
   log: LogDocument;
@@ -2223,7 +2223,7 @@ export interface PlanChange {
 
 // ------------------------------------------------------------------ calendar
 
-/** Request of `to_icalendar`: the log document and the fields of `CalendarOptions`. */
+/** Request of `toIcalendar`: the log document and the fields of `CalendarOptions`. */
 export interface ToIcalendarRequest {
   /** The log document (a plan's `document`, or any log). */
   log: LogDocument;
