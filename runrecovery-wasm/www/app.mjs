@@ -51,9 +51,13 @@ const daysBetween = (a, b) => Math.round((toDay(b) - toDay(a)) / DAY_MS);
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const weekday = (iso) => WEEKDAYS[new Date(toDay(iso)).getUTCDay()];
-/** "Thu 26 Nov" with the ISO date in data-value. */
+/** "Thu 26 Nov 2026" with the ISO date in data-value (tables drop the year on a phone). */
 const dateHtml = (iso, id = '') =>
-  `<time ${id ? `id="${id}" ` : ''}datetime="${iso}" data-value="${iso}">${weekday(iso)} ${Number(iso.slice(8))} ${MONTHS[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}</time>`;
+  `<time ${id ? `id="${id}" ` : ''}datetime="${iso}" data-value="${iso}">${weekday(iso)} ${Number(iso.slice(8))} ${MONTHS[Number(iso.slice(5, 7)) - 1]}<span class="year"> ${iso.slice(0, 4)}</span></time>`;
+
+/** "16 Nov 2026" (a week's Monday: no weekday) with the ISO date in data-value. */
+const dayMonth = (iso) =>
+  `<time datetime="${iso}" data-value="${iso}">${Number(iso.slice(8))}&nbsp;${MONTHS[Number(iso.slice(5, 7)) - 1]}<span class="year"> ${iso.slice(0, 4)}</span></time>`;
 
 /** s/km as m:ss. */
 function pace(s) {
@@ -319,26 +323,22 @@ function lastRace(log, today) {
   return races[races.length - 1] ?? null;
 }
 
-function compute() {
-  if (!state.log) return;
-  hideError();
-  document.body.dataset.state = 'computing';
-  const t0 = performance.now();
-  const log = state.log;
-  const today = $('#today').value;
-  const race = $('#race').value || null;
-  const method = $('#method').value;
-  if (!today) return;
+/** What the form asks for: today, the goal race (or null) and the load method. */
+const readInputs = () => ({ today: $('#today').value, race: $('#race').value || null, method: $('#method').value });
+
+/**
+ * Everything the page shows for a log, computed by the package: no DOM here,
+ * so the data source can change without touching the drawing. Returns the
+ * results, or `{ error, stage }` when the fitness model cannot use the log
+ * (then there is nothing to draw). A card whose operation fails carries
+ * `{ error }` in its place and the rest still draws.
+ */
+function computeResults(log, { today, race, method }, markersBefore) {
   const info = rr.readLog({ log });
   const end = [info.last_date, race ?? info.last_date, today].sort().at(-1);
 
   const pmc = attempt(() => rr.logPmc({ log, today, end, method }));
-  if (pmc.error) {
-    $('#results').hidden = true;
-    showError('The fitness model could not use this log', pmc.error);
-    setStatus(`Stopped: ${pmc.error.code} at ${pmc.error.field}.`, 'bad');
-    return;
-  }
+  if (pmc.error) return { error: pmc.error, stage: 'pmc' };
   const ti = daysBetween(pmc.start, today);
   const results = { pmc, ti, today, race, method };
 
@@ -361,19 +361,39 @@ function compute() {
   const systemsNotReady = results.systems.error
     ? null
     : results.systems.systems.filter((s) => s.status === 'recovering' || s.status === 'fatigued').length;
-  const markers = markersForToday(today);
-  results.markers = markers;
+  results.markers = markersBefore;
   results.readiness = attempt(() =>
     rr.readiness({
-      markers,
+      markers: markersBefore,
       engine: { form_pct: ti >= 0 && ti < pmc.form_pct.length ? pmc.form_pct[ti] : null, systems_not_ready: systemsNotReady },
     }),
   );
+  return results;
+}
 
+/** The last results drawn (charts redraw from them when their width changes). */
+let shown = null;
+
+function compute() {
+  if (!state.log) return;
+  hideError();
+  const inputs = readInputs();
+  if (!inputs.today) return;
+  document.body.dataset.state = 'computing';
+  const t0 = performance.now();
+  const results = computeResults(state.log, inputs, markersForToday(inputs.today));
+  if (results.error) {
+    shown = null;
+    $('#results').hidden = true;
+    showError('The fitness model could not use this log', results.error);
+    setStatus(`Stopped: ${results.error.code} at ${results.error.field}.`, 'bad');
+    return;
+  }
+  shown = results;
   render(results);
   document.body.dataset.runs = String(Number(document.body.dataset.runs ?? 0) + 1);
   const ms = performance.now() - t0;
-  setStatus(`Computed ${pmc.fitness.length} days in ${ms.toFixed(0)} ms with runrecovery ${rr.version()}.`, 'good');
+  setStatus(`Computed ${results.pmc.fitness.length} days in ${ms.toFixed(0)} ms with runrecovery ${rr.version()}.`, 'good');
   document.body.dataset.state = 'done';
 }
 
@@ -408,7 +428,7 @@ function renderSummary(r) {
   numEl('fitness', at(pmc.fitness));
   numEl('fatigue', at(pmc.fatigue));
   numEl('form', at(pmc.form));
-  const unit = r.method === 'session_rpe' ? 'AU' : r.method === 'auto' ? 'mixed' : 'TSS';
+  const unit = `${loadUnit(r.method, pmc.methods)} per day`;
   const ramp = at(pmc.ramp);
   $('#fitness-sub').textContent = ramp === null ? unit : `${unit} · ${ramp >= 0 ? '+' : ''}${num(ramp)} in 7 days`;
   $('#fatigue-sub').textContent = unit;
@@ -469,9 +489,13 @@ function ticks(lo, hi, count = 5) {
   return out;
 }
 
-/** Month labels (and gridlines) along a date axis. */
-function monthAxis(start, n, x, top, bottom) {
+/**
+ * Month labels (and gridlines) along a date axis; the year on the first
+ * label and on January's. `narrow`: labels at least 56 px apart.
+ */
+function monthAxis(start, n, x, top, bottom, narrow = false) {
   let out = '';
+  let lastX = -Infinity;
   for (let i = 0; i < n; i++) {
     const d = addDays(start, i);
     // The first day is labelled unless a month starts within the next 10 days.
@@ -479,7 +503,9 @@ function monthAxis(start, n, x, top, bottom) {
     if (d.endsWith('-01') || first) {
       const xi = x(i);
       out += el('line', { x1: xi, x2: xi, y1: top, y2: bottom, class: 'gridline' });
-      out += el('text', { x: xi + 3, y: bottom + 14, class: 'axis' }, `${MONTHS[Number(d.slice(5, 7)) - 1]}${d.slice(5, 7) === '01' || i === 0 ? ` ${d.slice(0, 4)}` : ''}`);
+      if (narrow && xi - lastX < 56) continue;
+      lastX = xi;
+      out += el('text', { x: xi + 3, y: bottom + 16, class: 'axis' }, `${MONTHS[Number(d.slice(5, 7)) - 1]}${d.slice(5, 7) === '01' || i === 0 ? ` ${d.slice(0, 4)}` : ''}`);
     }
   }
   return out;
@@ -496,16 +522,52 @@ function splitLine(values, x, y, split, cls) {
   );
 }
 
+/** Load methods scored in TSS (the rest in arbitrary units, AU), as the core's LoadMethod::unit. */
+const TSS_METHODS = new Set(['rtss', 'hr_tss', 'power_tss']);
+
+/** The load methods as the form names them. */
+const METHOD_NAMES = { session_rpe: 'session RPE', auto: 'the best method each session supports', rtss: 'rTSS', hr_tss: 'hrTSS', banister_trimp: 'Banister TRIMP', power_tss: 'power TSS' };
+
+/** The unit of the loads of a log_pmc result: TSS, AU, or both when `auto` mixed them. */
+function loadUnit(method, methods) {
+  const used = method === 'auto' ? Object.keys(methods ?? {}) : [method];
+  const units = [...new Set(used.map((m) => (TSS_METHODS.has(m) ? 'TSS' : 'AU')))];
+  return units.length === 1 ? units[0] : 'TSS and AU mixed';
+}
+
+/**
+ * The width, in CSS px, a chart is drawn at: its box's. The SVG's user units
+ * are then screen pixels, so its text is drawn at its font size on any
+ * screen (a fixed viewBox shrunk to a phone drew 11 px labels at 4 px).
+ */
+function chartWidth(box, min = 240) {
+  return Math.max(min, Math.floor(box.clientWidth || box.parentElement?.clientWidth || 640));
+}
+
+/** An SVG chart into its box, remembering the width it was drawn for. */
+function drawSvg(box, W, H, label, inner) {
+  box.innerHTML = el('svg', { viewBox: `0 0 ${W} ${H}`, width: W, height: H, role: 'img', 'aria-label': label }, inner);
+  box.dataset.width = String(W);
+}
+
+/** An axis title: what the axis shows and its unit, above the panel's top-left corner. */
+const axisTitle = (x, y, text) => el('text', { x, y, class: 'axis-title' }, text);
+
 function renderPmc(r) {
   const { pmc, ti, today, race } = r;
+  const box = $('#pmc-chart');
   const n = pmc.fitness.length;
-  const W = 960;
-  const left = 46;
-  const right = W - 14;
-  const [t0, t1] = [14, 214]; // fitness/fatigue panel
-  const [f0, f1] = [244, 374]; // form panel
-  const H = f1 + 24;
+  const W = chartWidth(box);
+  const narrow = W < 560;
+  const left = 40;
+  const right = W - 10;
+  const t0 = 26;
+  const t1 = t0 + (narrow ? 170 : 200); // fitness/fatigue panel
+  const f0 = t1 + 46;
+  const f1 = f0 + (narrow ? 120 : 130); // form panel
+  const H = f1 + 26;
   const x = (i) => left + ((right - left) * i) / Math.max(n - 1, 1);
+  const unit = loadUnit(r.method, pmc.methods);
 
   const top = Math.max(...pmc.fitness, ...pmc.fatigue, 1) * 1.08;
   const yTop = (v) => t1 - ((t1 - t0) * v) / top;
@@ -523,9 +585,9 @@ function renderPmc(r) {
   pmc.load.forEach((v, i) => {
     if (v > 0) svg += el('rect', { x: x(i) - bw / 2, y: t1 - barH(v), width: bw, height: barH(v), class: i > ti ? 'bar planned' : 'bar' });
   });
-  for (const v of ticks(0, top)) {
+  for (const v of ticks(0, top, narrow ? 4 : 5)) {
     svg += el('line', { x1: left, x2: right, y1: yTop(v), y2: yTop(v), class: 'gridline' });
-    svg += el('text', { x: left - 6, y: yTop(v) + 4, class: 'axis end' }, num(v, 0));
+    svg += el('text', { x: left - 5, y: yTop(v) + 4, class: 'axis end' }, num(v, 0));
   }
   svg += splitLine(pmc.fitness, x, yTop, ti, 'fitness');
   svg += splitLine(pmc.fatigue, x, yTop, ti, 'fatigue');
@@ -536,42 +598,38 @@ function renderPmc(r) {
     const hi = Array.from(pmc.fitness, (c, i) => [x(i), yForm(Number.isFinite(b.hi) ? b.hi * c : formHi)]);
     svg += el('polygon', { points: pts([...lo, ...hi.reverse()]), fill: b.color, class: 'band' }, el('title', {}, `${b.name}: ${b.text}`));
   }
-  for (const v of ticks(formLo, formHi, 4)) {
+  for (const v of ticks(formLo, formHi, narrow ? 3 : 4)) {
     svg += el('line', { x1: left, x2: right, y1: yForm(v), y2: yForm(v), class: v === 0 ? 'zero' : 'gridline' });
-    svg += el('text', { x: left - 6, y: yForm(v) + 4, class: 'axis end' }, num(v, 0));
+    svg += el('text', { x: left - 5, y: yForm(v) + 4, class: 'axis end' }, num(v, 0));
   }
   svg += splitLine(pmc.form, x, yForm, ti, 'form');
-  svg += el('text', { x: left + 4, y: t0 + 10, class: 'panel' }, 'fitness · fatigue · daily load');
-  svg += el('text', { x: left + 4, y: f0 + 12, class: 'panel' }, 'form, with bands as % of fitness');
+  svg += axisTitle(4, t0 - 10, `fitness, fatigue, daily load (${unit} per day)`);
+  svg += axisTitle(4, f0 - 10, `form = fitness − fatigue (${unit} per day)`);
 
-  svg += monthAxis(pmc.start, n, x, t0, f1);
-  const marker = (i, text, cls) =>
+  svg += monthAxis(pmc.start, n, x, t0, f1, narrow);
+  const marker = (i, text, cls, dy) =>
     i >= 0 && i < n
       ? el('line', { x1: x(i), x2: x(i), y1: t0, y2: f1, class: `marker ${cls}` }) +
-        el('text', { x: x(i) + (i > n * 0.9 ? -4 : 4), y: t0 + 24, class: `marker-label ${cls}${i > n * 0.9 ? ' end' : ''}` }, text)
+        el('text', { x: x(i) + (i > n * 0.8 ? -4 : 4), y: t0 + dy, class: `marker-label ${cls}${i > n * 0.8 ? ' end' : ''}` }, text)
       : '';
-  svg += marker(ti, 'today', 'today');
-  if (race) svg += marker(daysBetween(pmc.start, race), 'race', 'race');
+  svg += marker(ti, 'today', 'today', 14);
+  if (race) svg += marker(daysBetween(pmc.start, race), 'race', 'race', 30);
 
   // Hover: one transparent column per day with its numbers.
   const cw = (right - left) / Math.max(n - 1, 1);
   for (let i = 0; i < n; i++) {
     const d = addDays(pmc.start, i);
-    const tip = `${weekday(d)} ${d}${i > ti ? ' (projected)' : ''}\nload ${num(pmc.load[i], 0)}\nfitness ${num(pmc.fitness[i])}\nfatigue ${num(pmc.fatigue[i])}\nform ${num(pmc.form[i])}${pmc.form_pct[i] === null ? '' : ` (${num(pmc.form_pct[i], 0)} %)`}`;
+    const tip = `${weekday(d)} ${d}${i > ti ? ' (projected)' : ''}\nload ${num(pmc.load[i], 0)} ${unit}\nfitness ${num(pmc.fitness[i])}\nfatigue ${num(pmc.fatigue[i])}\nform ${num(pmc.form[i])}${pmc.form_pct[i] === null ? '' : ` (${num(pmc.form_pct[i], 0)} % of fitness)`}`;
     svg += el('rect', { x: x(i) - cw / 2, y: t0, width: cw, height: f1 - t0, class: 'hover' }, el('title', {}, tip));
   }
-  $('#pmc-chart').innerHTML = el(
-    'svg',
-    { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': `Fitness, fatigue and form from ${pmc.start} to ${pmc.end}` },
-    svg,
-  );
+  drawSvg(box, W, H, `Fitness, fatigue and form from ${pmc.start} to ${pmc.end}, in ${unit} per day`, svg);
   $('#pmc-legend').innerHTML =
     `<span class="key fitness">fitness (42-day)</span><span class="key fatigue">fatigue (7-day)</span><span class="key form">form</span>` +
-    `<span class="key dashed">projected through planned sessions</span>` +
-    FORM_BANDS.map((b) => `<span class="swatch" style="--c:${b.color}">${b.name}</span>`).join('');
+    `<span class="key bars">daily load</span><span class="key dashed">projected through planned sessions</span>` +
+    FORM_BANDS.map((b) => `<span class="swatch" style="--c:${b.color}">${b.name} (${b.text})</span>`).join('');
   $('#pmc-caption').textContent = `${pmc.start} to ${pmc.end}: completed sessions up to today (${today}), planned ones after${
     race ? `, projected to the race on ${race}` : ''
-  }. Load by ${label(r.method)}.`;
+  }. Load by ${METHOD_NAMES[r.method] ?? label(r.method)}, in ${unit}; form bands as a % of fitness.`;
   $('#pmc-note').textContent = pmc.warning
     ? `Note: ${pmc.warning}.`
     : 'Days without a session count as rest; after the last planned session the projection assumes rest.';
@@ -691,23 +749,25 @@ function renderSystems(r) {
 }
 
 function renderAcwr(r) {
+  const box = $('#acwr-chart');
   if (r.acwr.error) {
-    $('#acwr-chart').innerHTML = cardError(r.acwr.error);
+    box.innerHTML = cardError(r.acwr.error);
     $('#acwr-note').textContent = '';
     return;
   }
   const a = r.acwr;
   const n = a.ratio.length;
-  const W = 460;
-  const H = 170;
-  const [left, right, top, bottom] = [30, W - 8, 8, H - 22];
+  const W = chartWidth(box);
+  const H = 200;
+  const [left, right, top, bottom] = [34, W - 10, 24, H - 24];
   const hi = Math.max(2, ...a.ratio.filter((v) => v !== null)) * 1.05;
   const x = (i) => left + ((right - left) * i) / Math.max(n - 1, 1);
   const y = (v) => bottom - ((bottom - top) * v) / hi;
   const band = (lo, up, cls) => el('rect', { x: left, width: right - left, y: y(Math.min(up, hi)), height: y(lo) - y(Math.min(up, hi)), class: `acwr-band ${cls}` });
   let svg = band(0, 0.8, 'low') + band(0.8, 1.3, 'sweet') + band(1.3, 1.5, 'caution') + band(1.5, hi, 'high');
-  for (const v of ticks(0, hi, 4)) svg += el('text', { x: left - 4, y: y(v) + 4, class: 'axis end' }, num(v, 1));
-  svg += monthAxis(a.start, n, x, top, bottom);
+  for (const v of ticks(0, hi, 4)) svg += el('text', { x: left - 5, y: y(v) + 4, class: 'axis end' }, num(v, 1));
+  svg += axisTitle(4, top - 10, 'acute:chronic (ratio of 7-day to 28-day mean load)');
+  svg += monthAxis(a.start, n, x, top, bottom, W < 560);
   let seg = [];
   const flush = () => {
     if (seg.length > 1) svg += el('polyline', { points: pts(seg), class: 'line acwr' });
@@ -715,7 +775,7 @@ function renderAcwr(r) {
   };
   a.ratio.forEach((v, i) => (v === null ? flush() : seg.push([x(i), y(v)])));
   flush();
-  $('#acwr-chart').innerHTML = el('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': 'Acute:chronic workload ratio' }, svg);
+  drawSvg(box, W, H, 'Acute:chronic workload ratio', svg);
   const gaps = a.ratio.filter((v) => v === null).length;
   $('#acwr-note').textContent = `7-day over 28-day mean load (coupled); bands after Gabbett 2016: below 0.8 low, 0.8–1.3 “sweet spot”, 1.3–1.5 caution, above 1.5 a spike. A description of change in load, not an injury predictor.${gaps ? ` No ratio on ${gaps} days (first 4 weeks, or too few logged days).` : ''}`;
 }
@@ -774,10 +834,10 @@ function renderLoad(r) {
     .map((k) => {
       const v = volume.get(k.start);
       const partial = k.days < 7;
-      return `<tr class="${partial ? 'partial' : ''}"><td>${dateHtml(k.start)}${partial ? ' <small class="muted">so far</small>' : ''}</td><td class="num">${v ? num(v.run_distance_m / 1000, 1) : '–'}</td><td class="num">${v ? num(v.duration_s / 3600, 1) : '–'}</td><td class="num">${num(k.load, 0)}</td><td class="num">${num(k.monotony, 2)}</td><td class="num">${num(k.strain, 0)}</td><td class="num">${k.load_change_pct === null || partial ? '–' : `${k.load_change_pct >= 0 ? '+' : ''}${num(k.load_change_pct, 0)} %`}</td></tr>`;
+      return `<tr class="${partial ? 'partial' : ''}"><td>${dayMonth(k.start)}${partial ? ' <small class="muted">so far</small>' : ''}</td><td class="num">${v ? num(v.run_distance_m / 1000, 1) : '–'}</td><td class="num">${v ? num(v.duration_s / 3600, 1) : '–'}</td><td class="num">${num(k.load, 0)}</td><td class="num">${num(k.monotony, 2)}</td><td class="num">${num(k.strain, 0)}</td><td class="num">${k.load_change_pct === null || partial ? '–' : `${k.load_change_pct >= 0 ? '+' : ''}${num(k.load_change_pct, 0)} %`}</td></tr>`;
     })
     .join('');
-  $('#weekly-table').innerHTML = `<table class="table compact" id="weeks"><thead><tr><th>week of</th><th class="num">run km</th><th class="num">hours</th><th class="num">load</th><th class="num">monotony</th><th class="num">strain</th><th class="num">vs last</th></tr></thead><tbody>${rows}</tbody></table>
+  $('#weekly-table').innerHTML = `<table class="table compact" id="weeks"><thead><tr><th>week of</th><th class="num">run km</th><th class="num">hours</th><th class="num">load</th><th class="num">mono&shy;tony</th><th class="num">strain</th><th class="num">vs last</th></tr></thead><tbody>${rows}</tbody></table>
     <p class="note">Calendar weeks up to today; monotony = mean ÷ SD of the daily loads (Foster), shown for complete weeks; strain = load × monotony.</p>`;
 }
 
@@ -795,6 +855,16 @@ async function main() {
   for (const id of ['#load-sample', '#file', '#go']) $(id).disabled = false;
   setStatus('Ready: load the sample or a log of your own.', 'good');
   document.body.dataset.state = 'ready';
+
+  // Charts are drawn at their box's width: redraw one when its box changes width
+  // (a phone turned, a window resized), from the results already computed.
+  const redraw = { 'pmc-chart': renderPmc, 'acwr-chart': renderAcwr };
+  const resized = new ResizeObserver((entries) => {
+    const boxes = entries.map((e) => e.target).filter((box) => shown && box.clientWidth && chartWidth(box) !== Number(box.dataset.width));
+    // After this frame's layout, so that drawing cannot feed back into it.
+    if (boxes.length) requestAnimationFrame(() => boxes.forEach((box) => shown && redraw[box.id](shown)));
+  });
+  for (const id of Object.keys(redraw)) resized.observe(document.getElementById(id));
 
   $('#load-sample').addEventListener('click', loadSample);
   $('#download-ics').addEventListener('click', downloadIcs);

@@ -3,8 +3,10 @@
 // enters markers and a race date, and checks that the numbers on the page are
 // the ones the package computes in Node (pkg-node) for the same input; then
 // a CSV log dropped on the page, and malformed files with their error code
-// and field. Screenshots go to $RUNRECOVERY_ARTIFACTS (default: artifacts/
-// at the repository root).
+// and field; last, the page at a desktop's and a phone's width (no sideways
+// scrolling, chart text of 11 px or more on screen, axes with units).
+// Screenshots go to $RUNRECOVERY_ARTIFACTS (default: artifacts/ at the
+// repository root).
 //
 //   node --test runrecovery-wasm/www/
 //
@@ -310,4 +312,76 @@ test('malformed files: the error code and field are shown', async () => {
   assert.equal(await page.textContent('#error-code'), 'invalid_input');
   assert.match(await page.textContent('#error-field'), /CSV row 3/);
   assert.deepEqual(pageErrors, []);
+});
+
+/**
+ * How the page is laid out now: its width against the window's, the elements
+ * that stick out on the right, and per chart the size its text is drawn at
+ * on screen (an SVG's font-size times the SVG's scale to the screen; HTML
+ * text its computed font-size) and its axis titles.
+ */
+const layout = () =>
+  page.evaluate(() => {
+    const W = window.innerWidth;
+    const name = (e) => `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}${e.classList.length ? `.${[...e.classList].join('.')}` : ''}`;
+    const out = [...document.querySelectorAll('body *')]
+      .filter((e) => e.getClientRects().length && e.getBoundingClientRect().right > W + 0.5)
+      .filter((e) => !e.parentElement || e.parentElement.getBoundingClientRect().right <= W + 0.5);
+    const charts = [...document.querySelectorAll('.chart')]
+      .filter((c) => c.getClientRects().length)
+      .map((c) => {
+        const texts = [...c.querySelectorAll('text, :not(svg *)')].filter((t) => t.getClientRects().length && t.textContent.trim());
+        const sizes = texts.map((t) => {
+          const px = parseFloat(getComputedStyle(t).fontSize);
+          const m = t instanceof SVGElement ? t.getScreenCTM() : null;
+          return { text: t.textContent.trim().slice(0, 30), px: m ? px * Math.hypot(m.a, m.b) : px };
+        });
+        sizes.sort((a, b) => a.px - b.px);
+        return { id: c.id, smallest: sizes[0] ?? null, axes: [...c.querySelectorAll('.axis-title')].map((t) => t.textContent.trim()) };
+      });
+    return { scrollWidth: document.documentElement.scrollWidth, innerWidth: W, out: out.map(name), charts };
+  });
+
+test('on a desktop and on a phone: no sideways scrolling, chart text of 11 px or more, axes with units', async () => {
+  try {
+    for (const [width, height, device] of [
+      [1280, 900, 'desktop'],
+      [390, 844, 'phone'],
+    ]) {
+      await page.setViewportSize({ width, height });
+      await page.goto(server.url);
+      await page.waitForSelector('body[data-state="ready"]');
+      await recompute(() => page.click('#load-sample'));
+      await page.fill('#race', addDays(await page.inputValue('#today'), 19));
+      await recompute(() => page.click('#go'));
+      await page.mouse.move(0, 0);
+      await page.screenshot({ path: path.join(artifacts, `web-${device}-${width}.png`), fullPage: true });
+      for (const id of ['h-pmc', 'h-next', 'h-ready', 'h-acwr', 'h-load']) {
+        await page.locator(`#${id}`).locator('..').screenshot({ path: path.join(artifacts, `web-${device}-${width}-${id.slice(2)}.png`) });
+      }
+
+      const l = await layout();
+      assert.ok(l.scrollWidth <= l.innerWidth, `${device}: the page is ${l.scrollWidth} px wide in a ${l.innerWidth} px window; too wide: ${l.out.join(', ')}`);
+      assert.deepEqual(l.out, [], `${device}: elements past the right edge`);
+      assert.deepEqual(
+        l.charts.map((c) => c.id),
+        ['pmc-chart', 'acwr-chart'],
+        `${device}: the charts`,
+      );
+      for (const c of l.charts) {
+        assert.ok(c.smallest, `${device}: #${c.id} has text`);
+        assert.ok(c.smallest.px >= 11, `${device}: #${c.id}: "${c.smallest.text}" is drawn at ${c.smallest.px.toFixed(1)} px`);
+        // Every value axis names what it shows and its unit, "… (unit)".
+        assert.ok(c.axes.length > 0, `${device}: #${c.id} has no axis titles`);
+        for (const t of c.axes) assert.match(t, /\(.+\)/, `${device}: #${c.id}: axis title "${t}" has no unit`);
+      }
+      // The sample's loads are session RPE: arbitrary units (AU) per day on both PMC panels.
+      const pmc = l.charts.find((c) => c.id === 'pmc-chart');
+      assert.equal(pmc.axes.length, 2, `${device}: the PMC's two panels`);
+      for (const t of pmc.axes) assert.match(t, /\(AU/, `${device}: PMC axis "${t}"`);
+    }
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await page.setViewportSize({ width: 1280, height: 900 });
+  }
 });
