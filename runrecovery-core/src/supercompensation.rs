@@ -48,6 +48,7 @@ use crate::athlete::Athlete;
 use crate::error::{Error, Result, check};
 use crate::load::{self, LoadMethod, LoadOptions, MissingData};
 use crate::log::TrainingLog;
+use crate::readiness::Status as Readiness;
 use crate::session::{Session, SessionKind, Status};
 
 /// A body system that recovers at its own speed.
@@ -444,7 +445,8 @@ pub struct CandidateDay {
     pub date: NaiveDate,
     /// Residual fatigue of each system (metabolic, muscular, neuromuscular, structural) at `day_hour`.
     pub fatigue: [f64; 4],
-    /// Whether every stressed system is ready and the 48 h rule holds.
+    /// Whether every stressed system is ready, the 48 h rule holds and (today)
+    /// the readiness given allows a hard session.
     pub safe: bool,
     /// The last hard session's supercompensation response (arbitrary units; > 0 above baseline).
     pub response: f64,
@@ -479,16 +481,40 @@ fn is_hard(s: &Session) -> bool {
 }
 
 /// The earliest safe and the best day for the next quality session of `kind`,
-/// from `today` on (sessions completed up to `today` count).
+/// from `today` on (sessions completed up to `today` count), when today's
+/// readiness is not known: [`next_quality_session_given`] with `None`.
 ///
 /// # Errors
-/// The options' errors; `inconsistent` when `kind` is not a quality session
-/// (tempo, threshold, intervals, hills, race) or a long run; a session's load errors.
+/// As [`next_quality_session_given`].
 pub fn next_quality_session(
     log: &TrainingLog,
     athlete: &Athlete,
     today: NaiveDate,
     kind: SessionKind,
+    o: &RecoveryOptions,
+) -> Result<NextQualitySession> {
+    next_quality_session_given(log, athlete, today, kind, None, o)
+}
+
+/// The earliest safe and the best day for the next quality session of `kind`,
+/// from `today` on (sessions completed up to `today` count), given today's
+/// readiness status when it is known.
+///
+/// A readiness other than `go` (go easy: no hard session today; rest or not
+/// enough data: rest or easy today) makes today unsafe, so `earliest` and
+/// `best` are tomorrow or later: the advice never schedules the session on a
+/// day the readiness decision forbids it. The body systems and the 48 h rule
+/// decide the other days, as without a readiness.
+///
+/// # Errors
+/// The options' errors; `inconsistent` when `kind` is not a quality session
+/// (tempo, threshold, intervals, hills, race) or a long run; a session's load errors.
+pub fn next_quality_session_given(
+    log: &TrainingLog,
+    athlete: &Athlete,
+    today: NaiveDate,
+    kind: SessionKind,
+    readiness: Option<Readiness>,
     o: &RecoveryOptions,
 ) -> Result<NextQualitySession> {
     o.validate()?;
@@ -525,7 +551,15 @@ pub fn next_quality_session(
         let at = date.and_time(day_time(o));
         let f = fatigue_at(&imps, at);
         let mut safe = stressed.iter().all(|&k| f[k] <= o.ready_below);
-        if d == 0 && !safe {
+        if let Some(status) = readiness.filter(|r| d == 0 && *r != Readiness::Go) {
+            reasons.push(format!(
+                "today's readiness is {}: no {} today",
+                status.name(),
+                kind.name()
+            ));
+            safe = false;
+        }
+        if d == 0 && stressed.iter().any(|&k| f[k] > o.ready_below) {
             let slow: Vec<String> = stressed
                 .iter()
                 .filter(|&&k| f[k] > o.ready_below)

@@ -1911,6 +1911,11 @@ export interface NextQualitySessionRequest {
   today: DateInput;
   /** The kind of the next quality session (default `intervals`). */
   kind?: SessionKind | null;
+  /**
+   * Today's readiness status, as `readiness` returns it, when known:
+   * anything but `go` keeps the session off today.
+   */
+  readiness?: ReadinessStatus | null;
   /** Model constants (all optional). */
   options?: RecoveryOptions | null;
 }
@@ -1941,7 +1946,10 @@ export interface CandidateDay {
   date: DateString;
   /** Residual fatigue of each system (metabolic, muscular, neuromuscular, structural) at `day_hour`. */
   fatigue: number[];
-  /** Whether every stressed system is ready and the 48 h rule holds. */
+  /**
+   * Whether every stressed system is ready, the 48 h rule holds and (today)
+   * the readiness given allows a hard session.
+   */
   safe: boolean;
   /** The last hard session's supercompensation response (arbitrary units; > 0 above baseline). */
   response: number;
@@ -2668,7 +2676,10 @@ export function recoveryState(options: RecoveryStateRequest): RecoveryState;
  * The earliest safe day and the best day for the next quality session.
  *
  * `kind` of the planned session (default `"intervals"`); sessions
- * completed up to `today` count. `earliest` and `best` are dates;
+ * completed up to `today` count. `readiness` is today's status from
+ * `readiness` (`"go"`, `"go_easy"`, `"rest"`): anything but `"go"`
+ * makes today unsafe, so `earliest` is tomorrow or later and `reason`
+ * says so. `earliest` and `best` are dates;
  * `days` lists each candidate day with its fatigue per body system
  * (unitless), whether it is safe, and the expected response.
  */

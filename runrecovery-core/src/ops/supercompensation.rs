@@ -93,6 +93,10 @@ pub struct NextQualitySessionRequest {
     /// The kind of the next quality session (default `intervals`).
     #[serde(default = "default_quality_kind")]
     pub kind: SessionKind,
+    /// Today's readiness status, as `readiness` returns it, when known:
+    /// anything but `go` keeps the session off today.
+    #[serde(default)]
+    pub readiness: Option<crate::readiness::Status>,
     /// Model constants (all optional).
     #[serde(default)]
     pub options: RecoveryOptions,
@@ -101,7 +105,10 @@ pub struct NextQualitySessionRequest {
 /// The earliest safe day and the best day for the next quality session.
 ///
 /// `kind` of the planned session (default `"intervals"`); sessions
-/// completed up to `today` count. `earliest` and `best` are dates;
+/// completed up to `today` count. `readiness` is today's status from
+/// `readiness` (`"go"`, `"go_easy"`, `"rest"`): anything but `"go"`
+/// makes today unsafe, so `earliest` is tomorrow or later and `reason`
+/// says so. `earliest` and `best` are dates;
 /// `days` lists each candidate day with its fatigue per body system
 /// (unitless), whether it is safe, and the expected response.
 ///
@@ -115,16 +122,19 @@ pub struct NextQualitySessionRequest {
 /// ```
 pub fn next_quality_session(r: NextQualitySessionRequest) -> Result<NextQualitySession> {
     let (log, athlete) = log_with_athlete(r.log, DuplicatePolicy::Reject, r.athlete)?;
-    supercompensation::next_quality_session(&log, &athlete, r.today, r.kind, &r.options).map_err(
-        |e| {
-            if e.field().starts_with("log")
-                || e.field().starts_with("athlete")
-                || e.field() == "kind"
-            {
-                e
-            } else {
-                e.within("options")
-            }
-        },
+    supercompensation::next_quality_session_given(
+        &log,
+        &athlete,
+        r.today,
+        r.kind,
+        r.readiness,
+        &r.options,
     )
+    .map_err(|e| {
+        if e.field().starts_with("log") || e.field().starts_with("athlete") || e.field() == "kind" {
+            e
+        } else {
+            e.within("options")
+        }
+    })
 }

@@ -1026,12 +1026,16 @@ def next_quality_session(
     athlete: Optional[AthleteLike] = None,
     today: DateLike,
     kind: Optional[SessionKind] = None,
+    readiness: Optional[ReadinessStatus] = None,
     options: Optional[RecoveryOptionsLike] = None,
 ) -> NextQualitySession:
     """The earliest safe day and the best day for the next quality session.
 
     ``kind`` of the planned session (default ``"intervals"``); sessions
-    completed up to ``today`` count. ``earliest`` and ``best`` are dates;
+    completed up to ``today`` count. :func:`readiness` is today's status from
+    :func:`readiness` (``"go"``, ``"go_easy"``, ``"rest"``): anything but ``"go"``
+    makes today unsafe, so ``earliest`` is tomorrow or later and ``reason``
+    says so. ``earliest`` and ``best`` are dates;
     ``days`` lists each candidate day with its fatigue per body system
     (unitless), whether it is safe, and the expected response.
 

@@ -1265,7 +1265,8 @@ class CandidateDay(TypedDict):
     #: Residual fatigue of each system (metabolic, muscular, neuromuscular, structural) at
     #: ``day_hour``.
     fatigue: List[float]
-    #: Whether every stressed system is ready and the 48 h rule holds.
+    #: Whether every stressed system is ready, the 48 h rule holds and (today)
+    #: the readiness given allows a hard session.
     safe: bool
     #: The last hard session's supercompensation response (arbitrary units; > 0 above baseline).
     response: float
