@@ -293,6 +293,8 @@ pub struct ReadinessOptions {
     pub wellness_scale: WellnessScale,
     /// Felt RPE this much above planned is flagged (2).
     pub felt_harder_rpe: f64,
+    /// What [`adapt_session`] does with a hard session on a `not_enough_data` day.
+    pub on_not_enough_data: OnNotEnoughData,
 }
 
 impl Default for ReadinessOptions {
@@ -313,6 +315,7 @@ impl Default for ReadinessOptions {
             wellness_z: 1.0,
             wellness_scale: WellnessScale::LowerIsBetter,
             felt_harder_rpe: 2.0,
+            on_not_enough_data: OnNotEnoughData::GoEasy,
         }
     }
 }
@@ -415,8 +418,13 @@ pub struct MarkerFinding {
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "schema", schemars(rename = "ReadinessStatus"))]
 pub enum Status {
-    /// Train as planned.
+    /// Train as planned: every marker the decision rule reads was judged, none slipped enough.
     Go,
+    /// Too few valid readings in a window, or a baseline too young, to say go:
+    /// what is missing and when a decision becomes possible are in
+    /// [`Readiness::data_needed`] and [`Readiness::decision_possible_from`].
+    /// No hard session by default ([`OnNotEnoughData`]).
+    NotEnoughData,
     /// Scale back: easy running or cross-training instead of hard work.
     GoEasy,
     /// Rest (or only gentle active recovery).
@@ -428,10 +436,44 @@ impl Status {
     pub fn name(self) -> &'static str {
         match self {
             Status::Go => "go",
+            Status::NotEnoughData => "not_enough_data",
             Status::GoEasy => "go_easy",
             Status::Rest => "rest",
         }
     }
+}
+
+/// What [`adapt_session`] does with a hard session on a `not_enough_data` day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum OnNotEnoughData {
+    /// As on a `go_easy` day: the hard session becomes easy. Default: an
+    /// unknown state is not evidence of readiness.
+    #[default]
+    GoEasy,
+    /// Train as planned: the athlete accepts training without a verdict.
+    AsPlanned,
+}
+
+/// A count of valid readings that a judgement needs and does not have yet.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct DataNeeded {
+    /// `hrv`, `resting_hr` or `wellness`.
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::MarkerName"))]
+    pub marker: String,
+    /// The window the readings are counted in, days.
+    pub window_days: usize,
+    /// Valid readings in it today.
+    pub valid_days: usize,
+    /// Valid readings it needs.
+    pub days_needed: usize,
+    /// The first morning the count is met with a reading every morning from
+    /// tomorrow (`None`: never, with these options).
+    pub possible_from: Option<NaiveDate>,
+    /// What is missing, in words.
+    pub reason: String,
 }
 
 /// Outputs of the fitness-fatigue engine that join the decision, when given.
@@ -465,6 +507,13 @@ pub struct Readiness {
     pub minors: usize,
     /// The decision in words.
     pub summary: String,
+    /// What the decision's inputs that could not be judged still need (empty
+    /// when every input with a reading today was judged).
+    pub data_needed: Vec<DataNeeded>,
+    /// For `not_enough_data`: the first morning a decision becomes possible
+    /// with a reading every morning from tomorrow (`None` otherwise, or never
+    /// with these options).
+    pub decision_possible_from: Option<NaiveDate>,
 }
 
 /// Mean and sample SD.
@@ -525,6 +574,271 @@ fn baseline<F: Fn(&DayMarkers) -> Option<f64>>(
         .take_while(|d| !same_source || d.source == days[i].source)
         .filter_map(&f)
         .collect()
+}
+
+/// A reading a judgement counts.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Reading {
+    /// ln rMSSD.
+    Hrv,
+    /// Resting HR.
+    RestingHr,
+    /// One wellness item (index into [`WELLNESS_ITEMS`]).
+    Wellness(usize),
+}
+
+impl Reading {
+    fn of(self, d: &DayMarkers) -> Option<f64> {
+        match self {
+            Reading::Hrv => d.ln_rmssd(),
+            Reading::RestingHr => d.resting_hr_bpm,
+            Reading::Wellness(k) => d.wellness.and_then(|w| w.items()[k]),
+        }
+    }
+
+    fn marker(self) -> &'static str {
+        match self {
+            Reading::Hrv => "hrv",
+            Reading::RestingHr => "resting_hr",
+            Reading::Wellness(_) => "wellness",
+        }
+    }
+}
+
+/// What a window holds: this morning's reading, the baseline before it, or a
+/// rolling window that includes it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Window {
+    /// This morning only.
+    Today,
+    /// The `days` before the morning (the baseline; the day itself excluded).
+    Before(usize),
+    /// The `days` up to and including the morning (the rolling mean).
+    UpTo(usize),
+}
+
+/// A count of valid readings a judgement needs: the same count the judgement
+/// itself makes, so "not enough data" and [`DataNeeded`] cannot disagree.
+#[derive(Debug, Clone, Copy)]
+struct Need {
+    reading: Reading,
+    window: Window,
+    /// Only readings from the day's own device (`source`) count.
+    same_source: bool,
+    needed: usize,
+}
+
+/// Mornings searched ahead for [`Need::possible_from`].
+const MAX_DAYS_AHEAD: usize = 366;
+
+impl Need {
+    fn window_days(self) -> usize {
+        match self.window {
+            Window::Today => 1,
+            Window::Before(n) | Window::UpTo(n) => n,
+        }
+    }
+
+    /// Valid readings in the window of the morning `ahead` days after day
+    /// `i`, with a reading (from day `i`'s device) every morning after day `i`.
+    fn count(self, days: &[DayMarkers], i: usize, ahead: usize) -> usize {
+        let d = days[i].date + chrono::Days::new(ahead as u64);
+        let (oldest, with_day) = match self.window {
+            Window::Today => (d, true),
+            Window::Before(n) => (d - chrono::Days::new(n as u64), false),
+            Window::UpTo(n) => (d - chrono::Days::new(n.saturating_sub(1) as u64), true),
+        };
+        let past = if ahead == 0 && !with_day {
+            &days[..i]
+        } else {
+            &days[..=i]
+        };
+        let recorded = past
+            .iter()
+            .rev()
+            .take_while(|x| x.date >= oldest)
+            .take_while(|x| !self.same_source || x.source == days[i].source)
+            .filter(|x| self.reading.of(x).is_some())
+            .count();
+        let future = if with_day {
+            ahead
+        } else {
+            ahead.saturating_sub(1)
+        };
+        recorded + future.min(self.window_days())
+    }
+
+    fn met(self, days: &[DayMarkers], i: usize) -> bool {
+        self.count(days, i, 0) >= self.needed
+    }
+
+    /// The first morning after day `i` the count is met, measuring every morning.
+    fn possible_from(self, days: &[DayMarkers], i: usize) -> Option<NaiveDate> {
+        (1..=MAX_DAYS_AHEAD)
+            .find(|&k| self.count(days, i, k) >= self.needed)
+            .map(|k| days[i].date + chrono::Days::new(k as u64))
+    }
+
+    fn data_needed(self, days: &[DayMarkers], i: usize) -> DataNeeded {
+        let have = self.count(days, i, 0);
+        let what = match self.reading {
+            Reading::Hrv => "HRV",
+            Reading::RestingHr => "resting HR",
+            Reading::Wellness(_) => "wellness",
+        };
+        let unit = match self.reading {
+            Reading::Wellness(_) => "rated day",
+            _ => "valid morning",
+        };
+        let device = if self.same_source {
+            ", same device"
+        } else {
+            ""
+        };
+        let reason = match self.window {
+            Window::Today => format!("no {what} reading this morning"),
+            Window::Before(n) => format!(
+                "{what}: {} in the {n}-day baseline before today{device}; {} needed",
+                count_of(have, unit),
+                self.needed
+            ),
+            Window::UpTo(n) => format!(
+                "{what}: {} in the last {}{device}; {} needed for the {n}-day mean",
+                count_of(have, unit),
+                count_of(n, "day"),
+                self.needed
+            ),
+        };
+        DataNeeded {
+            marker: self.reading.marker().into(),
+            window_days: self.window_days(),
+            valid_days: have,
+            days_needed: self.needed,
+            possible_from: self.possible_from(days, i),
+            reason,
+        }
+    }
+}
+
+/// `n` and the noun, singular or plural: "1 valid morning", "3 valid mornings".
+pub(crate) fn count_of(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
+/// Days of the Kiviniemi reference window (Kiviniemi 2007: the 10-day mean − 1 SD).
+const KIVINIEMI_DAYS: usize = 10;
+
+/// The counts behind an HRV judgement in `mode`: this morning's reading (not
+/// for the 7-day-mean rule of Vesterinen/Javaloyes), the baseline, and the
+/// window under test (the 7-day mean, or Kiviniemi's 10 days).
+fn hrv_needs(o: &ReadinessOptions) -> Vec<Need> {
+    let need = |window, needed| Need {
+        reading: Reading::Hrv,
+        window,
+        same_source: true,
+        needed,
+    };
+    let base = need(Window::Before(o.baseline_days), o.min_baseline_days);
+    match o.mode {
+        ReadinessMode::Combined => vec![
+            need(Window::Today, 1),
+            base,
+            need(Window::UpTo(o.rolling_days), o.min_rolling_days),
+        ],
+        ReadinessMode::Kiviniemi => vec![
+            need(Window::Today, 1),
+            base,
+            need(
+                Window::Before(KIVINIEMI_DAYS),
+                o.min_rolling_days.clamp(2, KIVINIEMI_DAYS),
+            ),
+        ],
+        ReadinessMode::Javaloyes => {
+            vec![base, need(Window::UpTo(o.rolling_days), o.min_rolling_days)]
+        }
+    }
+}
+
+/// The counts behind a resting-HR judgement.
+fn resting_hr_needs(o: &ReadinessOptions) -> Vec<Need> {
+    let need = |window, needed| Need {
+        reading: Reading::RestingHr,
+        window,
+        same_source: true,
+        needed,
+    };
+    vec![
+        need(Window::Today, 1),
+        need(Window::Before(o.baseline_days), o.min_baseline_days),
+    ]
+}
+
+/// What a marker still needs: its unmet counts.
+fn unmet(days: &[DayMarkers], i: usize, marker: &str, o: &ReadinessOptions) -> Vec<DataNeeded> {
+    needs_of(days, i, marker, o)
+        .into_iter()
+        .filter(|n| !n.met(days, i))
+        .map(|n| n.data_needed(days, i))
+        .collect()
+}
+
+/// The first morning after day `i` on which every count of `marker` is met,
+/// with a reading every morning from tomorrow. A count met today may not be
+/// tomorrow (old readings leave the window), so all of them are checked;
+/// from tomorrow on each count only grows.
+fn ready_on(
+    days: &[DayMarkers],
+    i: usize,
+    marker: &str,
+    o: &ReadinessOptions,
+) -> Option<NaiveDate> {
+    let needs = needs_of(days, i, marker, o);
+    needs
+        .iter()
+        .map(|n| n.possible_from(days, i))
+        .try_fold(days[i].date, |a, d| d.map(|d| a.max(d)))
+}
+
+/// The counts behind `marker`'s judgement. Wellness is judged once any item
+/// rated today (any item, when none is) has a mature baseline, so it counts
+/// the item nearest to one.
+fn needs_of(days: &[DayMarkers], i: usize, marker: &str, o: &ReadinessOptions) -> Vec<Need> {
+    match marker {
+        "hrv" => hrv_needs(o),
+        "resting_hr" => resting_hr_needs(o),
+        "wellness" => {
+            let today = days[i].wellness.map(|w| w.items());
+            let rated: Vec<usize> = (0..WELLNESS_ITEMS.len())
+                .filter(|&k| today.is_none_or(|t| t[k].is_some()))
+                .collect();
+            let base = |k| Need {
+                reading: Reading::Wellness(k),
+                window: Window::Before(o.wellness_baseline_days),
+                same_source: false,
+                needed: o.min_baseline_days,
+            };
+            let nearest = rated
+                .into_iter()
+                .map(base)
+                .max_by_key(|n| n.count(days, i, 0))
+                .unwrap_or(base(0));
+            let mut v = Vec::new();
+            if today.is_none() {
+                v.push(Need {
+                    window: Window::Today,
+                    needed: 1,
+                    ..nearest
+                });
+            }
+            v.push(nearest);
+            v
+        }
+        _ => Vec::new(),
+    }
 }
 
 /// The HRV baseline of day `i`: ln rMSSD mean and SD of the baseline window, and the rolling mean.
@@ -688,7 +1002,17 @@ pub fn readiness(
 
     let majors = markers.iter().filter(|m| m.rating == Rating::Major).count();
     let minors = markers.iter().filter(|m| m.rating == Rating::Minor).count();
-    let (status, summary) = decide(days, &markers, majors, minors, hb, o);
+    let (status, summary) = decide(days, &markers, majors, minors, o);
+    let (data_needed, decision_possible_from) = what_is_needed(days, &markers, status, o);
+    let summary = match (status, decision_possible_from) {
+        (Status::NotEnoughData, Some(d)) => {
+            format!("{summary}; a decision is possible from {d} with a reading every morning")
+        }
+        (Status::NotEnoughData, None) => {
+            format!("{summary}; no decision is possible with these options")
+        }
+        _ => summary,
+    };
     let score = (100.0 - 25.0 * majors as f64 - 10.0 * minors as f64).max(0.0);
     Ok(Readiness {
         date: today.date,
@@ -699,7 +1023,59 @@ pub fn readiness(
         majors,
         minors,
         summary,
+        data_needed,
+        decision_possible_from,
     })
+}
+
+/// The markers the decision rule reads: HRV alone in the protocol modes;
+/// HRV, resting HR and wellness in `combined` (sleep needs no baseline).
+fn decision_inputs(mode: ReadinessMode) -> &'static [&'static str] {
+    match mode {
+        ReadinessMode::Combined => &["hrv", "resting_hr", "wellness"],
+        ReadinessMode::Kiviniemi | ReadinessMode::Javaloyes => &["hrv"],
+    }
+}
+
+/// What the unjudged inputs need, and, for `not_enough_data`, the first
+/// morning a decision becomes possible: when every input with a reading but
+/// too little data is judged, or (none had a reading) when every input,
+/// measured from tomorrow on, is.
+fn what_is_needed(
+    days: &[DayMarkers],
+    markers: &[MarkerFinding],
+    status: Status,
+    o: &ReadinessOptions,
+) -> (Vec<DataNeeded>, Option<NaiveDate>) {
+    let i = days.len() - 1;
+    let inputs: Vec<&MarkerFinding> = markers
+        .iter()
+        .filter(|m| decision_inputs(o.mode).contains(&m.marker.as_str()))
+        .collect();
+    let young: Vec<&str> = inputs
+        .iter()
+        .filter(|m| m.rating == Rating::NotEnoughData)
+        .map(|m| m.marker.as_str())
+        .collect();
+    let waiting: Vec<&str> = if young.is_empty() && status == Status::NotEnoughData {
+        inputs.iter().map(|m| m.marker.as_str()).collect()
+    } else {
+        young.clone()
+    };
+    let date = (status == Status::NotEnoughData)
+        .then(|| {
+            let dates = waiting.iter().map(|m| ready_on(days, i, m, o));
+            if young.is_empty() {
+                // Nothing recorded today: once every input measured from
+                // tomorrow on is judged (go needs them all).
+                dates.flatten().max()
+            } else {
+                dates.collect::<Option<Vec<_>>>()?.into_iter().max()
+            }
+        })
+        .flatten();
+    let needed = waiting.iter().flat_map(|m| unmet(days, i, m, o)).collect();
+    (needed, date)
 }
 
 /// A marker's finding, and how mature its baseline is (0–1; a quarter of the confidence).
@@ -713,7 +1089,8 @@ fn missing(marker: &str, reason: &str) -> Judged {
     )
 }
 
-/// HRV today against its baseline band.
+/// HRV today, judged by the mode's own rule (so the marker and an HRV-only
+/// decision can never disagree).
 fn hrv_marker(
     days: &[DayMarkers],
     i: usize,
@@ -721,27 +1098,132 @@ fn hrv_marker(
     rhr_flagged: bool,
     o: &ReadinessOptions,
 ) -> Judged {
-    let Some(v) = days[i].ln_rmssd() else {
+    let v = days[i].ln_rmssd();
+    if v.is_none() && o.mode != ReadinessMode::Javaloyes {
         return missing("hrv", "no HRV reading today");
-    };
+    }
     let Some(b) = hb else {
         let n = baseline(days, i, o.baseline_days, DayMarkers::ln_rmssd, true).len();
         let reason = format!(
-            "{n} valid days in the baseline; {} are needed before HRV is judged",
+            "{} in the {}-day baseline (same device); {} are needed before HRV is judged",
+            count_of(n, "valid morning"),
+            o.baseline_days,
             o.min_baseline_days
         );
         return (
-            finding("hrv", Rating::NotEnoughData, Some(v), None, None, reason),
+            finding("hrv", Rating::NotEnoughData, v, None, None, reason),
             0.25,
         );
     };
     let maturity = (b.days as f64 / o.baseline_days as f64).clamp(0.5, 1.0);
     let band = [b.mean - o.swc_sd * b.sd, b.mean + o.swc_sd * b.sd];
-    let (rating, reason) = hrv_rating(days, i, v, &b, band, rhr_flagged, o);
+    let (rating, baseline_mean, band, reason) = match (o.mode, v) {
+        (ReadinessMode::Kiviniemi, Some(v)) => {
+            let (rating, mean, reason) = kiviniemi_rating(days, i, v, o);
+            (rating, mean, None, reason)
+        }
+        (ReadinessMode::Javaloyes, _) => {
+            let (rating, reason) = javaloyes_rating(&b, band, o);
+            (rating, Some(b.mean), Some(band), reason)
+        }
+        (_, Some(v)) => {
+            let (rating, reason) = hrv_rating(days, i, v, &b, band, rhr_flagged, o);
+            (rating, Some(b.mean), Some(band), reason)
+        }
+        (_, None) => return missing("hrv", "no HRV reading today"),
+    };
     (
-        finding("hrv", rating, Some(v), Some(b.mean), Some(band), reason),
+        finding("hrv", rating, v, baseline_mean, band, reason),
         maturity,
     )
+}
+
+/// Kiviniemi 2007: ln rMSSD today against the reference (the mean of the 10
+/// days before − 1 SD), or falling on two consecutive mornings → major (easy
+/// or rest); otherwise normal. Needs `min_rolling_days` (at least 2) valid
+/// mornings among the 10. Returns the rating, the 10-day mean and why.
+fn kiviniemi_rating(
+    days: &[DayMarkers],
+    i: usize,
+    v: f64,
+    o: &ReadinessOptions,
+) -> (Rating, Option<f64>, String) {
+    let base = baseline(days, i, KIVINIEMI_DAYS, DayMarkers::ln_rmssd, true);
+    let needed = o.min_rolling_days.clamp(2, KIVINIEMI_DAYS);
+    let Some((m, sd)) = mean_sd(&base).filter(|_| base.len() >= needed) else {
+        return (
+            Rating::NotEnoughData,
+            None,
+            format!(
+                "{} in the {KIVINIEMI_DAYS} days before today; {needed} are needed for the Kiviniemi reference",
+                count_of(base.len(), "valid morning")
+            ),
+        );
+    };
+    let reference = m - sd;
+    let day = |k: usize| days[i].date - chrono::Days::new(k as u64);
+    let falling = i >= 2
+        && days[i - 1].date == day(1)
+        && days[i - 2].date == day(2)
+        && matches!((days[i - 1].ln_rmssd(), days[i - 2].ln_rmssd()), (Some(a), Some(b)) if v < a && a < b);
+    if v < reference {
+        (
+            Rating::Major,
+            Some(m),
+            format!(
+                "ln rMSSD {v:.2} is below the Kiviniemi reference {reference:.2} (the 10-day mean {m:.2} − 1 SD)"
+            ),
+        )
+    } else if falling {
+        (
+            Rating::Major,
+            Some(m),
+            format!("ln rMSSD {v:.2} has fallen on two consecutive mornings (Kiviniemi 2007)"),
+        )
+    } else {
+        (
+            Rating::Normal,
+            Some(m),
+            format!(
+                "ln rMSSD {v:.2} is at or above the Kiviniemi reference {reference:.2} (the 10-day mean {m:.2} − 1 SD)"
+            ),
+        )
+    }
+}
+
+/// Vesterinen 2016 / Javaloyes 2019: the 7-day mean of ln rMSSD outside the
+/// smallest-worthwhile-change band (either side) → major (low intensity);
+/// inside → normal; fewer than `min_rolling_days` valid mornings → not enough data.
+fn javaloyes_rating(b: &HrvBaseline, band: [f64; 2], o: &ReadinessOptions) -> (Rating, String) {
+    let Some(r) = b.rolling_mean else {
+        return (
+            Rating::NotEnoughData,
+            format!(
+                "fewer than {} valid mornings in the last {}: no {}-day mean",
+                o.min_rolling_days,
+                count_of(o.rolling_days, "day"),
+                o.rolling_days
+            ),
+        );
+    };
+    let (lo, hi) = (band[0], band[1]);
+    if r < lo || r > hi {
+        (
+            Rating::Major,
+            format!(
+                "the {}-day mean ln rMSSD {r:.2} is outside the smallest-worthwhile-change band {lo:.2}–{hi:.2}: low intensity (Vesterinen 2016, Javaloyes 2019)",
+                o.rolling_days
+            ),
+        )
+    } else {
+        (
+            Rating::Normal,
+            format!(
+                "the {}-day mean ln rMSSD {r:.2} is inside the smallest-worthwhile-change band {lo:.2}–{hi:.2}",
+                o.rolling_days
+            ),
+        )
+    }
 }
 
 /// The HRV rating: the 7-day mean below the band, or a low morning that is
@@ -798,7 +1280,22 @@ fn hrv_rating(
                 band[0], band[1]
             ),
         ),
-        _ => (Rating::Normal, "within the baseline band".into()),
+        Some(r) => (
+            Rating::Normal,
+            format!(
+                "the {}-day mean ln rMSSD {r:.2} is inside the band {:.2}–{:.2}",
+                o.rolling_days, band[0], band[1]
+            ),
+        ),
+        None => (
+            Rating::NotEnoughData,
+            format!(
+                "fewer than {} valid mornings in the last {}: no {}-day mean to compare (Plews)",
+                o.min_rolling_days,
+                count_of(o.rolling_days, "day"),
+                o.rolling_days
+            ),
+        ),
     }
 }
 
@@ -812,14 +1309,19 @@ fn resting_hr_marker(
     let (Some(v), Some((mut rating, m, sd))) = (days[i].resting_hr_bpm, rhr) else {
         return missing("resting_hr", "no resting HR today");
     };
+    let n = baseline(days, i, o.baseline_days, |d| d.resting_hr_bpm, true).len();
     if rating == Rating::NotEnoughData {
-        let reason = "baseline too young".into();
+        let reason = format!(
+            "{} in the {}-day baseline (same device); {} are needed before resting HR is judged",
+            count_of(n, "valid morning"),
+            o.baseline_days,
+            o.min_baseline_days
+        );
         return (
             finding("resting_hr", rating, Some(v), None, None, reason),
             0.25,
         );
     }
-    let n = baseline(days, i, o.baseline_days, |d| d.resting_hr_bpm, true).len();
     let maturity = (n as f64 / o.baseline_days as f64).clamp(0.5, 1.0);
     let yesterday = i > 0 && rhr_flag(days, i - 1, o).is_some_and(|r| r.0 >= Rating::Minor);
     let mut reason = format!(
@@ -867,7 +1369,23 @@ fn wellness_marker(days: &[DayMarkers], i: usize, o: &ReadinessOptions) -> Judge
         .wellness
         .map_or(0, |w| w.items().iter().flatten().count());
     if young > 0 && young == given {
-        let reason = "baseline too young".into();
+        let rated = baseline(
+            days,
+            i,
+            o.wellness_baseline_days,
+            |d| {
+                d.wellness
+                    .and_then(|w| w.items().iter().flatten().next().copied())
+            },
+            false,
+        )
+        .len();
+        let reason = format!(
+            "{} rated in the {}-day baseline; {} are needed before wellness is judged",
+            count_of(rated, "day"),
+            o.wellness_baseline_days,
+            o.min_baseline_days
+        );
         return (
             finding("wellness", Rating::NotEnoughData, None, None, None, reason),
             0.25,
@@ -991,17 +1509,51 @@ fn decide(
     markers: &[MarkerFinding],
     majors: usize,
     minors: usize,
-    hb: Option<HrvBaseline>,
     o: &ReadinessOptions,
 ) -> (Status, String) {
     let today = &days[days.len() - 1];
     if today.ill || today.injury_pain {
         return (Status::Rest, "rest: illness or possible injury".into());
     }
-    match o.mode {
+    let (status, why) = match o.mode {
         ReadinessMode::Combined => decide_combined(markers, majors, minors),
-        ReadinessMode::Kiviniemi => decide_kiviniemi(days),
-        ReadinessMode::Javaloyes => decide_javaloyes(hb, o),
+        ReadinessMode::Kiviniemi | ReadinessMode::Javaloyes => decide_hrv_only(markers, o.mode),
+    };
+    if status != Status::Go {
+        return (status, why);
+    }
+    // Go claims that every input the rule reads was judged: an input with a
+    // reading but too little data, or no input judged at all, is not a go.
+    let inputs: Vec<&MarkerFinding> = markers
+        .iter()
+        .filter(|m| decision_inputs(o.mode).contains(&m.marker.as_str()))
+        .collect();
+    let young: Vec<&str> = inputs
+        .iter()
+        .filter(|m| m.rating == Rating::NotEnoughData)
+        .map(|m| m.marker.as_str())
+        .collect();
+    let judged = inputs.iter().any(|m| m.rating >= Rating::Normal);
+    if !young.is_empty() {
+        let verb = if young.len() == 1 { "has" } else { "have" };
+        (
+            Status::NotEnoughData,
+            format!(
+                "not enough data: {} {verb} too few valid readings to judge",
+                young.join(", ")
+            ),
+        )
+    } else if !judged {
+        let names: Vec<&str> = inputs.iter().map(|m| m.marker.as_str()).collect();
+        (
+            Status::NotEnoughData,
+            format!(
+                "not enough data: no reading of {} today",
+                names.join(" or ")
+            ),
+        )
+    } else {
+        (status, why)
     }
 }
 
@@ -1025,57 +1577,38 @@ fn decide_combined(markers: &[MarkerFinding], majors: usize, minors: usize) -> (
             "one marker slipped a little ({}): a note, train as planned",
             slipped.join(", ")
         ),
-        (Status::GoEasy, _) => format!("scale back: {} slipped", slipped.join(", ")),
         (Status::Rest, _) => format!(
             "rest: several markers slipped clearly ({})",
             slipped.join(", ")
         ),
+        (_, _) => format!("scale back: {} slipped", slipped.join(", ")),
     };
     (status, why)
 }
 
-/// Kiviniemi 2007: HRV today against the last 10 days' mean − 1 SD, or falling two days running.
-fn decide_kiviniemi(days: &[DayMarkers]) -> (Status, String) {
-    let i = days.len() - 1;
-    let Some(v) = days[i].ln_rmssd() else {
-        return (
-            Status::Go,
-            "Kiviniemi: no HRV today; train as planned".into(),
-        );
+/// The protocol modes read the HRV marker alone, judged by the protocol's
+/// own rule (see [`hrv_marker`]): major → go easy; judged otherwise → go;
+/// no reading or too little data → the caller's not-enough-data check.
+fn decide_hrv_only(markers: &[MarkerFinding], mode: ReadinessMode) -> (Status, String) {
+    let name = match mode {
+        ReadinessMode::Kiviniemi => "Kiviniemi 2007",
+        _ => "Vesterinen 2016 / Javaloyes 2019",
     };
-    let base = baseline(days, i, 10, DayMarkers::ln_rmssd, true);
-    let Some((m, sd)) = mean_sd(&base) else {
-        return (Status::Go, "Kiviniemi: baseline too young".into());
-    };
-    let falling = i >= 2
-        && matches!((days[i - 1].ln_rmssd(), days[i - 2].ln_rmssd()), (Some(a), Some(b)) if v < a && a < b);
-    if v < m - sd || falling {
-        (
+    let hrv = markers.iter().find(|m| m.marker == "hrv");
+    match hrv.map(|m| m.rating) {
+        Some(Rating::Major) => (
             Status::GoEasy,
-            "Kiviniemi 2007: HRV below the reference (10-day mean − 1 SD) or falling two days running: easy or rest".into(),
-        )
-    } else {
-        (
-            Status::Go,
-            "Kiviniemi 2007: HRV at or above the reference: train as planned".into(),
-        )
-    }
-}
-
-/// Vesterinen 2016 / Javaloyes 2019: the 7-day mean outside the smallest worthwhile change → low intensity.
-fn decide_javaloyes(hb: Option<HrvBaseline>, o: &ReadinessOptions) -> (Status, String) {
-    match hb.and_then(|b| b.rolling_mean.map(|r| (r, b))) {
-        Some((r, b)) if (r - b.mean).abs() > o.swc_sd * b.sd => (
-            Status::GoEasy,
-            "Vesterinen/Javaloyes: the 7-day ln rMSSD mean is outside the smallest worthwhile change: low intensity".into(),
+            format!(
+                "{name} (HRV only): {}: easy or rest",
+                hrv.map_or("", |m| &m.reason)
+            ),
         ),
-        Some(_) => (
+        _ => (
             Status::Go,
-            "Vesterinen/Javaloyes: inside the smallest worthwhile change: train as planned".into(),
-        ),
-        None => (
-            Status::Go,
-            "Vesterinen/Javaloyes: not enough HRV data yet".into(),
+            format!(
+                "{name} (HRV only): {}: train as planned",
+                hrv.map_or("", |m| &m.reason)
+            ),
         ),
     }
 }
@@ -1507,6 +2040,9 @@ const EASY_CAP_S: f64 = 45.0 * 60.0;
 /// - `go_easy`: a hard session (quality or long) becomes an easy run of at
 ///   most 45 min, or cross-training when the wellness ratings (soreness) or the body systems slipped;
 ///   an easy session stays, capped at 45 min.
+/// - `not_enough_data`: like `go_easy` for a hard session (the default,
+///   [`OnNotEnoughData::GoEasy`]: no verdict is not a go); an easy session
+///   stays as planned. See [`adapt_session_with`] to train as planned instead.
 /// - `go`: as planned — but a hard session that felt unusually hard (felt RPE
 ///   ≥ planned + 2) becomes an easy run, as the seeds say.
 ///
@@ -1516,6 +2052,19 @@ pub fn adapt_session(
     planned: &Session,
     readiness: &Readiness,
     today: &DayMarkers,
+) -> Result<AdaptedSession> {
+    adapt_session_with(planned, readiness, today, OnNotEnoughData::default())
+}
+
+/// [`adapt_session`], with what a `not_enough_data` day does to a hard session.
+///
+/// # Errors
+/// The session's errors.
+pub fn adapt_session_with(
+    planned: &Session,
+    readiness: &Readiness,
+    today: &DayMarkers,
+    on_not_enough_data: OnNotEnoughData,
 ) -> Result<AdaptedSession> {
     planned.validate().map_err(|e| e.within("planned"))?;
     let hard = planned.kind.is_quality() || planned.kind == SessionKind::Long;
@@ -1545,6 +2094,18 @@ pub fn adapt_session(
             easy_run(planned, format!("{summary}: keep it easy and short"))
         }
         Status::GoEasy => as_planned(planned, format!("{summary}: the planned session is already easy")),
+        Status::NotEnoughData if hard && on_not_enough_data == OnNotEnoughData::GoEasy => {
+            if slipped("wellness") || slipped("body_systems") {
+                cross_training(planned, format!("{summary}: until then, the hard session becomes easy cross-training"))
+            } else {
+                easy_run(planned, format!("{summary}: until then, the hard session becomes an easy run"))
+            }
+        }
+        Status::NotEnoughData if hard && slipped("session_rpe") => {
+            easy_run(planned, "the hard session felt unusually hard (felt RPE well above planned): switch to easy running".into())
+        }
+        Status::NotEnoughData if hard => as_planned(planned, format!("{summary}: trained as planned, as the options ask (on_not_enough_data = as_planned)")),
+        Status::NotEnoughData => as_planned(planned, format!("{summary}: the planned session is easy, train as planned")),
         Status::Go if hard && slipped("session_rpe") => {
             easy_run(planned, "the hard session felt unusually hard (felt RPE well above planned): switch to easy running".into())
         }

@@ -317,8 +317,9 @@ mod recovery_and_readiness {
     fn rank(s: Status) -> u8 {
         match s {
             Status::Go => 0,
-            Status::GoEasy => 1,
-            Status::Rest => 2,
+            Status::NotEnoughData => 1,
+            Status::GoEasy => 2,
+            Status::Rest => 3,
         }
     }
 

@@ -1321,6 +1321,17 @@ export interface Readiness {
   minors: number;
   /** The decision in words. */
   summary: string;
+  /**
+   * What the decision's inputs that could not be judged still need (empty
+   * when every input with a reading today was judged).
+   */
+  data_needed: DataNeeded[];
+  /**
+   * For `not_enough_data`: the first morning a decision becomes possible
+   * with a reading every morning from tomorrow (`None` otherwise, or never
+   * with these options).
+   */
+  decision_possible_from: DateString | null;
 }
 /** One day's markers. */
 export interface DayMarkers {
@@ -1384,15 +1395,21 @@ export interface ReadinessOptions {
   wellness_scale?: WellnessScale | null;
   /** Felt RPE this much above planned is flagged (2). */
   felt_harder_rpe?: number | null;
+  /** What `adaptSession` does with a hard session on a `not_enough_data` day. */
+  on_not_enough_data?: OnNotEnoughData | null;
 }
 /**
  * The day's decision.
  *
- * - `go`: Train as planned.
+ * - `go`: Train as planned: every marker the decision rule reads was judged, none slipped enough.
+ * - `not_enough_data`: Too few valid readings in a window, or a baseline too young, to say go:
+ * what is missing and when a decision becomes possible are in
+ * `Readiness::data_needed` and `Readiness::decision_possible_from`.
+ * No hard session by default (`OnNotEnoughData`).
  * - `go_easy`: Scale back: easy running or cross-training instead of hard work.
  * - `rest`: Rest (or only gentle active recovery).
  */
-export type ReadinessStatus = 'go' | 'go_easy' | 'rest';
+export type ReadinessStatus = 'go' | 'not_enough_data' | 'go_easy' | 'rest';
 /** One marker's verdict. */
 export interface MarkerFinding {
   /** `hrv`, `resting_hr`, `sleep`, `wellness`, `session_rpe`, `form`, `body_systems`, `illness`, `injury`. */
@@ -1406,6 +1423,24 @@ export interface MarkerFinding {
   /** The band or threshold, where there is one: [low, high]. */
   band: Range | null;
   /** Why it counts, in words. */
+  reason: string;
+}
+/** A count of valid readings that a judgement needs and does not have yet. */
+export interface DataNeeded {
+  /** `hrv`, `resting_hr` or `wellness`. */
+  marker: MarkerName;
+  /** The window the readings are counted in, days. */
+  window_days: number;
+  /** Valid readings in it today. */
+  valid_days: number;
+  /** Valid readings it needs. */
+  days_needed: number;
+  /**
+   * The first morning the count is met with a reading every morning from
+   * tomorrow (`None`: never, with these options).
+   */
+  possible_from: DateString | null;
+  /** What is missing, in words. */
   reason: string;
 }
 /** A morning HRV reading. */
@@ -1454,6 +1489,14 @@ export type HrvAboveBand = 'note' | 'minor';
  * - `higher_is_better`: 7 = best (McLean, Gastin).
  */
 export type WellnessScale = 'lower_is_better' | 'higher_is_better';
+/**
+ * What `adaptSession` does with a hard session on a `not_enough_data` day.
+ *
+ * - `go_easy`: As on a `go_easy` day: the hard session becomes easy. Default: an
+ * unknown state is not evidence of readiness.
+ * - `as_planned`: Train as planned: the athlete accepts training without a verdict.
+ */
+export type OnNotEnoughData = 'go_easy' | 'as_planned';
 /** The markers a readiness verdict is given for. */
 export type MarkerName =
   | 'hrv'

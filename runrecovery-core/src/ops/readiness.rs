@@ -300,6 +300,7 @@ pub fn adapt_session(r: AdaptSessionRequest) -> Result<AdaptSessionResponse> {
         .markers
         .last()
         .ok_or_else(|| Error::empty("markers", "at least today's markers"))?;
-    let adapted = ready::adapt_session(&r.planned, &readiness, today)?;
+    let adapted =
+        ready::adapt_session_with(&r.planned, &readiness, today, r.options.on_not_enough_data)?;
     Ok(AdaptSessionResponse { adapted, readiness })
 }

@@ -199,8 +199,11 @@ HrvAboveBand = Literal["note", "minor"]
 #: The direction of the wellness scale.
 WellnessScale = Literal["lower_is_better", "higher_is_better"]
 
+#: What :func:`adapt_session` does with a hard session on a ``not_enough_data`` day.
+OnNotEnoughData = Literal["go_easy", "as_planned"]
+
 #: The day's decision.
-ReadinessStatus = Literal["go", "go_easy", "rest"]
+ReadinessStatus = Literal["go", "not_enough_data", "go_easy", "rest"]
 
 #: The markers a readiness verdict is given for.
 MarkerName = Literal[
@@ -936,6 +939,8 @@ class ReadinessOptions(TypedDict, total=False):
     wellness_scale: WellnessScale
     #: Felt RPE this much above planned is flagged (2).
     felt_harder_rpe: float
+    #: What :func:`adapt_session` does with a hard session on a ``not_enough_data`` day.
+    on_not_enough_data: OnNotEnoughData
 
 
 class MarkerFinding(TypedDict):
@@ -953,6 +958,24 @@ class MarkerFinding(TypedDict):
     #: The band or threshold, where there is one: [low, high].
     band: Optional[List[float]]
     #: Why it counts, in words.
+    reason: str
+
+
+class DataNeeded(TypedDict):
+    """A count of valid readings that a judgement needs and does not have yet."""
+
+    #: ``hrv``, ``resting_hr`` or ``wellness``.
+    marker: MarkerName
+    #: The window the readings are counted in, days.
+    window_days: int
+    #: Valid readings in it today.
+    valid_days: int
+    #: Valid readings it needs.
+    days_needed: int
+    #: The first morning the count is met with a reading every morning from
+    #: tomorrow (``None``: never, with these options).
+    possible_from: Optional[str]
+    #: What is missing, in words.
     reason: str
 
 
@@ -975,6 +998,13 @@ class Readiness(TypedDict):
     minors: int
     #: The decision in words.
     summary: str
+    #: What the decision's inputs that could not be judged still need (empty
+    #: when every input with a reading today was judged).
+    data_needed: List[DataNeeded]
+    #: For ``not_enough_data``: the first morning a decision becomes possible
+    #: with a reading every morning from tomorrow (``None`` otherwise, or never
+    #: with these options).
+    decision_possible_from: Optional[str]
 
 
 class HrvBaseline(TypedDict):

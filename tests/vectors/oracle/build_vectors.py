@@ -700,10 +700,50 @@ case("readiness", "missing markers lower confidence", "readiness", "confidence =
      {"markers": with_today(ST, hrv=None, wellness=None)},
      {"status": "go", "confidence": (0 + 39 / 60 + 1 + 0) / 4,
       "markers": [{"marker": "hrv", "rating": "missing"}, {"marker": "resting_hr", "rating": "normal"}, {"marker": "sleep"}, {"marker": "wellness", "rating": "missing"}]})
-case("readiness", "a young baseline says not enough data", "readiness", "baselines need 14 valid days (SCIENCE.md 7)",
+# 4 mornings before today (Jan 1-4) and today (Jan 5): the morning of Jan 5 + k has 5 + (k - 1) before it,
+# 14 from k = 10 (Jan 15).
+case("readiness", "a young baseline says not enough data", "readiness",
+     "baselines need 14 valid days (SCIENCE.md 7): until then the status is not_enough_data, not go (issue 12); "
+     "with a reading every morning the 14th valid morning before the day is Jan 14, so a decision is possible on Jan 15",
      {"markers": stable_days(5)},
-     {"status": "go", "markers": [{"marker": "hrv", "rating": "not_enough_data"}, {"marker": "resting_hr", "rating": "not_enough_data"},
-                                  {"marker": "sleep", "rating": "normal"}, {"marker": "wellness", "rating": "not_enough_data"}]})
+     {"status": "not_enough_data", "decision_possible_from": "2026-01-15",
+      "markers": [{"marker": "hrv", "rating": "not_enough_data"}, {"marker": "resting_hr", "rating": "not_enough_data"},
+                  {"marker": "sleep", "rating": "normal"}, {"marker": "wellness", "rating": "not_enough_data"}],
+      "data_needed": [{"marker": "hrv", "window_days": 60, "valid_days": 4, "days_needed": 14, "possible_from": "2026-01-15"},
+                      {"marker": "resting_hr", "window_days": 60, "valid_days": 4, "days_needed": 14, "possible_from": "2026-01-15"},
+                      {"marker": "wellness", "window_days": 28, "valid_days": 4, "days_needed": 14, "possible_from": "2026-01-15"}]})
+# HRV on only 2 of the last 7 mornings (days 35 and 39): no 7-day mean (Plews: >= 3 valid days a week).
+SPARSE = [dict(d) for d in ST]
+for k in (33, 34, 36, 37, 38):
+    SPARSE[k].pop("hrv")
+case("readiness", "a week with almost no HRV readings is not a go", "readiness",
+     "Plews et al. 2013/2014: a weekly ln rMSSD mean needs >= 3 valid mornings; with 2 of 7 the 7-day mean cannot be "
+     "compared with the band, so HRV is not_enough_data and so is the status (issue 12: it said go). Tomorrow's 7-day "
+     "window holds days 35, 39 and tomorrow: 3",
+     {"markers": SPARSE},
+     {"status": "not_enough_data", "decision_possible_from": "2026-02-10",
+      "markers": [{"marker": "hrv", "rating": "not_enough_data"}, {"marker": "resting_hr", "rating": "normal"}, {}, {"marker": "wellness", "rating": "normal"}],
+      "data_needed": [{"marker": "hrv", "window_days": 7, "valid_days": 2, "days_needed": 3, "possible_from": "2026-02-10"}]})
+SLEEP_ONLY = [{"date": d["date"], "sleep_h": d["sleep_h"]} for d in ST]
+case("readiness", "sleep alone is not a go", "readiness",
+     "the combined rule reads HRV, resting HR and wellness against baselines; with none recorded there is no verdict "
+     "(issue 12). The first marker measured from tomorrow (Feb 10) has 14 mornings before it on Feb 24",
+     {"markers": SLEEP_ONLY},
+     {"status": "not_enough_data", "decision_possible_from": "2026-02-24",
+      "markers": [{"marker": "hrv", "rating": "missing"}, {"marker": "resting_hr", "rating": "missing"},
+                  {"marker": "sleep", "rating": "normal"}, {"marker": "wellness", "rating": "missing"}]})
+KIV_YOUNG = with_today(stable_days(8), hrv={"value": 40.0, "index": "rmssd_ms"})
+case("readiness", "Kiviniemi mode with a young baseline: not enough data, as the HRV marker says", "readiness",
+     "issue 12: the status was go_easy while the HRV marker said not_enough_data. 7 mornings are not the 14-day "
+     "baseline (SCIENCE.md 7), so the Kiviniemi rule has no verdict either",
+     {"markers": KIV_YOUNG, "options": {"mode": "kiviniemi"}},
+     {"status": "not_enough_data", "decision_possible_from": "2026-01-15",
+      "markers": [{"marker": "hrv", "rating": "not_enough_data"}, {}, {}, {}]})
+case("readiness", "Javaloyes mode with a young baseline: not enough data, not go", "readiness",
+     "Vesterinen 2016 / Javaloyes 2019 compare the 7-day mean with a ~4-week baseline; with 7 mornings there is none "
+     "(issue 12: it said go)",
+     {"markers": stable_days(8), "options": {"mode": "javaloyes"}},
+     {"status": "not_enough_data", "markers": [{"marker": "hrv", "rating": "not_enough_data"}, {}, {}, {}]})
 ST_NEW = [dict(d, source="new strap") if i >= 35 else d for i, d in enumerate(ST)]
 case("readiness", "a new device starts a new baseline", "readiness", "a device change must not corrupt the old baseline",
      {"markers": ST_NEW}, {"markers": [{"marker": "hrv", "rating": "not_enough_data"}, {"marker": "resting_hr", "rating": "not_enough_data"}, {}, {}]})
@@ -801,6 +841,14 @@ case("readiness", "ill: rest", "adapt_session", "illness: rest", {"planned": EAS
      {"action": "rest", "readiness": {"status": "rest"}})
 case("readiness", "possible injury: no running", "adapt_session", "pain: no-impact cross-training or rest",
      {"planned": HARD, "markers": with_today(ST, injury_pain=True)}, {"action": "cross_training", "session": {"modality": "pool_running"}})
+case("readiness", "not enough data: intervals become an easy run", "adapt_session",
+     "issue 12: no verdict is not a go; by default a hard session on a not_enough_data day is eased as on go_easy",
+     {"planned": dict(HARD, date="2026-01-05"), "markers": stable_days(5)},
+     {"action": "easy_run", "session": {"kind": "easy", "duration_s": 2700, "rpe": 3}, "readiness": {"status": "not_enough_data"}})
+case("readiness", "not enough data, as the options allow: as planned", "adapt_session",
+     "options.on_not_enough_data = as_planned: the athlete accepts training without a verdict",
+     {"planned": dict(HARD, date="2026-01-05"), "markers": stable_days(5), "options": {"on_not_enough_data": "as_planned"}},
+     {"action": "as_planned", "session": {"kind": "intervals", "duration_s": 3600}, "readiness": {"status": "not_enough_data"}})
 case("readiness", "a hard session that felt unusually hard", "adapt_session", "the seeds: it becomes easy running",
      {"planned": HARD, "markers": with_today(ST, planned_rpe=7, felt_rpe=9.5)}, {"action": "easy_run", "readiness": {"status": "go"}})
 
