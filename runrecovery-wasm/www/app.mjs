@@ -362,6 +362,7 @@ function computeResults(log, { today, race, method }, markersBefore) {
     ? null
     : results.systems.systems.filter((s) => s.status === 'recovering' || s.status === 'fatigued').length;
   results.markers = markersBefore;
+  results.baselines = attempt(() => rr.readinessBaselines({ markers: markersBefore }));
   results.readiness = attempt(() =>
     rr.readiness({
       markers: markersBefore,
@@ -670,29 +671,112 @@ function renderRace(r) {
   numEl('race-fatigue', pmc.fatigue[i]);
 }
 
+/** The core's default `ready_below` (RecoveryOptions; the page passes none): a system is ready at or below it. */
+const READY_BELOW = 0.3;
+/** The body systems in the order of a candidate day's `fatigue`, and their colours. */
+const SYSTEMS = ['metabolic', 'muscular', 'neuromuscular', 'structural'];
+const SYSTEM_COLORS = { metabolic: '#d97706', muscular: '#dc2626', neuromuscular: '#7c3aed', structural: '#475569' };
+
+/**
+ * The days a session of the kind asked may be done: safe for it (every
+ * system it stresses ready, and the 48 h rule) and not before the earliest
+ * day the result gives. Only these are shaded.
+ */
+const safeDays = (n) => new Set(n.days.filter((d) => d.safe && d.date >= n.earliest).map((d) => d.date));
+
 function renderNext(r) {
   const body = $('#next-body');
   if (r.next.error) {
     body.innerHTML = cardError(r.next.error);
+    $('#next-chart').innerHTML = '';
+    $('#next-legend').innerHTML = '';
     return;
   }
   const n = r.next;
-  const maxResp = Math.max(...n.days.map((d) => Math.abs(d.response)), 1e-9);
-  const bars = n.days
-    .map((d) => {
-      const h = Math.max((Math.abs(d.response) / maxResp) * 48, 1);
-      const cls = `${d.safe ? 'safe' : 'unsafe'}${d.date === n.best ? ' best' : ''}${d.response < 0 ? ' negative' : ''}`;
-      return `<div class="day ${cls}" title="${d.date}: ${d.safe ? 'safe' : 'not yet safe'}, response ${num(d.response, 3)}"><span style="height:${h.toFixed(0)}px"></span><small>${weekday(d.date)[0]}</small></div>`;
-    })
-    .join('');
+  const kind = label(n.kind);
   body.innerHTML = `
     <div class="two">
       <div><span class="label">earliest</span><span class="big">${dateHtml(n.earliest, 'next-earliest')}</span></div>
       <div><span class="label">best</span><span class="big">${dateHtml(n.best, 'next-best')}</span></div>
     </div>
-    <p>${esc(label(n.kind))}: ${esc(n.reason)}</p>
-    <div class="days" aria-label="Supercompensation response of the days searched">${bars}</div>
-    <p class="note">Bars: the last hard session's supercompensation response${n.last_hard_session ? ` (${n.last_hard_session})` : ''}; green days are safe for ${esc(n.stressed_systems.join(', '))}.</p>`;
+    <p>${esc(kind)}: ${esc(n.reason)}</p>`;
+  renderNextChart(r);
+  $('#next-legend').innerHTML =
+    `<span class="swatch" style="--c:#dcfce7">safe for ${esc(kind)}</span>` +
+    n.stressed_systems.map((s) => `<span class="key" style="color:${SYSTEM_COLORS[s]}">${esc(s)}</span>`).join('') +
+    `<span class="key dashed">ready ≤ ${READY_BELOW}</span>`;
+  $('#next-note').textContent = `Top: the residual fatigue of the systems ${kind} stresses, in reference hard sessions (1 = one hour at threshold: 100 TSS or 420 AU), against the ready line. Bottom: the last hard session's supercompensation response${
+    n.last_hard_session ? ` (${n.last_hard_session})` : ''
+  }, above zero once recovered. Shaded: the days ${kind} is safe (every stressed system ready, 48 h since the last hard session), from the earliest day on.`;
+}
+
+/** The next-quality-session days: fatigue of the stressed systems, the response, the safe days shaded. */
+function renderNextChart(r) {
+  const n = r.next;
+  const box = $('#next-chart');
+  const W = chartWidth(box);
+  const nd = n.days.length;
+  const [left, right] = [36, W - 10];
+  const [t0, t1] = [24, 124]; // fatigue panel
+  const [b0, b1] = [160, 236]; // response panel
+  const H = b1 + 36;
+  const cw = (right - left) / nd;
+  const x = (i) => left + cw * (i + 0.5);
+  const stressed = n.stressed_systems.map((s) => SYSTEMS.indexOf(s)).filter((k) => k >= 0);
+  const fMax = Math.max(READY_BELOW * 2, ...n.days.flatMap((d) => stressed.map((k) => d.fatigue[k]))) * 1.1;
+  const yF = (v) => t1 - ((t1 - t0) * Math.min(v, fMax)) / fMax;
+  const rAbs = Math.max(...n.days.map((d) => Math.abs(d.response)), 1e-9);
+  const rLo = Math.min(0, ...n.days.map((d) => d.response));
+  const rHi = Math.max(0, ...n.days.map((d) => d.response));
+  const span = rHi - rLo || rAbs;
+  const yR = (v) => b1 - ((b1 - b0) * (v - rLo)) / span;
+  const ok = safeDays(n);
+  const kind = label(n.kind);
+
+  let svg = '';
+  n.days.forEach((d, i) => {
+    if (ok.has(d.date)) svg += el('rect', { x: left + cw * i, y: t0, width: cw, height: b1 - t0, class: 'safe-day', 'data-date': d.date }, el('title', {}, `${d.date}: safe for ${kind}`));
+  });
+  for (const v of ticks(0, fMax, 3)) {
+    svg += el('line', { x1: left, x2: right, y1: yF(v), y2: yF(v), class: 'gridline' });
+    svg += el('text', { x: left - 5, y: yF(v) + 4, class: 'axis end' }, num(v, 1));
+  }
+  svg += el('line', { x1: left, x2: right, y1: yF(READY_BELOW), y2: yF(READY_BELOW), class: 'ready-line' });
+  for (const k of stressed) {
+    svg += el('polyline', { points: pts(n.days.map((d, i) => [x(i), yF(d.fatigue[k])])), class: 'line system', stroke: SYSTEM_COLORS[SYSTEMS[k]] });
+  }
+  svg += axisTitle(4, t0 - 10, 'fatigue (reference hard sessions)');
+
+  svg += el('line', { x1: left, x2: right, y1: yR(0), y2: yR(0), class: 'zero' });
+  const bw = Math.max(cw * 0.6, 2);
+  n.days.forEach((d, i) => {
+    const y0 = yR(Math.max(d.response, 0));
+    const h = Math.max(Math.abs(yR(d.response) - yR(0)), 1);
+    const cls = `resp ${ok.has(d.date) ? 'safe' : 'unsafe'}${d.date === n.best ? ' best' : ''}`;
+    svg += el('rect', { x: x(i) - bw / 2, y: y0, width: bw, height: h, class: cls }, el('title', {}, `${d.date}: ${ok.has(d.date) ? 'safe' : 'not safe'} for ${kind}, response ${num(d.response, 3)}`));
+  });
+  svg += axisTitle(4, b0 - 10, W < 400 ? 'response (arbitrary units)' : 'supercompensation response (arbitrary units)');
+
+  // Day axis: the weekday's initial over the day of the month; the earliest and best days marked.
+  n.days.forEach((d, i) => {
+    if (nd > 16 && W < 560 && i % 2) return;
+    svg += el('text', { x: x(i), y: b1 + 15, class: 'axis mid' }, weekday(d.date).slice(0, 2));
+    svg += el('text', { x: x(i), y: b1 + 29, class: 'axis mid' }, String(Number(d.date.slice(8))));
+  });
+  const mark = (date, text, cls, y) => {
+    const i = n.days.findIndex((d) => d.date === date);
+    if (i < 0) return '';
+    if (cls === 'best' && date === n.earliest) return el('text', { x: x(i) + (i > nd * 0.6 ? -4 : 4), y, class: `marker-label best${i > nd * 0.6 ? ' end' : ''}` }, text);
+    const end = i > nd * 0.6;
+    return (
+      el('line', { x1: x(i), x2: x(i), y1: t0, y2: b1, class: `marker ${cls}` }) +
+      el('text', { x: x(i) + (end ? -4 : 4), y, class: `marker-label ${cls}${end ? ' end' : ''}` }, text)
+    );
+  };
+  // Both labels at the top of the fatigue panel, the second a line lower.
+  svg += mark(n.earliest, 'earliest', 'earliest', t0 + 13);
+  svg += mark(n.best, 'best', 'best', t0 + 28);
+  drawSvg(box, W, H, `Next ${kind} session: fatigue and supercompensation response from ${n.days[0]?.date} to ${n.days.at(-1)?.date}`, svg);
 }
 
 /** Decimals and unit of each marker's value. */
@@ -708,6 +792,7 @@ const MARKER_FORMAT = {
 
 function renderReadiness(r) {
   const body = $('#readiness-body');
+  renderReadinessChart(r);
   if (r.readiness.error) {
     body.innerHTML = cardError(r.readiness.error);
     return;
@@ -726,6 +811,136 @@ function renderReadiness(r) {
     <p class="lead"><span class="chip ${x.status}">${esc(label(x.status))}</span> ${esc(x.summary)}</p>
     <ul class="markers">${items}</ul>
     <p class="note">Score ${num(x.score, 0)} of 100, confidence ${num(x.confidence * 100, 0)} % (markers present × baseline maturity). Each marker against your own baseline of earlier mornings.</p>`;
+}
+
+/** The colour of a marker's rating (today's point on the readiness chart). */
+const RATING_COLORS = { normal: '#15803d', note: '#0369a1', minor: '#d97706', major: '#dc2626', not_enough_data: '#64748b', missing: '#94a3b8' };
+/** The smallest worthwhile change the HRV band is drawn with, in SD of ln rMSSD (the core's default `swc_sd`). */
+const SWC_SD = 0.5;
+/** The morning markers the readiness chart draws, in its order. */
+const CHART_MARKERS = ['hrv', 'resting_hr', 'sleep', 'wellness'];
+const READINESS_DAYS = 28;
+
+/**
+ * Per marker, the last four weeks' values up to today, what they are
+ * compared with, and the value today (all from the markers and
+ * readinessBaselines; nothing is recomputed here but units: HRV as ms).
+ */
+function readinessSeries(r) {
+  const byDate = new Map(r.markers.map((m) => [m.date, m]));
+  const base = r.baselines.error ? new Map() : new Map(r.baselines.days.map((d) => [d.date, d]));
+  const dates = Array.from({ length: READINESS_DAYS }, (_, i) => addDays(r.today, i - READINESS_DAYS + 1));
+  const finding = (name) => r.readiness.markers.find((m) => m.marker === name) ?? null;
+  const series = {
+    hrv: {
+      title: 'HRV, rMSSD (ms)',
+      unit: 'ms',
+      d: 0,
+      value: (date) => (base.get(date)?.ln_rmssd == null ? null : Math.exp(base.get(date).ln_rmssd)),
+      band: (date) => {
+        const h = base.get(date)?.hrv;
+        return h ? [Math.exp(h.mean - SWC_SD * h.sd), Math.exp(h.mean + SWC_SD * h.sd)] : null;
+      },
+      line: (date) => (base.get(date)?.hrv?.rolling_mean == null ? null : Math.exp(base.get(date).hrv.rolling_mean)),
+      bandName: `baseline ± ${SWC_SD} SD`,
+      lineName: '7-day mean',
+    },
+    resting_hr: {
+      title: 'resting HR (bpm)',
+      unit: 'bpm',
+      d: 0,
+      value: (date) => byDate.get(date)?.resting_hr_bpm ?? null,
+      line: (date) => base.get(date)?.resting_hr_baseline ?? null,
+      lineName: 'baseline',
+    },
+    sleep: {
+      title: 'sleep (h)',
+      unit: 'h',
+      d: 1,
+      value: (date) => byDate.get(date)?.sleep_h ?? null,
+      band: () => finding('sleep')?.band ?? null,
+      bandName: 'target',
+    },
+    wellness: {
+      title: 'wellness, Hooper (points)',
+      unit: 'points',
+      d: 0,
+      value: (date) => base.get(date)?.hooper ?? null,
+    },
+  };
+  return CHART_MARKERS.map((name) => {
+    const s = series[name];
+    const f = finding(name);
+    const values = dates.map((date) => s.value(date));
+    const used = f !== null && f.rating !== 'missing';
+    return { name, ...s, finding: f, used, values, bands: dates.map((date) => s.band?.(date) ?? null), lines: dates.map((date) => s.line?.(date) ?? null) };
+  }).filter((m) => m.used || m.values.some((v) => v !== null))
+    .map((m) => ({ ...m, dates }));
+}
+
+/** Readiness: each morning marker over four weeks against what it is compared with, today's point, the verdict. */
+function renderReadinessChart(r) {
+  const box = $('#readiness-chart');
+  if (r.readiness.error) {
+    box.innerHTML = '';
+    return;
+  }
+  const x0 = r.readiness;
+  const panels = readinessSeries(r);
+  const W = chartWidth(box);
+  const [left, right] = [40, W - 12];
+  const ph = 58; // a panel's plot height
+  const gap = 34; // room for the next panel's title
+  const top0 = 46;
+  const H = top0 + panels.length * (ph + gap) - gap + 40;
+  const n = READINESS_DAYS;
+  const x = (i) => left + ((right - left) * i) / (n - 1);
+
+  let svg = el('text', { x: 4, y: 16, class: `verdict ${x0.status}` }, `verdict: ${label(x0.status)}`) +
+    el('text', { x: W - 4, y: 16, class: 'axis end' }, `score ${num(x0.score, 0)} of 100`);
+  panels.forEach((p, k) => {
+    const t = top0 + k * (ph + gap);
+    const b = t + ph;
+    const all = [...p.values, ...p.lines, ...p.bands.flat()].filter((v) => v !== null && Number.isFinite(v));
+    let lo = Math.min(...all);
+    let hi = Math.max(...all);
+    if (!(hi > lo)) [lo, hi] = [lo - 1, hi + 1];
+    const pad = (hi - lo) * 0.12;
+    [lo, hi] = [lo - pad, hi + pad];
+    const y = (v) => b - ((b - t) * (v - lo)) / (hi - lo);
+    let g = axisTitle(4, t - 10, p.title);
+    // What today is compared with: the band, then the baseline line.
+    const bandPts = p.bands.map((v, i) => (v ? [i, v] : null)).filter(Boolean);
+    if (bandPts.length > 1) {
+      g += el('polygon', { points: pts([...bandPts.map(([i, v]) => [x(i), y(v[0])]), ...bandPts.reverse().map(([i, v]) => [x(i), y(v[1])])]), class: 'ready-band' }, el('title', {}, p.bandName));
+    } else if (bandPts.length === 1) {
+      const v = bandPts[0][1];
+      g += el('rect', { x: left, width: right - left, y: y(v[1]), height: y(v[0]) - y(v[1]), class: 'ready-band' }, el('title', {}, p.bandName));
+    }
+    for (const v of [lo + pad, hi - pad]) g += el('text', { x: left - 5, y: y(v) + 4, class: 'axis end' }, num(v, p.d));
+    const line = p.lines.map((v, i) => (v === null ? null : [x(i), y(v)])).filter(Boolean);
+    if (line.length > 1) g += el('polyline', { points: pts(line), class: 'line baseline' }, el('title', {}, p.lineName));
+    p.values.forEach((v, i) => {
+      if (v !== null && i < n - 1) g += el('circle', { cx: x(i), cy: y(v), r: 2.6, class: 'day-value' }, el('title', {}, `${p.dates[i]}: ${num(v, p.d)} ${p.unit}`));
+    });
+    const today = p.values[n - 1];
+    const rating = p.finding?.rating ?? 'missing';
+    if (today !== null) {
+      g += el('circle', { cx: x(n - 1), cy: y(today), r: 5.5, class: 'today-value', fill: RATING_COLORS[rating] ?? '#64748b', 'data-marker': p.name }, el('title', {}, `today: ${num(today, p.d)} ${p.unit}, ${label(rating)}`));
+    }
+    g += el('text', { x: W - 4, y: t - 10, class: 'marker-label end', fill: RATING_COLORS[rating] ?? '#64748b' }, `today ${today === null ? '–' : num(today, p.d)} · ${label(rating)}`);
+    svg += el('g', { class: 'panel', 'data-marker': p.name }, g);
+  });
+  const bottom = top0 + panels.length * (ph + gap) - gap;
+  for (let i = n - 1; i >= 0; i -= 7) {
+    const d = addDays(r.today, i - n + 1);
+    svg += el('text', { x: x(i), y: bottom + 16, class: `axis ${i === n - 1 ? 'end' : 'mid'}` }, i === n - 1 ? 'today' : `${Number(d.slice(8))} ${MONTHS[Number(d.slice(5, 7)) - 1]}`);
+  }
+  const others = x0.markers.filter((m) => !CHART_MARKERS.includes(m.marker) && m.rating !== 'missing');
+  if (others.length) {
+    svg += el('text', { x: 4, y: bottom + 34, class: 'axis' }, `also: ${others.map((m) => `${(MARKER_NAMES[m.marker] ?? label(m.marker)).toLowerCase()} ${label(m.rating)}`).join(' · ')}`);
+  }
+  drawSvg(box, W, H, `Readiness ${label(x0.status)}: ${panels.map((p) => p.name).join(', ')} over four weeks against their baselines`, svg);
 }
 
 function renderSystems(r) {
@@ -858,7 +1073,12 @@ async function main() {
 
   // Charts are drawn at their box's width: redraw one when its box changes width
   // (a phone turned, a window resized), from the results already computed.
-  const redraw = { 'pmc-chart': renderPmc, 'acwr-chart': renderAcwr };
+  const redraw = {
+    'pmc-chart': renderPmc,
+    'acwr-chart': renderAcwr,
+    'next-chart': (r) => !r.next.error && renderNextChart(r),
+    'readiness-chart': renderReadinessChart,
+  };
   const resized = new ResizeObserver((entries) => {
     const boxes = entries.map((e) => e.target).filter((box) => shown && box.clientWidth && chartWidth(box) !== Number(box.dataset.width));
     // After this frame's layout, so that drawing cannot feed back into it.

@@ -197,6 +197,21 @@ test('the sample: the page shows what pkg-node computes', async () => {
   assert.equal(await page.locator('#pmc-chart polygon.band').count(), 5);
   assert.ok((await page.locator('#acwr-chart polyline').count()) >= 1);
   assert.equal(await page.locator('#paces tbody tr').count(), 5);
+
+  // The supercompensation chart shades exactly the days the session asked is
+  // safe on (every system it stresses ready, the 48 h rule), from the earliest on.
+  const safe = x.next.days.filter((d) => d.safe && d.date >= x.next.earliest).map((d) => d.date);
+  assert.ok(safe.length > 0);
+  assert.deepEqual(await page.$$eval('#next-chart rect.safe-day', (rs) => rs.map((r) => r.dataset.date)), safe);
+  // The readiness chart: a panel for every morning marker the verdict used,
+  // today's value on each, and the verdict.
+  const used = x.readiness.markers
+    .filter((m) => ['hrv', 'resting_hr', 'sleep', 'wellness'].includes(m.marker) && m.rating !== 'missing')
+    .map((m) => m.marker);
+  assert.deepEqual(used, ['hrv', 'resting_hr', 'sleep', 'wellness']);
+  assert.deepEqual(await page.$$eval('#readiness-chart g.panel', (gs) => gs.map((g) => g.dataset.marker)), used);
+  assert.deepEqual(await page.$$eval('#readiness-chart circle.today-value', (cs) => cs.map((c) => c.dataset.marker)), used);
+  assert.equal(await page.textContent('#readiness-chart text.verdict'), `verdict: ${x.readiness.status.replace(/_/g, ' ')}`);
   assert.deepEqual(pageErrors, []);
 
   await page.mouse.move(0, 0);
@@ -337,7 +352,15 @@ const layout = () =>
           return { text: t.textContent.trim().slice(0, 30), px: m ? px * Math.hypot(m.a, m.b) : px };
         });
         sizes.sort((a, b) => a.px - b.px);
-        return { id: c.id, smallest: sizes[0] ?? null, axes: [...c.querySelectorAll('.axis-title')].map((t) => t.textContent.trim()) };
+        // Labels that overlap one another (by more than a pixel each way).
+        const boxes = [...c.querySelectorAll('text')].map((t) => [t.textContent.trim(), t.getBoundingClientRect()]);
+        const overlaps = [];
+        boxes.forEach(([ta, a], i) =>
+          boxes.slice(i + 1).forEach(([tb, b]) => {
+            if (Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1) overlaps.push(`"${ta}" and "${tb}"`);
+          }),
+        );
+        return { id: c.id, smallest: sizes[0] ?? null, overlaps, axes: [...c.querySelectorAll('.axis-title')].map((t) => t.textContent.trim()) };
       });
     return { scrollWidth: document.documentElement.scrollWidth, innerWidth: W, out: out.map(name), charts };
   });
@@ -365,12 +388,13 @@ test('on a desktop and on a phone: no sideways scrolling, chart text of 11 px or
       assert.deepEqual(l.out, [], `${device}: elements past the right edge`);
       assert.deepEqual(
         l.charts.map((c) => c.id),
-        ['pmc-chart', 'acwr-chart'],
+        ['pmc-chart', 'next-chart', 'readiness-chart', 'acwr-chart'],
         `${device}: the charts`,
       );
       for (const c of l.charts) {
         assert.ok(c.smallest, `${device}: #${c.id} has text`);
         assert.ok(c.smallest.px >= 11, `${device}: #${c.id}: "${c.smallest.text}" is drawn at ${c.smallest.px.toFixed(1)} px`);
+        assert.deepEqual(c.overlaps, [], `${device}: #${c.id}: labels drawn over each other`);
         // Every value axis names what it shows and its unit, "… (unit)".
         assert.ok(c.axes.length > 0, `${device}: #${c.id} has no axis titles`);
         for (const t of c.axes) assert.match(t, /\(.+\)/, `${device}: #${c.id}: axis title "${t}" has no unit`);
