@@ -456,6 +456,26 @@ pub enum Include {
     Both,
 }
 
+impl Include {
+    /// Whether a session counts.
+    pub fn counts(self, s: &Session) -> bool {
+        match self {
+            Include::Completed => s.status == Status::Completed,
+            Include::Planned => s.status == Status::Planned,
+            Include::Both => true,
+        }
+    }
+
+    /// The last date of a counted session of the log, if any.
+    pub fn last_date(self, log: &TrainingLog) -> Option<NaiveDate> {
+        log.sessions()
+            .iter()
+            .rev()
+            .find(|s| self.counts(s))
+            .map(|s| s.date)
+    }
+}
+
 /// Daily loads of a log projected through its plan, from the log's first day
 /// to `end`: completed sessions up to `today`, planned ones after it. The
 /// method counts, zeroed sessions and warning cover the completed and the
@@ -494,9 +514,15 @@ pub fn projected_loads(
     })
 }
 
-/// Daily loads of a log from `start` to `end` (default: the log's first and
-/// last dates). A day is *logged* when a counted session (a rest session
-/// included) falls on it; other days are 0 and not logged.
+/// Daily loads of a log from `start` to `end`. A day is *logged* when a
+/// counted session (a rest session included) falls on it; other days are 0
+/// and not logged.
+///
+/// `start` defaults to the log's first date; `end` to the last date of a
+/// counted session (with [`Include::Completed`], the last completed day), so
+/// that a series of completed loads never runs on into planned days as zeros
+/// posing as rest (`docs/as-of.md`). A log with no counted session gives the
+/// one day `start`, not logged.
 ///
 /// # Errors
 /// As [`session_load`], with the session's index; `inconsistent` when
@@ -512,7 +538,8 @@ pub fn daily_loads(
     athlete.validate().map_err(|e| e.within("athlete"))?;
     check::opt_date("start", start)?;
     check::opt_date("end", end)?;
-    let (first, last) = log.date_range();
+    let first = log.date_range().0;
+    let last = include.last_date(log).unwrap_or(first);
     let (start, end) = (start.unwrap_or(first), end.unwrap_or(last));
     if end < start {
         return Err(Error::inconsistent(
@@ -537,12 +564,7 @@ pub fn daily_loads(
     let mut counts: Vec<(LoadMethod, usize)> = Vec::new();
     let mut zeroed = 0;
     for (i, s) in log.sessions().iter().enumerate() {
-        let counted = match include {
-            Include::Completed => s.status == Status::Completed,
-            Include::Planned => s.status == Status::Planned,
-            Include::Both => true,
-        };
-        if !counted || s.date < start || s.date > end {
+        if !include.counts(s) || s.date < start || s.date > end {
             continue;
         }
         let k = (s.date - start).num_days() as usize;
@@ -770,10 +792,22 @@ pub struct WeekVolume {
 }
 
 /// Weekly volume (time, distance) of the completed sessions, per ISO week,
-/// every week from the first to the last session present (empty weeks as 0).
+/// every week from the log's first date to the last completed session (empty
+/// weeks as 0; planned weeks are not volume: `docs/as-of.md`).
 pub fn weekly_volume(log: &TrainingLog) -> Vec<WeekVolume> {
-    let (first, last) = log.date_range();
-    let (w0, w1) = (week_start(first), week_start(last));
+    let first = log.date_range().0;
+    let last = Include::Completed.last_date(log).unwrap_or(first);
+    weekly_volume_between(log, first, last)
+}
+
+/// [`weekly_volume`] for the ISO weeks touched by `start..=end` (sessions
+/// outside the range do not count): the weeks of a daily series.
+pub fn weekly_volume_between(
+    log: &TrainingLog,
+    start: NaiveDate,
+    end: NaiveDate,
+) -> Vec<WeekVolume> {
+    let (w0, w1) = (week_start(start), week_start(end.max(start)));
     let n = ((w1 - w0).num_days() / 7) as usize + 1;
     let mut weeks: Vec<WeekVolume> = (0..n)
         .map(|i| WeekVolume {
@@ -787,7 +821,7 @@ pub fn weekly_volume(log: &TrainingLog) -> Vec<WeekVolume> {
             run_distance_change_pct: None,
         })
         .collect();
-    for s in log.completed() {
+    for s in log.completed().filter(|s| s.date >= start && s.date <= end) {
         let w = &mut weeks[((week_start(s.date) - w0).num_days() / 7) as usize];
         w.sessions += 1;
         w.duration_s += s.duration_s;

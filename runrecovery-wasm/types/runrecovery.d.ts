@@ -692,7 +692,10 @@ export interface LogLoadRequest {
   include?: Include | null;
   /** First day (default: the log's first). */
   start?: DateInput | null;
-  /** Last day (default: the log's last). */
+  /**
+   * Last day (default: the last counted session's: with `completed`,
+   * the last completed day, never planned days as zeros).
+   */
   end?: DateInput | null;
   /** Weeks: `calendar` (default) or `rolling` (weekly_summary only). */
   week?: WeekMode | null;
@@ -2493,7 +2496,10 @@ export function sessionLoad(options: SessionLoadRequest): SessionLoad;
  *
  * `load` (in the method's unit, AU or TSS) and `logged` are NumPy
  * arrays with one element per day from `start` to `end`; a day without
- * any session has load 0 and `logged` False. `week` and `sd` are
+ * any session has load 0 and `logged` False. By default the series runs
+ * from the log's first date to the last counted session's (with
+ * `include="completed"`, the last completed day: planned days are never
+ * zeros posing as rest; docs/as-of.md). `week` and `sd` are
  * read by `weekly_summary` only. See `to_pandas`.
  */
 export function dailyLoads(options: LogLoadRequest): DailyLoadsResponse;
@@ -2512,7 +2518,9 @@ export function weeklyLoads(options: WeeklyLoadsRequest): WeeklyLoadsResponse;
  * Weekly volume, load, monotony, strain and ramp of a log.
  *
  * `weeks` as in `weekly_loads` (load in the method's unit);
- * `volume` per calendar week: durations in s, distances in m, changes in %.
+ * `volume` per calendar week of the same days (completed sessions):
+ * durations in s, distances in m, changes in %. The days are those of
+ * `daily_loads`, ending by default at the last completed day (docs/as-of.md).
  */
 export function weeklySummary(options: LogLoadRequest): WeeklySummaryResponse;
 /**

@@ -70,7 +70,8 @@ request! {
         /// First day (default: the log's first).
         #[serde(default)]
         pub start: Option<NaiveDate>,
-        /// Last day (default: the log's last).
+        /// Last day (default: the last counted session's: with `completed`,
+        /// the last completed day, never planned days as zeros).
         #[serde(default)]
         pub end: Option<NaiveDate>,
         /// Weeks: `calendar` (default) or `rolling` (weekly_summary only).
@@ -116,7 +117,10 @@ pub struct DailyLoadsResponse {
 ///
 /// `load` (in the method's unit, AU or TSS) and `logged` are NumPy
 /// arrays with one element per day from `start` to `end`; a day without
-/// any session has load 0 and `logged` False. `week` and `sd` are
+/// any session has load 0 and `logged` False. By default the series runs
+/// from the log's first date to the last counted session's (with
+/// `include="completed"`, the last completed day: planned days are never
+/// zeros posing as rest; docs/as-of.md). `week` and `sd` are
 /// read by `weekly_summary` only. See `to_pandas`.
 ///
 /// # Python
@@ -227,7 +231,9 @@ pub struct WeeklySummaryResponse {
 /// Weekly volume, load, monotony, strain and ramp of a log.
 ///
 /// `weeks` as in `weekly_loads` (load in the method's unit);
-/// `volume` per calendar week: durations in s, distances in m, changes in %.
+/// `volume` per calendar week of the same days (completed sessions):
+/// durations in s, distances in m, changes in %. The days are those of
+/// `daily_loads`, ending by default at the last completed day (docs/as-of.md).
 ///
 /// # Python
 ///
@@ -243,7 +249,7 @@ pub fn weekly_summary(r: LogLoadRequest) -> Result<WeeklySummaryResponse> {
     let (log, d) = r.daily()?;
     Ok(WeeklySummaryResponse {
         weeks: load::weekly_from_series(&d.series, week, sd)?,
-        volume: load::weekly_volume(&log),
+        volume: load::weekly_volume_between(&log, d.series.start, d.series.end()),
         methods: d.methods.into_iter().collect(),
         warning: d.warning,
     })

@@ -417,7 +417,10 @@ def daily_loads(
 
     ``load`` (in the method's unit, AU or TSS) and ``logged`` are NumPy
     arrays with one element per day from ``start`` to ``end``; a day without
-    any session has load 0 and ``logged`` False. ``week`` and ``sd`` are
+    any session has load 0 and ``logged`` False. By default the series runs
+    from the log's first date to the last counted session's (with
+    ``include="completed"``, the last completed day: planned days are never
+    zeros posing as rest; docs/as-of.md). ``week`` and ``sd`` are
     read by :func:`weekly_summary` only. See :func:`to_pandas`.
 
     >>> d = daily_loads(log={"schema_version": 1, "sessions": [
@@ -475,7 +478,9 @@ def weekly_summary(
     """Weekly volume, load, monotony, strain and ramp of a log.
 
     ``weeks`` as in :func:`weekly_loads` (load in the method's unit);
-    ``volume`` per calendar week: durations in s, distances in m, changes in %.
+    ``volume`` per calendar week of the same days (completed sessions):
+    durations in s, distances in m, changes in %. The days are those of
+    :func:`daily_loads`, ending by default at the last completed day (docs/as-of.md).
 
     >>> s = weekly_summary(log={"schema_version": 1, "sessions": [
     ...     {"date": "2026-03-02", "kind": "easy", "duration_s": 3000, "distance_m": 9000, "rpe": 3},

@@ -332,10 +332,30 @@ LOG_L = {"schema_version": 1, "athlete": AL, "sessions": [
     {"date": "2026-03-07", "kind": "long", "duration_s": 6000, "rpe": 4, "distance_m": 18000},
     {"date": "2026-03-09", "kind": "easy", "duration_s": 3600, "rpe": 3, "status": "planned"}]}
 case("load", "daily session-RPE loads", "daily_loads",
-     "Foster: RPE x min per session, summed per day; days without sessions are 0 and not logged; a rest day is logged",
+     "Foster: RPE x min per session, summed per day; days without sessions are 0 and not logged; a rest day is logged; "
+     "the series ends at the last completed day (docs/as-of.md: the planned 03-09 is no zero load)",
      {"log": LOG_L, "method": "session_rpe"},
+     {"start": "2026-03-02", "end": "2026-03-07", "load": [150, 0, 630, 0, 0, 400],
+      "logged": [True, False, True, True, False, True], "methods": {"session_rpe": 4}, "zeroed_sessions": 0})
+case("load", "completed loads never run on into planned days", "daily_loads",
+     "docs/as-of.md (issue 12): with include=completed the default end is the last completed day; "
+     "the old default, the log's last (planned) day, filled the planned week with zeros and a PMC drew a fake taper",
+     {"log": {"schema_version": 1, "sessions": [
+         {"date": "2026-03-02", "kind": "intervals", "duration_s": 3600, "rpe": 8},
+         {"date": "2026-03-03", "kind": "easy", "duration_s": 3600, "rpe": 3, "status": "planned"},
+         {"date": "2026-03-06", "kind": "long", "duration_s": 6000, "rpe": 5, "status": "planned"}]},
+      "method": "session_rpe"},
+     {"start": "2026-03-02", "end": "2026-03-02", "load": [480], "logged": [True]})
+case("load", "the default end follows include", "daily_loads",
+     "docs/as-of.md: the default end is the last counted session's date; with include=both the planned 03-09",
+     {"log": LOG_L, "method": "session_rpe", "include": "both"},
+     {"start": "2026-03-02", "end": "2026-03-09", "load": [150, 0, 630, 0, 0, 400, 0, 180],
+      "logged": [True, False, True, True, False, True, False, True], "methods": {"session_rpe": 5}})
+case("load", "an end given runs the series on", "daily_loads",
+     "an explicit end is the caller's: the days after the last session are 0 and marked not logged",
+     {"log": LOG_L, "method": "session_rpe", "end": "2026-03-09"},
      {"start": "2026-03-02", "end": "2026-03-09", "load": [150, 0, 630, 0, 0, 400, 0, 0],
-      "logged": [True, False, True, True, False, True, False, False], "methods": {"session_rpe": 4}, "zeroed_sessions": 0})
+      "logged": [True, False, True, True, False, True, False, False]})
 case("load", "planned sessions on request", "daily_loads", "include=planned counts only planned sessions",
      {"log": LOG_L, "method": "session_rpe", "include": "planned", "start": "2026-03-08"},
      {"start": "2026-03-08", "load": [0, 180], "logged": [False, True]})
@@ -373,7 +393,13 @@ case("load", "weekly summary of a log", "weekly_summary",
      {"log": LOG_L, "method": "session_rpe", "end": "2026-03-08"},
      {"weeks": [{"start": "2026-03-02", "load": 1180, "logged_days": 4}],
       "volume": [{"week_start": "2026-03-02", "sessions": 5, "duration_s": 14400, "distance_m": 18000,
-                  "run_duration_s": 12600, "run_distance_m": 18000}, {"week_start": "2026-03-09", "sessions": 0}]})
+                  "run_duration_s": 12600, "run_distance_m": 18000}]})
+case("load", "weekly volume covers the weeks of the loads", "weekly_summary",
+     "docs/as-of.md: by default both end at the last completed day; the planned week of 03-09 is neither "
+     "a load window nor a week of zero volume",
+     {"log": LOG_L, "method": "session_rpe"},
+     {"weeks": [{"start": "2026-03-02", "end": "2026-03-07", "days": 6, "load": 1180}],
+      "volume": [{"week_start": "2026-03-02", "sessions": 5}]})
 
 # ---------------------------------------------------------------- model
 def ewma_series(loads, g, seed=0.0):
