@@ -58,28 +58,6 @@ pub fn from_value<T: DeserializeOwned>(value: &Value, field: &str) -> Result<T> 
     T::deserialize(ValueDeserializer(value)).map_err(|e| e.into_error(value, field))
 }
 
-/// serde names a missing field only in its message (the path stops at the
-/// struct that lacks it): lift the name into `field`.
-pub(crate) fn name_the_field(e: Error) -> Error {
-    if let Error::InvalidInput { field, message } = &e {
-        if let Some(rest) = message.strip_prefix("missing field `") {
-            if let Some(end) = rest.find('`') {
-                let name = &rest[..end];
-                let path = if field == "$" {
-                    name.to_string()
-                } else {
-                    format!("{field}.{name}")
-                };
-                return Error::InvalidInput {
-                    field: path,
-                    message: message.clone(),
-                };
-            }
-        }
-    }
-    e
-}
-
 /// One step of a path, innermost first while an error travels out.
 enum Step {
     Key(String),
@@ -92,6 +70,8 @@ struct DecodeError {
     message: String,
     /// Innermost step first (steps are pushed as the error leaves each level).
     steps: Vec<Step>,
+    /// A missing field: its name is the innermost step (the path names it).
+    missing: bool,
 }
 
 impl fmt::Debug for Step {
@@ -116,6 +96,16 @@ impl de::Error for DecodeError {
         DecodeError {
             message: msg.to_string(),
             steps: Vec::new(),
+            missing: false,
+        }
+    }
+
+    /// serde's message, and the field's name as the last step of the path.
+    fn missing_field(field: &'static str) -> Self {
+        DecodeError {
+            message: format!("missing field `{field}`"),
+            steps: vec![Step::Key(field.to_string())],
+            missing: true,
         }
     }
 }
@@ -215,7 +205,16 @@ fn visit_array<'de, V: Visitor<'de>>(items: &[Value], visitor: V) -> Res<V::Valu
         iter: items.iter(),
         index: 0,
     };
-    let out = visitor.visit_seq(&mut seq)?;
+    let out = visitor.visit_seq(&mut seq).map_err(|e| {
+        // A list given where an internally tagged enum (an object) belongs:
+        // serde reads the tag from the list and reports it missing, as if the
+        // list were an object without it.
+        if e.missing && e.steps.len() == 1 {
+            de::Error::invalid_type(Unexpected::Seq, &"an object")
+        } else {
+            e
+        }
+    })?;
     if seq.iter.len() == 0 {
         Ok(out)
     } else {
@@ -595,12 +594,12 @@ mod tests {
     }
 
     #[test]
-    fn missing_fields_are_named_at_their_struct() {
+    fn missing_fields_are_named_by_their_key() {
         let e = err(json!({"kind": "easy", "items": [{}]}));
-        assert_eq!(e.field(), "req.items[0]");
+        assert_eq!(e.field(), "req.items[0].rpe");
         assert!(e.to_string().contains("missing field `rpe`"), "{e}");
         let e = from_value::<Outer>(&json!({"items": []}), "$").unwrap_err();
-        assert_eq!(e.field(), "$");
+        assert_eq!(e.field(), "kind");
     }
 
     #[test]

@@ -333,12 +333,35 @@ fn hr_tss(s: &Session, athlete: &Athlete, c: TrimpCoefficients) -> Result<f64> {
 /// `missing_field` naming what the method needs; `out_of_range` for a heart
 /// rate above HRmax or below resting; the session's and athlete's own errors.
 pub fn session_load(s: &Session, athlete: &Athlete, options: &LoadOptions) -> Result<SessionLoad> {
-    s.validate().map_err(|e| e.within("session"))?;
-    athlete.validate().map_err(|e| e.within("athlete"))?;
-    session_load_valid(s, athlete, options)
+    session_load_at(s, athlete, options, || "session".into())
 }
 
-/// [`session_load`] for inputs already validated.
+/// [`session_load`] of the session at `at()` in a request (`log.sessions[3]`,
+/// built only for an error): the session's errors are named under it, the
+/// athlete's under `athlete`.
+pub(crate) fn session_load_at(
+    s: &Session,
+    athlete: &Athlete,
+    options: &LoadOptions,
+    at: impl Fn() -> String,
+) -> Result<SessionLoad> {
+    s.validate().map_err(|e| e.within(&at()))?;
+    athlete.validate().map_err(|e| e.within("athlete"))?;
+    session_load_valid(s, athlete, options).map_err(|e| session_error(e, &at()))
+}
+
+/// An error of [`session_load_valid`] named in the request: the session's
+/// fields under `at`, the athlete's (already under `athlete`) as they are.
+fn session_error(e: Error, at: &str) -> Error {
+    if e.field().starts_with("athlete") {
+        e
+    } else {
+        e.within(at)
+    }
+}
+
+/// [`session_load`] for inputs already validated; the session's errors name
+/// its fields (`rpe`), the athlete's `athlete.…`.
 fn session_load_valid(
     s: &Session,
     athlete: &Athlete,
@@ -378,14 +401,7 @@ fn session_load_valid(
         LoadMethod::Auto => auto_method(s, athlete, c)?,
         m => m,
     };
-    // Errors about the athlete keep their own path; the rest are the session's.
-    let value = by(method).map_err(|e| {
-        if e.field().starts_with("athlete") {
-            e
-        } else {
-            e.within("session")
-        }
-    })?;
+    let value = by(method)?;
     Ok(SessionLoad {
         value,
         method,
@@ -422,7 +438,7 @@ fn auto_method(s: &Session, a: &Athlete, c: TrimpCoefficients) -> Result<LoadMet
         LoadMethod::SessionRpe
     } else {
         return Err(Error::missing(
-            "session.rpe",
+            "rpe",
             "a training load: no power, pace, heart rate or RPE the athlete's profile can score",
         ));
     })
@@ -540,21 +556,35 @@ pub fn daily_loads(
     check::opt_date("end", end)?;
     let first = log.date_range().0;
     let last = include.last_date(log).unwrap_or(first);
+    // A bad range blames the bound the caller gave (`end` when both were).
+    let end_given = end.is_some();
     let (start, end) = (start.unwrap_or(first), end.unwrap_or(last));
     if end < start {
-        return Err(Error::inconsistent(
-            "end",
-            end,
-            &format!("must not be before start {start}"),
-        ));
+        return Err(if end_given {
+            Error::inconsistent("end", end, &format!("must not be before start {start}"))
+        } else {
+            Error::inconsistent(
+                "start",
+                start,
+                &format!("must not be after the default end {end} (the last counted session)"),
+            )
+        });
     }
     let n = (end - start).num_days() as usize + 1;
     if n > MAX_SERIES_DAYS {
-        return Err(Error::out_of_range(
-            "end",
-            end,
-            &format!("at most {MAX_SERIES_DAYS} days after start"),
-        ));
+        return Err(if end_given {
+            Error::out_of_range(
+                "end",
+                end,
+                &format!("at most {MAX_SERIES_DAYS} days after start"),
+            )
+        } else {
+            Error::out_of_range(
+                "start",
+                start,
+                &format!("at most {MAX_SERIES_DAYS} days before the default end {end}"),
+            )
+        });
     }
     let mut series = DailySeries {
         start,
@@ -582,7 +612,7 @@ pub fn daily_loads(
             Err(e) if options.missing == MissingData::Zero && e.code() == "missing_field" => {
                 zeroed += 1
             }
-            Err(e) => return Err(e.within(&format!("log.sessions[{i}]"))),
+            Err(e) => return Err(session_error(e, &format!("log.sessions[{i}]"))),
         }
     }
     crate::sort::sort(&mut counts);

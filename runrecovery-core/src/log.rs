@@ -332,14 +332,26 @@ impl DailySeries {
     ///
     /// # Errors
     /// `empty`, `inconsistent` (lengths), `unsorted_dates`, `duplicate_date`,
-    /// `not_finite`, `out_of_range` (negative), each naming `field`.
+    /// `not_finite`, `out_of_range` (negative), each naming `dates`, `dates[i]`,
+    /// `values` or `values[i]` under `field` (the object holding both; `$`
+    /// for a request's top level).
     pub fn from_dated(dates: &[NaiveDate], values: &[f64], field: &str) -> Result<Self> {
+        let at = |name: String| {
+            if field.is_empty() || field == "$" {
+                name
+            } else {
+                format!("{field}.{name}")
+            }
+        };
         if dates.is_empty() {
-            return Err(Error::empty(field, "at least one dated value"));
+            return Err(Error::empty(
+                &at("dates".into()),
+                "at least one dated value",
+            ));
         }
         if dates.len() != values.len() {
             return Err(Error::inconsistent(
-                field,
+                &at("values".into()),
                 format!("{} values", values.len()),
                 &format!("there are {} dates", dates.len()),
             ));
@@ -348,26 +360,26 @@ impl DailySeries {
             let (i, pair) = w;
             if pair[1] == pair[0] {
                 return Err(Error::DuplicateDate {
-                    field: format!("{field}.dates[{}]", i + 1),
+                    field: at(format!("dates[{}]", i + 1)),
                     value: pair[1].to_string(),
                 });
             }
             if pair[1] < pair[0] {
                 return Err(Error::UnsortedDates {
-                    field: format!("{field}.dates[{}]", i + 1),
+                    field: at(format!("dates[{}]", i + 1)),
                     value: pair[1].to_string(),
                     previous: pair[0].to_string(),
                 });
             }
         }
         for (i, d) in dates.iter().enumerate() {
-            check::date(&format!("{field}.dates[{i}]"), *d)?;
+            check::date(&at(format!("dates[{i}]")), *d)?;
         }
         let start = dates[0];
         let n = (dates[dates.len() - 1] - start).num_days() as usize + 1;
         if n > MAX_SERIES_DAYS {
             return Err(Error::out_of_range(
-                &format!("{field}.dates"),
+                &at("dates".into()),
                 format!("{n} days"),
                 &format!("at most {MAX_SERIES_DAYS} days"),
             ));
@@ -378,7 +390,7 @@ impl DailySeries {
             logged: vec![false; n],
         };
         for (i, (d, v)) in dates.iter().zip(values).enumerate() {
-            let v = check_load(*v, || format!("{field}.values[{i}]"))?;
+            let v = check_load(*v, || at(format!("values[{i}]")))?;
             let k = (*d - start).num_days() as usize;
             out.values[k] = v;
             out.logged[k] = true;
@@ -458,7 +470,9 @@ mod tests {
         assert_eq!(s.values, vec![10.0, 0.0, 0.0, 20.0]);
         assert_eq!(s.logged, vec![true, false, false, true]);
         let e = DailySeries::from_dated(&[day(4), day(1)], &[1.0, 1.0], "loads").unwrap_err();
-        assert_eq!(e.code(), "unsorted_dates");
+        assert_eq!((e.code(), e.field()), ("unsorted_dates", "loads.dates[1]"));
+        let e = DailySeries::from_dated(&[day(1), day(2)], &[1.0, -1.0], "$").unwrap_err();
+        assert_eq!((e.code(), e.field()), ("out_of_range", "values[1]"));
         let e = DailySeries::from_dated(&[day(1), day(1)], &[1.0, 1.0], "loads").unwrap_err();
         assert_eq!(e.code(), "duplicate_date");
     }

@@ -294,10 +294,10 @@ fn impulses(
         if w.iter().all(|x| *x == 0.0) {
             continue;
         }
-        let dose = load::session_load(s, athlete, &load_options)
-            .map_err(|e| e.within(&format!("log.sessions[{i}]")))?
-            .value
-            / reference;
+        let dose =
+            load::session_load_at(s, athlete, &load_options, || format!("log.sessions[{i}]"))?
+                .value
+                / reference;
         let mut tau_h = SYSTEMS.map(|sys| o.base_tau(sys));
         if o.dose_dependent {
             let muscular_dose = w[1] * dose;
@@ -403,7 +403,7 @@ pub fn recovery_state(
     at: NaiveDateTime,
     o: &RecoveryOptions,
 ) -> Result<RecoveryState> {
-    o.validate()?;
+    o.validate().map_err(|e| e.within("options"))?;
     check::date("date", at.date())?;
     athlete.validate().map_err(|e| e.within("athlete"))?;
     let imps = impulses(log, athlete, o, at)?;
@@ -517,7 +517,7 @@ pub fn next_quality_session_given(
     readiness: Option<Readiness>,
     o: &RecoveryOptions,
 ) -> Result<NextQualitySession> {
-    o.validate()?;
+    o.validate().map_err(|e| e.within("options"))?;
     check::date("today", today)?;
     athlete.validate().map_err(|e| e.within("athlete"))?;
     if !(kind.is_quality() || kind == SessionKind::Long) {

@@ -201,7 +201,7 @@ pub struct TaperedPlan {
 /// days before the race.
 pub fn apply(log: &TrainingLog, race: NaiveDate, spec: &TaperSpec) -> Result<TaperedPlan> {
     spec.validate()?;
-    check::date("race", race)?;
+    check::date("race_date", race)?;
     let f = factors_unchecked(spec);
     let start = race - chrono::Days::new(u64::from(spec.length_days));
     let planned_from = log
@@ -225,7 +225,7 @@ pub fn apply(log: &TrainingLog, race: NaiveDate, spec: &TaperSpec) -> Result<Tap
     }
     if log.date_range().1 < race - chrono::Days::new(1) {
         return Err(Error::out_of_range(
-            "race",
+            "race_date",
             race,
             "a date within a day of the plan's end or earlier",
         ));
@@ -348,7 +348,7 @@ impl Scorer {
         let end = race - chrono::Days::new(1);
         if end < first {
             return Err(Error::out_of_range(
-                "race",
+                "race_date",
                 race,
                 "a date after the log's first day",
             ));
@@ -360,11 +360,11 @@ impl Scorer {
         let window = both.series.values[split..].to_vec();
         let busso = match model {
             TaperModel::Busso { params } => {
-                params.validate()?;
+                params.validate().map_err(|e| e.within("model"))?;
                 Some(params)
             }
             TaperModel::Banister { params } => {
-                params.validate()?;
+                params.validate().map_err(|e| e.within("model"))?;
                 None
             }
             TaperModel::DefaultBusso => {
@@ -450,7 +450,7 @@ pub fn score(
     model: TaperModel,
 ) -> Result<TaperScore> {
     spec.validate()?;
-    check::date("race", race)?;
+    check::date("race_date", race)?;
     Scorer::new(log, athlete, race, spec.length_days, method, model)?.score(spec)
 }
 
@@ -515,11 +515,11 @@ pub fn optimize(
     model: TaperModel,
     alternatives: usize,
 ) -> Result<TaperOptimum> {
-    check::date("race", race)?;
+    check::date("race_date", race)?;
     let scorer = Scorer::new(log, athlete, race, LENGTH_DAYS.1, method, model)?;
     if scorer.window.len() < LENGTH_DAYS.1 as usize {
         return Err(Error::inconsistent(
-            "race",
+            "race_date",
             race,
             "the log needs at least 21 days before the race to search tapers",
         ));

@@ -254,7 +254,7 @@ CSV_ERRORS = [
     ("date=", rr.InvalidInputError, "rows[3].date", "date"),
     ("kind=jog", rr.InvalidInputError, "rows[3].kind", "kind"),
     ("avg_hr_bpm=400", rr.OutOfRangeError, "rows[3].avg_hr_bpm", "avg_hr_bpm"),
-    ('hr_histogram=[{"hr_bpm": 150}]', rr.InvalidInputError, "rows[3].hr_histogram[0]", "hr_histogram"),
+    ('hr_histogram=[{"hr_bpm": 150}]', rr.InvalidInputError, "rows[3].hr_histogram[0].seconds", "hr_histogram"),
 ]
 
 

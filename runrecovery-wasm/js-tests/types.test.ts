@@ -292,13 +292,13 @@ void ({ "log": { "schema_version": 1, "sessions": [{ "date": "2026-03-02", "kind
 void ({ "log": { "schema_version": 1, "sessions": [{ "date": "2026-03-02", "kind": "easy", "duration_s": 3600, "rpe": 3, "distance_m": 1000000000 }] } } satisfies Req<'read_log'>);
 // log.json › gaps become explicit zero days
 void ({ "dates": ["2026-03-01", "2026-03-04"], "values": [10, 20] } satisfies Req<'daily_series'>);
-// log.json › unsorted dates (throws unsorted_dates at series.dates[1])
+// log.json › unsorted dates (throws unsorted_dates at dates[1])
 void ({ "dates": ["2026-03-04", "2026-03-01"], "values": [1, 2] } satisfies Req<'daily_series'>);
-// log.json › duplicate dates (throws duplicate_date at series.dates[1])
+// log.json › duplicate dates (throws duplicate_date at dates[1])
 void ({ "dates": ["2026-03-01", "2026-03-01"], "values": [1, 2] } satisfies Req<'daily_series'>);
-// log.json › negative value (throws out_of_range at series.values[0])
+// log.json › negative value (throws out_of_range at values[0])
 void ({ "dates": ["2026-03-01"], "values": [-1] } satisfies Req<'daily_series'>);
-// log.json › no dates (throws empty at series)
+// log.json › no dates (throws empty at dates)
 void ({ "dates": [], "values": [] } satisfies Req<'daily_series'>);
 // model.json › constant load from zero: 1 - e^-1 after N days
 void ({ "start": "2026-01-01", "loads": [100] } satisfies Req<'pmc'>);
@@ -624,7 +624,7 @@ void ({ "log": { "schema_version": 1, "sessions": [{ "date": "2026-05-04", "kind
 void ({ "log": { "schema_version": 1, "sessions": [{ "date": "2026-05-04", "kind": "easy", "duration_s": 3600, "rpe": 4, "status": "planned" }, { "date": "2026-05-25", "kind": "race", "duration_s": 2700, "rpe": 9, "status": "planned" }] }, "race_date": "2026-05-25", "taper": { "volume_cut": 0.7 } } satisfies Req<'taper_apply'>);
 // taper.json › a taper longer than the plan (throws inconsistent at taper.length_days)
 void ({ "log": { "schema_version": 1, "sessions": [{ "date": "2026-05-04", "kind": "easy", "duration_s": 3600, "rpe": 4, "status": "planned" }, { "date": "2026-05-14", "kind": "race", "duration_s": 2700, "rpe": 9, "status": "planned" }] }, "race_date": "2026-05-14", "taper": { "length_days": 14 } } satisfies Req<'taper_apply'>);
-// taper.json › a race before the plan (throws out_of_range at race)
+// taper.json › a race before the plan (throws out_of_range at race_date)
 void ({ "log": { "schema_version": 1, "sessions": [{ "date": "2026-05-04", "kind": "easy", "duration_s": 3600, "rpe": 4, "status": "planned" }, { "date": "2026-05-25", "kind": "race", "duration_s": 2700, "rpe": 9, "status": "planned" }] }, "race_date": "2026-01-01" } satisfies Req<'taper_score'>);
 // taper.json › race-day form of a step taper
 void ({ "log": { "schema_version": 1, "sessions": [{ "date": "2026-05-04", "kind": "easy", "duration_s": 3600, "rpe": 4, "status": "completed" }, { "date": "2026-06-01", "kind": "easy", "duration_s": 3600, "rpe": 4, "status": "planned" }, { "date": "2026-06-22", "kind": "race", "duration_s": 2700, "rpe": 9, "status": "planned" }] }, "race_date": "2026-06-22", "taper": { "length_days": 14, "volume_cut": 0.5, "shape": { "kind": "step" } } } satisfies Req<'taper_score'>);

@@ -34,7 +34,7 @@ pub fn decode_batch_options<R: BatchRequest>(
     for m in R::MATRICES {
         options.entry(*m).or_insert(Value::Array(Vec::new()));
     }
-    let r: R = decode::from_value(&Value::Object(options), "$").map_err(decode::name_the_field)?;
+    let r: R = decode::from_value(&Value::Object(options), "$")?;
     Ok(r.options())
 }
 

@@ -86,8 +86,9 @@ request! {
 impl LogLoadRequest {
     fn daily(self) -> Result<(TrainingLog, load::DailyLoads)> {
         let opts = self.load_options();
-        let (log, athlete) = log_with_athlete(self.log, DuplicatePolicy::Reject, self.athlete)?;
-        let d = load::daily_loads(&log, &athlete, &opts, self.include, self.start, self.end)?;
+        let (log, athlete, at) = log_with_athlete(self.log, DuplicatePolicy::Reject, self.athlete)?;
+        let d = load::daily_loads(&log, &athlete, &opts, self.include, self.start, self.end)
+            .map_err(|e| at.name(e))?;
         Ok((log, d))
     }
 }

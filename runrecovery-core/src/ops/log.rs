@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::athlete::Athlete;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::log::{DailySeries, DuplicatePolicy, LogDocument, TrainingLog};
 
 /// Request of [`read_log`].
@@ -107,7 +107,7 @@ pub struct DailySeriesResponse {
 /// ('2026-03-02', '2026-03-05', [10.0, 0.0, 0.0, 20.0])
 /// ```
 pub fn daily_series(r: DailySeriesRequest) -> Result<DailySeriesResponse> {
-    let s = DailySeries::from_dated(&r.dates, &r.values, "series")?;
+    let s = DailySeries::from_dated(&r.dates, &r.values, "$")?;
     Ok(DailySeriesResponse {
         start: s.start,
         end: s.end(),
@@ -116,19 +116,43 @@ pub fn daily_series(r: DailySeriesRequest) -> Result<DailySeriesResponse> {
     })
 }
 
-/// The request's log and its athlete (given, or the log's, or the default).
+/// The request's log and its athlete (given, or the log's, or the default),
+/// and where that athlete is in the request.
 pub(super) fn log_with_athlete(
     log: Value,
     duplicates: DuplicatePolicy,
     athlete: Option<Athlete>,
-) -> Result<(TrainingLog, Athlete)> {
+) -> Result<(TrainingLog, Athlete, AthleteAt)> {
     let log = TrainingLog::from_value(log, duplicates).map_err(|e| e.within("log"))?;
-    let athlete = match athlete {
+    let (athlete, from_log) = match athlete {
         Some(a) => {
             a.validate().map_err(|e| e.within("athlete"))?;
-            a
+            (a, false)
         }
-        None => log.athlete().cloned().unwrap_or_default(),
+        None => (
+            log.athlete().cloned().unwrap_or_default(),
+            log.athlete().is_some(),
+        ),
     };
-    Ok((log, athlete))
+    Ok((log, athlete, AthleteAt { from_log }))
+}
+
+/// Where a request's athlete is: its `athlete` field, or the log's
+/// `log.athlete` when that one is used.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct AthleteAt {
+    from_log: bool,
+}
+
+impl AthleteAt {
+    /// `e`, an error of a domain function given the athlete (which names it
+    /// `athlete`), naming the athlete where it is in the request.
+    pub(super) fn name(self, e: Error) -> Error {
+        let f = e.field();
+        if self.from_log && (f == "athlete" || f.starts_with("athlete.")) {
+            e.within("log")
+        } else {
+            e
+        }
+    }
 }

@@ -68,7 +68,7 @@ fn run<Req: DeserializeOwned, Resp: Serialize>(
     input: &Value,
     f: fn(Req) -> Result<Resp>,
 ) -> Result<Value> {
-    let req: Req = decode::from_value(input, "$").map_err(decode::name_the_field)?;
+    let req: Req = decode::from_value(input, "$")?;
     serde_json::to_value(f(req)?).map_err(Error::unserializable)
 }
 

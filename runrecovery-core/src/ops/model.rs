@@ -10,7 +10,7 @@ use super::fields::request;
 use super::log::log_with_athlete;
 use crate::error::{Error, Result, check};
 use crate::load::{self, LoadMethod};
-use crate::log::DuplicatePolicy;
+use crate::log::{DuplicatePolicy, check_load};
 use crate::model::banister::{self, BanisterFit, BanisterParams, ImpulseResponse, LoadTiming};
 use crate::model::{self, AcwrBand, AcwrGap, AcwrOptions, PmcOptions};
 
@@ -166,14 +166,14 @@ pub fn log_pmc(r: LogPmcRequest) -> Result<LogPmcResponse> {
     check::opt_date("today", r.today)?;
     check::opt_date("end", r.end)?;
     let (opts, o) = (r.load_options(), r.pmc_options());
-    let (log, athlete) = log_with_athlete(r.log, DuplicatePolicy::Reject, r.athlete)?;
+    let (log, athlete, at) = log_with_athlete(r.log, DuplicatePolicy::Reject, r.athlete)?;
     let (first, last) = log.date_range();
     let today = match r.today {
         Some(t) => t,
         None => log.completed().map(|s| s.date).next_back().unwrap_or(first),
     };
     let end = r.end.unwrap_or(last).max(today);
-    let d = load::projected_loads(&log, &athlete, &opts, today, end)?;
+    let d = load::projected_loads(&log, &athlete, &opts, today, end).map_err(|e| at.name(e))?;
     Ok(LogPmcResponse {
         pmc: pmc_response(first, &d.series.values, Some(&d.series.logged), o)?,
         load: d.series.values,
@@ -404,42 +404,17 @@ pub fn banister_forecast(r: BanisterForecastRequest) -> Result<PerformanceRespon
     if r.planned_loads.is_empty() {
         return Err(Error::empty("planned_loads", "at least one planned day"));
     }
+    // Each load is checked where it is in the request, so the simulation of
+    // both series joined meets only valid loads.
+    for (i, &v) in r.loads.iter().enumerate() {
+        check_load(v, || format!("loads[{i}]"))?;
+    }
+    for (i, &v) in r.planned_loads.iter().enumerate() {
+        check_load(v, || format!("planned_loads[{i}]"))?;
+    }
     let all: Vec<f64> = r.loads.iter().chain(&r.planned_loads).copied().collect();
-    let mut p = banister::simulate(&all, &r.params, r.timing).map_err(|e| {
-        // Name the input the bad load came from.
-        match &e {
-            Error::NotFinite { field, .. } | Error::OutOfRange { field, .. }
-                if field.starts_with("loads[") =>
-            {
-                let i: usize = field[6..field.len() - 1].parse().unwrap_or(0);
-                let f = if i < r.loads.len() {
-                    format!("loads[{i}]")
-                } else {
-                    format!("planned_loads[{}]", i - r.loads.len())
-                };
-                retarget(e, f)
-            }
-            _ => e,
-        }
-    })?;
+    let mut p = banister::simulate(&all, &r.params, r.timing)?;
     Ok(PerformanceResponse {
         performance: p.split_off(r.loads.len()),
     })
-}
-
-fn retarget(e: Error, new_field: String) -> Error {
-    match e {
-        Error::NotFinite { value, .. } => Error::NotFinite {
-            field: new_field,
-            value,
-        },
-        Error::OutOfRange {
-            value, expected, ..
-        } => Error::OutOfRange {
-            field: new_field,
-            value,
-            expected,
-        },
-        other => other,
-    }
 }

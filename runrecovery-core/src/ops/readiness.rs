@@ -8,7 +8,7 @@ use super::PerformanceTest;
 use super::log::log_with_athlete;
 use crate::error::{Error, Result};
 use crate::load::{self, Include, LoadMethod, LoadOptions};
-use crate::log::DuplicatePolicy;
+use crate::log::{DuplicatePolicy, check_load};
 use crate::readiness::{
     self as ready, AdaptedSession, BaselineDay, DayMarkers, EngineState, Readiness,
     ReadinessOptions, WarningSign,
@@ -219,7 +219,7 @@ pub fn warning_signs(r: WarningSignsRequest) -> Result<WarningSignsResponse> {
             ));
         }
         (Some(log), None) => {
-            let (log, athlete) = log_with_athlete(log, DuplicatePolicy::Reject, None)?;
+            let (log, athlete, at) = log_with_athlete(log, DuplicatePolicy::Reject, None)?;
             let end = r.markers.last().map(|m| m.date);
             let opts = LoadOptions::with_method(r.method.unwrap_or(LoadMethod::SessionRpe));
             let d = load::daily_loads(
@@ -229,10 +229,16 @@ pub fn warning_signs(r: WarningSignsRequest) -> Result<WarningSignsResponse> {
                 Include::Completed,
                 None,
                 end.filter(|e| *e >= log.date_range().0),
-            )?;
+            )
+            .map_err(|e| at.name(e))?;
             Some((d.series.start, d.series.values))
         }
-        (None, Some(l)) => Some((l.start, l.values)),
+        (None, Some(l)) => {
+            for (i, v) in l.values.iter().enumerate() {
+                check_load(*v, || format!("loads.values[{i}]"))?;
+            }
+            Some((l.start, l.values))
+        }
         (None, None) => None,
     };
     let loads = owned.as_ref().map(|(start, values)| ready::Loads {

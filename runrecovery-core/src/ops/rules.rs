@@ -73,7 +73,7 @@ pub struct CheckRulesResponse {
 /// ('hard_spacing', 'critical', ['2026-03-03', '2026-03-04'])
 /// ```
 pub fn check_rules(r: CheckRulesRequest) -> Result<CheckRulesResponse> {
-    let (log, athlete) = log_with_athlete(r.log, DuplicatePolicy::Reject, r.athlete)?;
+    let (log, athlete, at) = log_with_athlete(r.log, DuplicatePolicy::Reject, r.athlete)?;
     let ran: Vec<&'static str> = rules::RULE_IDS
         .iter()
         .copied()
@@ -85,7 +85,7 @@ pub fn check_rules(r: CheckRulesRequest) -> Result<CheckRulesResponse> {
         params: r.params,
     };
     Ok(CheckRulesResponse {
-        findings: rules::check(&log, &athlete, r.goal_race, &options)?,
+        findings: rules::check(&log, &athlete, r.goal_race, &options).map_err(|e| at.name(e))?,
         rules: ran,
     })
 }

@@ -50,7 +50,7 @@ pub struct RecoveryStateRequest {
 /// ('2026-03-04T08:00:00', 'neuromuscular', ['fresh', 'recovering', 'recovering', 'ready'])
 /// ```
 pub fn recovery_state(r: RecoveryStateRequest) -> Result<RecoveryState> {
-    let (log, athlete) = log_with_athlete(r.log, DuplicatePolicy::Reject, r.athlete)?;
+    let (log, athlete, at) = log_with_athlete(r.log, DuplicatePolicy::Reject, r.athlete)?;
     let time = match r.time {
         Some(t) => t,
         None => {
@@ -62,15 +62,8 @@ pub fn recovery_state(r: RecoveryStateRequest) -> Result<RecoveryState> {
             .unwrap_or_default()
         }
     };
-    supercompensation::recovery_state(&log, &athlete, r.date.and_time(time), &r.options).map_err(
-        |e| {
-            if e.field().starts_with("log") || e.field().starts_with("athlete") {
-                e
-            } else {
-                e.within("options")
-            }
-        },
-    )
+    supercompensation::recovery_state(&log, &athlete, r.date.and_time(time), &r.options)
+        .map_err(|e| at.name(e))
 }
 
 fn default_quality_kind() -> SessionKind {
@@ -121,7 +114,7 @@ pub struct NextQualitySessionRequest {
 /// ('2026-03-05', '2026-03-07')
 /// ```
 pub fn next_quality_session(r: NextQualitySessionRequest) -> Result<NextQualitySession> {
-    let (log, athlete) = log_with_athlete(r.log, DuplicatePolicy::Reject, r.athlete)?;
+    let (log, athlete, at) = log_with_athlete(r.log, DuplicatePolicy::Reject, r.athlete)?;
     supercompensation::next_quality_session_given(
         &log,
         &athlete,
@@ -130,11 +123,5 @@ pub fn next_quality_session(r: NextQualitySessionRequest) -> Result<NextQualityS
         r.readiness,
         &r.options,
     )
-    .map_err(|e| {
-        if e.field().starts_with("log") || e.field().starts_with("athlete") || e.field() == "kind" {
-            e
-        } else {
-            e.within("options")
-        }
-    })
+    .map_err(|e| at.name(e))
 }

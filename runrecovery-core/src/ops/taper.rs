@@ -115,8 +115,8 @@ pub struct TaperScoreRequest {
 /// (True, True)
 /// ```
 pub fn taper_score(r: TaperScoreRequest) -> Result<TaperScore> {
-    let (log, athlete) = log_with_athlete(r.log, DuplicatePolicy::Reject, r.athlete)?;
-    taper::score(&log, &athlete, r.race_date, &r.taper, r.method, r.model)
+    let (log, athlete, at) = log_with_athlete(r.log, DuplicatePolicy::Reject, r.athlete)?;
+    taper::score(&log, &athlete, r.race_date, &r.taper, r.method, r.model).map_err(|e| at.name(e))
 }
 
 fn default_alternatives() -> usize {
@@ -170,7 +170,7 @@ pub struct TaperOptimizeRequest {
 /// (1078, 2, True)
 /// ```
 pub fn taper_optimize(r: TaperOptimizeRequest) -> Result<TaperOptimum> {
-    let (log, athlete) = log_with_athlete(r.log, DuplicatePolicy::Reject, r.athlete)?;
+    let (log, athlete, at) = log_with_athlete(r.log, DuplicatePolicy::Reject, r.athlete)?;
     check::in_range("alternatives", r.alternatives as f64, 0.0, 100.0, "")?;
     taper::optimize(
         &log,
@@ -180,4 +180,5 @@ pub fn taper_optimize(r: TaperOptimizeRequest) -> Result<TaperOptimum> {
         r.model,
         r.alternatives,
     )
+    .map_err(|e| at.name(e))
 }

@@ -157,8 +157,8 @@ pub struct IntensityDistributionRequest {
 /// ([4800.0, 0.0, 1200.0], 0.8, True)
 /// ```
 pub fn intensity_distribution(r: IntensityDistributionRequest) -> Result<IntensityDistribution> {
-    let (log, athlete) = log_with_athlete(r.log, DuplicatePolicy::Reject, r.athlete)?;
-    zones::intensity_distribution(&log, &athlete, r.system, r.start, r.end)
+    let (log, athlete, at) = log_with_athlete(r.log, DuplicatePolicy::Reject, r.athlete)?;
+    zones::intensity_distribution(&log, &athlete, r.system, r.start, r.end).map_err(|e| at.name(e))
 }
 
 /// Request of [`polarization_index`].

@@ -108,13 +108,13 @@ case("log", "gaps become explicit zero days", "daily_series", "log rule: missing
      {"dates": ["2026-03-01", "2026-03-04"], "values": [10, 20]},
      {"start": "2026-03-01", "end": "2026-03-04", "values": [10, 0, 0, 20], "logged": [True, False, False, True]})
 case("log", "unsorted dates", "daily_series", "dates must increase",
-     {"dates": ["2026-03-04", "2026-03-01"], "values": [1, 2]}, error={"code": "unsorted_dates", "field": "series.dates[1]"})
+     {"dates": ["2026-03-04", "2026-03-01"], "values": [1, 2]}, error={"code": "unsorted_dates", "field": "dates[1]"})
 case("log", "duplicate dates", "daily_series", "dates must be unique",
-     {"dates": ["2026-03-01", "2026-03-01"], "values": [1, 2]}, error={"code": "duplicate_date", "field": "series.dates[1]"})
+     {"dates": ["2026-03-01", "2026-03-01"], "values": [1, 2]}, error={"code": "duplicate_date", "field": "dates[1]"})
 case("log", "negative value", "daily_series", "loads are never negative",
-     {"dates": ["2026-03-01"], "values": [-1]}, error={"code": "out_of_range", "field": "series.values[0]"})
+     {"dates": ["2026-03-01"], "values": [-1]}, error={"code": "out_of_range", "field": "values[0]"})
 case("log", "no dates", "daily_series", "a series needs a day",
-     {"dates": [], "values": []}, error={"code": "empty", "field": "series"})
+     {"dates": [], "values": []}, error={"code": "empty", "field": "dates"})
 
 # ---------------------------------------------------------------- zones
 A = {"hr_max_bpm": 190, "hr_rest_bpm": 50, "lthr_bpm": 170, "threshold_pace_s_per_km": 240,
@@ -1098,7 +1098,7 @@ case("taper", "a cut of 70 %", "taper_apply", "Bosquet 2007: 41-60 %",
 case("taper", "a taper longer than the plan", "taper_apply", "the taper must fit in the plan",
      {"log": taper_plan(planned_days=10), "race_date": TD(10), "taper": {"length_days": 14}}, error={"code": "inconsistent", "field": "taper.length_days"})
 case("taper", "a race before the plan", "taper_score", "the race must follow the log",
-     {"log": taper_plan(), "race_date": "2026-01-01"}, error={"code": "out_of_range", "field": "race"})
+     {"log": taper_plan(), "race_date": "2026-01-01"}, error={"code": "out_of_range", "field": "race_date"})
 # scoring against a hand-computed PMC
 hist = taper_plan(history_days=28)
 loads = [60 * 4.0] * 49
