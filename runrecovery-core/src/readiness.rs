@@ -576,6 +576,143 @@ fn baseline<F: Fn(&DayMarkers) -> Option<f64>>(
         .collect()
 }
 
+/// Mean and SD of one marker over the `window` days ending on `end`, from
+/// day `j`'s device (when `same_source`), if `min_days` are valid.
+fn window_stats<F: Fn(&DayMarkers) -> Option<f64>>(
+    days: &[DayMarkers],
+    j: usize,
+    end: NaiveDate,
+    window: usize,
+    f: &F,
+    same_source: bool,
+    min_days: usize,
+) -> Option<(f64, f64)> {
+    let start = end - chrono::Days::new(window.saturating_sub(1) as u64);
+    let v: Vec<f64> = (0..=j)
+        .rev()
+        .take_while(|&k| days[k].date >= start)
+        .take_while(|&k| !same_source || days[k].source == days[j].source)
+        .filter(|&k| days[k].date <= end)
+        .filter_map(|k| f(&days[k]))
+        .collect();
+    if v.len() < min_days {
+        return None;
+    }
+    mean_sd(&v)
+}
+
+/// The windows of [`episode_reference`].
+#[derive(Debug, Clone, Copy)]
+struct EpisodeWindows {
+    /// Days under test, up to the day judged.
+    tested: usize,
+    /// Days of the reference before them.
+    window: usize,
+    /// Only the judged day's device counts.
+    same_source: bool,
+    /// Valid days the reference needs.
+    min_days: usize,
+}
+
+/// The reference a sustained change is judged against on day `i`, and
+/// whether the change is there: `(mean, sd, last day of the reference,
+/// changed)`.
+///
+/// A baseline that includes the days under test absorbs a change that lasts:
+/// its mean moves towards them and its SD widens, and after two or three
+/// weeks raised resting HR looks normal. So the reference is the
+/// `window` days that end before the `tested` days (as the uncoupled
+/// acute:chronic ratio keeps the acute week out of the chronic one, Lolli
+/// 2019; as Vesterinen 2016 and Javaloyes 2019 judge the 7-day mean against a
+/// baseline taken before it), and while the change lasts it stays where it
+/// was on the first day of the change, for at most `window` days more, so
+/// the episode cannot become its own reference. `changed(j, mean, sd)` is
+/// the marker's test on day `j`.
+fn episode_reference<F, C>(
+    days: &[DayMarkers],
+    i: usize,
+    f: F,
+    w: EpisodeWindows,
+    changed: C,
+) -> Option<(f64, f64, NaiveDate, bool)>
+where
+    F: Fn(&DayMarkers) -> Option<f64>,
+    C: Fn(usize, f64, f64) -> bool,
+{
+    let EpisodeWindows {
+        tested,
+        window,
+        same_source,
+        min_days,
+    } = w;
+    let mut frozen: Option<NaiveDate> = None;
+    // Only the days that can reach day i's reference matter.
+    let horizon = days[i].date - chrono::Days::new((2 * window + tested) as u64);
+    let first = days.iter().position(|d| d.date >= horizon).unwrap_or(i);
+    for j in first..=i {
+        let natural = days[j].date - chrono::Days::new(tested as u64);
+        let end = match frozen {
+            Some(e) if (natural - e).num_days() <= window as i64 => e,
+            _ => natural,
+        };
+        let stats = window_stats(days, j, end, window, &f, same_source, min_days);
+        let hit = stats.is_some_and(|(m, sd)| changed(j, m, sd));
+        if j == i {
+            return stats.map(|(m, sd)| (m, sd, end, hit));
+        }
+        frozen = hit.then_some(end);
+    }
+    None
+}
+
+/// The mean of one marker over the `n` days up to day `j` (same device), if
+/// `min_days` are valid.
+fn recent_mean<F: Fn(&DayMarkers) -> Option<f64>>(
+    days: &[DayMarkers],
+    j: usize,
+    n: usize,
+    f: &F,
+    min_days: usize,
+) -> Option<f64> {
+    let from = days[j].date - chrono::Days::new(n.saturating_sub(1) as u64);
+    let v: Vec<f64> = (0..=j)
+        .rev()
+        .take_while(|&k| days[k].date >= from && days[k].source == days[j].source)
+        .filter_map(|k| f(&days[k]))
+        .collect();
+    (v.len() >= min_days.max(1)).then(|| v.iter().sum::<f64>() / v.len() as f64)
+}
+
+/// A sustained change of the `rolling_days` mean: `(mean of the window,
+/// reference mean, reference SD, last day of the reference)` when
+/// `changed(window mean, reference mean, sd)` holds today.
+fn sustained<F, C>(
+    days: &[DayMarkers],
+    i: usize,
+    f: F,
+    changed: C,
+    o: &ReadinessOptions,
+) -> Option<(f64, f64, f64, NaiveDate)>
+where
+    F: Fn(&DayMarkers) -> Option<f64>,
+    C: Fn(f64, f64, f64) -> bool,
+{
+    let week = |j: usize| recent_mean(days, j, o.rolling_days, &f, o.min_rolling_days);
+    let (m, sd, end, hit) = episode_reference(
+        days,
+        i,
+        &f,
+        EpisodeWindows {
+            tested: o.rolling_days,
+            window: o.baseline_days,
+            same_source: true,
+            min_days: o.min_baseline_days,
+        },
+        |j, m, sd| week(j).is_some_and(|r| changed(r, m, sd)),
+    )?;
+    hit.then(|| (week(i).unwrap_or(m), m, sd, end))
+}
+
 /// A reading a judgement counts.
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Reading {
@@ -1128,7 +1265,21 @@ fn hrv_marker(
         }
         (_, Some(v)) => {
             let (rating, reason) = hrv_rating(days, i, v, &b, band, rhr_flagged, o);
-            (rating, Some(b.mean), Some(band), reason)
+            let below = |r: f64, m: f64, sd: f64| r < m - o.swc_sd * sd;
+            match sustained(days, i, DayMarkers::ln_rmssd, below, o) {
+                Some((r, m, sd, end)) if rating < Rating::Major => {
+                    let band = [m - o.swc_sd * sd, m + o.swc_sd * sd];
+                    let reason = format!(
+                        "the {n}-day mean ln rMSSD {r:.2} is below the band {:.2}–{:.2} of the {} days up to {end}, before the drop: a sustained drop",
+                        band[0],
+                        band[1],
+                        o.baseline_days,
+                        n = o.rolling_days
+                    );
+                    (Rating::Major, Some(m), Some(band), reason)
+                }
+                _ => (rating, Some(b.mean), Some(band), reason),
+            }
         }
         (_, None) => return missing("hrv", "no HRV reading today"),
     };
@@ -1334,6 +1485,23 @@ fn resting_hr_marker(
         reason.push_str(", for the second day running");
     }
     let band = Some([m + o.rhr_minor_bpm, m + o.rhr_major_bpm]);
+    let raised = |r: f64, m: f64, sd: f64| r - m >= o.rhr_minor_bpm && r - m >= sd;
+    if let Some((r, rm, rsd, end)) = sustained(days, i, |d| d.resting_hr_bpm, raised, o) {
+        if rating < Rating::Major {
+            let reason = format!(
+                "the {n}-day mean {r:.1} bpm is {:+.1} bpm ({:+.1} SD) above the {} days up to {end} ({rm:.1} bpm), before the rise: raised for a week, not one morning",
+                r - rm,
+                (r - rm) / rsd.max(1e-9),
+                o.baseline_days,
+                n = o.rolling_days
+            );
+            let band = Some([rm + o.rhr_minor_bpm, rm + o.rhr_major_bpm]);
+            return (
+                finding("resting_hr", Rating::Major, Some(v), Some(rm), band, reason),
+                maturity,
+            );
+        }
+    }
     (
         finding("resting_hr", rating, Some(v), Some(m), band, reason),
         maturity,
@@ -1391,11 +1559,7 @@ fn wellness_marker(days: &[DayMarkers], i: usize, o: &ReadinessOptions) -> Judge
             0.25,
         );
     }
-    // Staleness: the Hooper sum flagged on each of the last 8 days.
-    let stale = i >= 7
-        && (i - 7..=i).all(|k| {
-            wellness_flags(days, k, o).is_some_and(|f| f.1.is_some_and(|z| z >= o.wellness_z))
-        });
+    let stale = stale(days, i, o);
     let n = flagged.len() as f64;
     let rating = if stale || flagged.len() >= 3 {
         Rating::Major
@@ -1419,6 +1583,45 @@ fn wellness_marker(days: &[DayMarkers], i: usize, o: &ReadinessOptions) -> Judge
         finding("wellness", rating, Some(n), hooper_z, None, reason),
         1.0,
     )
+}
+
+/// Mornings of worse-than-baseline ratings that make sustained staleness
+/// ("more than 7 days", Hooper & Mackinnon 1995).
+const STALE_DAYS: usize = 8;
+
+/// Sustained staleness (Hooper & Mackinnon 1995): the Hooper sum worse than
+/// its reference by `wellness_z` SDs on each of the last 8 rated mornings,
+/// within 8 days. The reference is the `wellness_baseline_days` before those
+/// 8 days without the mornings that were already worse, so a stale stretch
+/// cannot become its own baseline (see [`reference`]).
+fn stale(days: &[DayMarkers], i: usize, o: &ReadinessOptions) -> bool {
+    let hooper = |d: &DayMarkers| d.wellness.and_then(|w| w.hooper());
+    let sign = match o.wellness_scale {
+        WellnessScale::LowerIsBetter => 1.0,
+        WellnessScale::HigherIsBetter => -1.0,
+    };
+    let worse = |h: f64, m: f64, sd: f64| sign * (h - m) / sd.max(0.5) >= o.wellness_z;
+    // Each of the last 8 rated mornings up to day j, within 8 days, worse than the reference.
+    let all_worse = |j: usize, m: f64, sd: f64| {
+        j + 1 >= STALE_DAYS
+            && (days[j].date - days[j + 1 - STALE_DAYS].date).num_days() < STALE_DAYS as i64
+            && days[j + 1 - STALE_DAYS..=j]
+                .iter()
+                .all(|d| hooper(d).is_some_and(|h| worse(h, m, sd)))
+    };
+    episode_reference(
+        days,
+        i,
+        hooper,
+        EpisodeWindows {
+            tested: STALE_DAYS,
+            window: o.wellness_baseline_days,
+            same_source: false,
+            min_days: o.min_baseline_days,
+        },
+        all_worse,
+    )
+    .is_some_and(|r| r.3)
 }
 
 /// A session that felt harder than planned, when both RPEs are given.

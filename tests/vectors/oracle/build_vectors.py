@@ -758,6 +758,38 @@ case("readiness", "sleep alone is not a go", "readiness",
      {"status": "not_enough_data", "decision_possible_from": "2026-02-24",
       "markers": [{"marker": "hrv", "rating": "missing"}, {"marker": "resting_hr", "rating": "missing"},
                   {"marker": "sleep", "rating": "normal"}, {"marker": "wellness", "rating": "missing"}]})
+# Sustained change (issue 12): a rolling baseline that includes the days under test absorbs them.
+RHR_UP = stable_days(61)
+for k in range(40, 61):
+    RHR_UP[k] = dict(RHR_UP[k], resting_hr_bpm=52.0 + k % 3)
+# The first day j whose 7-day mean is >= 3 bpm and >= 1 SD above the 60 days before its week fixes the reference.
+_rhr = [d["resting_hr_bpm"] for d in RHR_UP]
+for _j in range(14, 61):
+    _ref = _rhr[max(0, _j - 7 - 59):_j - 6]
+    _wk = statistics.mean(_rhr[_j - 6:_j + 1])
+    if _wk - statistics.mean(_ref) >= 3 and _wk - statistics.mean(_ref) >= statistics.stdev(_ref):
+        break
+RHR_REF = statistics.mean(_ref)
+case("readiness", "three weeks of raised resting HR are not absorbed by the baseline", "readiness",
+     "the 7-day mean is judged against a reference that ends before the change and stays there while it lasts "
+     "(uncoupled windows, Lolli 2019; a baseline taken before the tested week, Vesterinen 2016, Javaloyes 2019): "
+     f"days 40-60 at +4 bpm; the first raised week ends on day {_j}, so the reference is days 0-{_j - 7}. "
+     "A rolling 60-day baseline holding 20 raised days said normal (go)",
+     {"markers": RHR_UP},
+     {"status": "go_easy", "markers": [{},
+                                       {"marker": "resting_hr", "rating": "major", "value": 52.0, "baseline": RHR_REF, "band": [RHR_REF + 3, RHR_REF + 5]},
+                                       {}, {}]})
+STALE = stable_days(58)
+for k in range(40, 58):
+    w = STALE[k]["wellness"]
+    STALE[k] = dict(STALE[k], wellness={key: v + 1.0 for key, v in w.items()})
+case("readiness", "eighteen stale days are still stale", "readiness",
+     "Hooper & Mackinnon 1995: ratings worse for more than 7 days is staleness. Days 40-57 rate every item one "
+     "point worse (Hooper 15/17 against 11/13); the reference is the 28 days before the first 8 stale days "
+     "(days 12-39, mean 12), kept while the staleness lasts. The rolling 28-day baseline, 18 of whose days were "
+     "stale, said normal",
+     {"markers": STALE},
+     {"status": "go_easy", "markers": [{}, {}, {}, {"marker": "wellness", "rating": "major"}]})
 KIV_YOUNG = with_today(stable_days(8), hrv={"value": 40.0, "index": "rmssd_ms"})
 case("readiness", "Kiviniemi mode with a young baseline: not enough data, as the HRV marker says", "readiness",
      "issue 12: the status was go_easy while the HRV marker said not_enough_data. 7 mornings are not the 14-day "
