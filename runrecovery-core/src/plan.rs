@@ -114,6 +114,12 @@ pub struct PlannedSession {
     pub target_zone: Option<Intensity>,
     /// Why this session.
     pub purpose: String,
+    /// The distance run at the target pace, km: the strides, hill repeats or
+    /// T or I work of a quality session (`None` for a session at one pace).
+    pub work_km: Option<f64>,
+    /// What to run, in words: the work and its pace, then the whole session
+    /// with its easy running and its total time.
+    pub description: String,
 }
 
 /// A generated plan.
@@ -304,7 +310,12 @@ struct Slot {
 }
 
 /// Builds the plan with a given weekly progression (no rules check).
-fn build(r: &PlanRequest, vdot: f64, progression: f64) -> Result<(Vec<PlannedSession>, Vec<f64>)> {
+fn build(
+    r: &PlanRequest,
+    vdot: f64,
+    progression: f64,
+    readiness: Option<Readiness>,
+) -> Result<(Vec<PlannedSession>, Vec<f64>)> {
     let layout = Layout::new(r, vdot)?;
     let volumes = weekly_volumes(r, layout.weeks, progression);
     let mut out = Vec::new();
@@ -313,6 +324,9 @@ fn build(r: &PlanRequest, vdot: f64, progression: f64) -> Result<(Vec<PlannedSes
     }
     crate::sort::sort_by_key(&mut out, |p| p.session.date);
     ease_before_race(r, layout.paces.easy, &mut out);
+    if let Some(status) = readiness {
+        follow_readiness(r.start, status, layout.paces.easy, &mut out);
+    }
     out.push(race_session(r, vdot, layout.weeks)?);
     Ok((out, volumes))
 }
@@ -478,6 +492,8 @@ fn planned_session(
         target_pace_s_per_km: Some(slot.pace),
         target_zone: Some(slot.zone),
         purpose: slot.purpose.to_string(),
+        work_km: None,
+        description: String::new(),
     }
 }
 
@@ -497,6 +513,132 @@ fn ease_before_race(r: &PlanRequest, e_pace: f64, out: &mut [PlannedSession]) {
             p.purpose = "short and easy: fresh legs for the race".into();
             p.session.notes = Some(p.purpose.clone());
         }
+    }
+}
+
+/// What a readiness status other than `go` rules out for the day: `rest`,
+/// any training but rest and mobility; `go_easy` (and any other status that
+/// is not `go`), hard sessions (quality, long run, RPE ≥ 7) and strides,
+/// whose short bursts at R pace are intensity work too — easy running
+/// instead of hard work, as the readiness decision says.
+pub fn forbidden_by(status: Readiness, s: &Session) -> bool {
+    match status {
+        Readiness::Go => false,
+        Readiness::Rest => {
+            s.duration_s > 0.0 && !matches!(s.kind, SessionKind::Rest | SessionKind::Mobility)
+        }
+        _ => rules::is_hard(s) || s.kind == SessionKind::Strides,
+    }
+}
+
+/// Today's readiness on the plan's first day: what it forbids becomes rest
+/// (`rest`) or an easy run of at most 45 min at E pace.
+fn follow_readiness(day: NaiveDate, status: Readiness, e_pace: f64, out: &mut [PlannedSession]) {
+    for p in out
+        .iter_mut()
+        .filter(|p| p.session.date == day && forbidden_by(status, &p.session))
+    {
+        let s = &mut p.session;
+        if status == Readiness::Rest {
+            s.kind = SessionKind::Rest;
+            s.duration_s = 0.0;
+            s.distance_m = None;
+            s.rpe = Some(0.0);
+            p.target_zone = None;
+            p.target_pace_s_per_km = None;
+            p.purpose = "rest: today's readiness says rest".into();
+        } else {
+            let km = (s.distance_m.unwrap_or(0.0) / 1000.0).min(45.0 * 60.0 / e_pace);
+            p.purpose = format!(
+                "easy: today's readiness says {}; the planned {} session waits for a day it allows",
+                status.name().replace('_', " "),
+                s.kind.name()
+            );
+            s.kind = SessionKind::Easy;
+            s.distance_m = Some((km * 1000.0).round());
+            s.duration_s = (km * e_pace).round();
+            s.rpe = Some(3.0);
+            p.target_zone = Some(Intensity::Easy);
+            p.target_pace_s_per_km = Some(e_pace);
+        }
+        s.notes = Some(p.purpose.clone());
+    }
+}
+
+/// `s` seconds per km as `m:ss/km`.
+fn pace_text(s: f64) -> String {
+    let s = s.round() as i64;
+    format!("{}:{:02}/km", s / 60, s % 60)
+}
+
+/// The work of a session and its pace, then the whole session: the
+/// session's own distance and duration after the taper and the rules have
+/// trimmed them, so the words and the numbers agree. A quality session's
+/// work is [`rules::hard_fraction`] of its distance at the target pace; the
+/// rest (warm-up, recoveries, cool-down) is at E pace.
+fn describe(p: &mut PlannedSession, e_pace: f64) {
+    let s = &p.session;
+    let km = s.distance_m.unwrap_or(0.0) / 1000.0;
+    let minutes = (s.duration_s / 60.0).round();
+    let pace = p.target_pace_s_per_km.unwrap_or(e_pace);
+    let work = km * rules::hard_fraction(s.kind);
+    let total = format!("about {minutes:.0} min in all");
+    p.work_km = None;
+    p.description = match s.kind {
+        SessionKind::Rest => "rest".into(),
+        SessionKind::Race => format!("race {km:.1} km at {} ({minutes:.0} min)", pace_text(pace)),
+        SessionKind::Strides => {
+            p.work_km = Some(work);
+            format!(
+                "about {:.0} × 100 m strides at R pace {} ({work:.1} km of strides) in a {km:.1} km easy run at E pace {}, {total}",
+                (work * 10.0).round().max(1.0),
+                pace_text(pace),
+                pace_text(e_pace)
+            )
+        }
+        SessionKind::Hills
+        | SessionKind::Threshold
+        | SessionKind::Intervals
+        | SessionKind::Tempo => {
+            p.work_km = Some(work);
+            let what = match s.kind {
+                SessionKind::Hills => format!(
+                    "{work:.1} km of short hill repeats at R effort ({} on the flat)",
+                    pace_text(pace)
+                ),
+                SessionKind::Intervals => format!("{work:.1} km at I pace {}", pace_text(pace)),
+                _ => format!("{work:.1} km at T pace {}", pace_text(pace)),
+            };
+            format!(
+                "{what} in {km:.1} km with warm-up, recoveries and cool-down at E pace {}, {total}",
+                pace_text(e_pace)
+            )
+        }
+        SessionKind::Long if (pace - e_pace).abs() > 0.5 => format!(
+            "{km:.1} km long run, the last part near marathon pace: {} on average, {total}",
+            pace_text(pace)
+        ),
+        SessionKind::Long => format!("{km:.1} km long run at E pace {}, {total}", pace_text(pace)),
+        _ => format!("{km:.1} km easy at E pace {}, {total}", pace_text(pace)),
+    };
+}
+
+/// The targets of a session the taper or the rules turned into an easy run
+/// or a rest day follow the session: E pace, or none.
+fn settle_targets(p: &mut PlannedSession, e_pace: f64) {
+    match p.session.kind {
+        SessionKind::Rest => {
+            p.target_zone = None;
+            p.target_pace_s_per_km = None;
+        }
+        SessionKind::Easy if p.target_zone != Some(Intensity::Easy) => {
+            p.target_zone = Some(Intensity::Easy);
+            p.target_pace_s_per_km = Some(e_pace);
+            if let Some(n) = &p.session.notes {
+                p.purpose.clone_from(n);
+            }
+        }
+        _ => {}
     }
 }
 
@@ -520,6 +662,8 @@ fn race_session(r: &PlanRequest, vdot: f64, weeks: u32) -> Result<PlannedSession
         target_pace_s_per_km: Some(time_s / (r.race_distance_m / 1000.0)),
         target_zone: None,
         purpose: "the goal race".into(),
+        work_km: None,
+        description: String::new(),
     })
 }
 
@@ -536,17 +680,35 @@ fn race_session(r: &PlanRequest, vdot: f64, weeks: u32) -> Result<PlannedSession
 /// outside 1.5–100 km; `empty` (`available_days`) for no available days;
 /// `missing_field` (`vdot`) without a VDOT.
 pub fn generate(r: &PlanRequest, athlete: &Athlete) -> Result<Plan> {
+    generate_given(r, athlete, None)
+}
+
+/// [`generate`], given today's readiness status for the plan's first day
+/// (`start`): that day gets nothing the status [`forbidden_by`]s — rest for
+/// `rest`, an easy run of at most 45 min instead of hard work or strides
+/// otherwise — and the plan still passes every rule.
+///
+/// # Errors
+/// As [`generate`].
+pub fn generate_given(
+    r: &PlanRequest,
+    athlete: &Athlete,
+    readiness: Option<Readiness>,
+) -> Result<Plan> {
     check_request(r)?;
     let vdot = plan_vdot(r, athlete)?;
     let notes = goal_notes(r, vdot)?;
     for step in 0..=8 {
         let progression = 0.08 - 0.01 * f64::from(step);
-        let (mut sessions, volumes) = build(r, vdot, progression)?;
+        let (mut sessions, volumes) = build(r, vdot, progression, readiness)?;
         let (doc, ok) = lint(r, athlete, &sessions)?;
         if ok {
             // Carry the taper's volumes back into the sessions with targets.
+            let e_pace = Paces::new(vdot)?.easy;
             for (p, s) in sessions.iter_mut().zip(&doc.sessions) {
                 p.session = s.clone();
+                settle_targets(p, e_pace);
+                describe(p, e_pace);
             }
             return Ok(Plan {
                 weekly_km: volumes,
@@ -999,7 +1161,8 @@ fn standing_hard_days(log: &TrainingLog, week: &ReplanWeek) -> Vec<NaiveDate> {
     hard_days
 }
 
-/// Today's planned sessions by readiness: rest makes them rest, go easy eases the hard ones.
+/// Today's planned sessions by readiness: what it [`forbidden_by`]s becomes
+/// rest (`rest`) or an easy run (any other status but `go`).
 fn apply_readiness(
     doc: &mut LogDocument,
     today: NaiveDate,
@@ -1009,37 +1172,34 @@ fn apply_readiness(
     for s in doc
         .sessions
         .iter_mut()
-        .filter(|s| s.status == Status::Planned && s.date == today)
+        .filter(|s| s.status == Status::Planned && s.date == today && forbidden_by(status, s))
     {
-        match status {
-            Readiness::Rest if s.duration_s > 0.0 => {
-                changes.push(Change {
-                    date: today,
-                    action: "rest".into(),
-                    to: None,
-                    reason: format!(
-                        "readiness says rest: the {} becomes a rest day",
-                        s.kind.name()
-                    ),
-                });
-                s.kind = SessionKind::Rest;
-                s.duration_s = 0.0;
-                s.distance_m = None;
-                s.rpe = Some(0.0);
-            }
-            Readiness::GoEasy if rules::is_hard(s) => {
-                changes.push(Change {
-                    date: today,
-                    action: "eased".into(),
-                    to: None,
-                    reason: format!(
-                        "readiness says go easy: the {} becomes an easy run",
-                        s.kind.name()
-                    ),
-                });
-                ease(s);
-            }
-            _ => {}
+        if status == Readiness::Rest {
+            changes.push(Change {
+                date: today,
+                action: "rest".into(),
+                to: None,
+                reason: format!(
+                    "readiness says rest: the planned {} session becomes a rest day",
+                    s.kind.name()
+                ),
+            });
+            s.kind = SessionKind::Rest;
+            s.duration_s = 0.0;
+            s.distance_m = None;
+            s.rpe = Some(0.0);
+        } else {
+            changes.push(Change {
+                date: today,
+                action: "eased".into(),
+                to: None,
+                reason: format!(
+                    "readiness says {}: the planned {} session becomes an easy run",
+                    status.name().replace('_', " "),
+                    s.kind.name()
+                ),
+            });
+            ease(s);
         }
     }
 }

@@ -6,7 +6,9 @@ use chrono::NaiveDate;
 use proptest::prelude::*;
 use runrecovery_core::athlete::Athlete;
 use runrecovery_core::log::{DuplicatePolicy, TrainingLog};
+use runrecovery_core::plan::{Experience, PlanRequest, forbidden_by, generate_given, replan};
 use runrecovery_core::readiness::Status as Readiness;
+use runrecovery_core::rules::{self, RulesOptions, Scope, Severity};
 use runrecovery_core::session::{Session, SessionKind, Status};
 use runrecovery_core::supercompensation::{RecoveryOptions, next_quality_session_given};
 
@@ -90,5 +92,100 @@ proptest! {
         }
         // "ready today" only when today is safe.
         prop_assert_eq!(n.reason == "ready today", n.earliest == today && n.days[0].safe);
+    }
+}
+
+/// A plan request starting on any weekday, to a race 4–20 weeks later.
+fn plan_request() -> impl Strategy<Value = PlanRequest> {
+    (
+        prop::sample::select(vec![5_000.0, 10_000.0, 21_097.5, 42_195.0]),
+        4u64..20,
+        0usize..3,
+        15.0..90.0f64,
+        30.0..70.0f64,
+        0u64..7,
+        prop::option::of(1u32..=3),
+    )
+        .prop_map(|(d, weeks, e, km, vdot, offset, hard)| {
+            let start = day(0) + chrono::Days::new(offset);
+            PlanRequest {
+                start,
+                race_date: start + chrono::Days::new(7 * weeks),
+                race_distance_m: d,
+                goal_time_s: None,
+                weekly_km: km,
+                long_run_km: None,
+                vdot: Some(vdot),
+                available_days: None,
+                long_run_day: None,
+                experience: [
+                    Experience::Novice,
+                    Experience::Intermediate,
+                    Experience::Experienced,
+                ][e],
+                hard_sessions_per_week: hard,
+            }
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(32))]
+
+    /// The generated plan puts nothing on its first day that the readiness
+    /// given forbids, still passes every rule, and each session's words agree
+    /// with its numbers.
+    #[test]
+    fn a_plan_respects_the_readiness_it_was_given(r in plan_request(), status in 0usize..4) {
+        let readiness = STATUSES[status];
+        let p = match generate_given(&r, &Athlete::default(), readiness) {
+            Ok(p) => p,
+            Err(e) => {
+                prop_assert_eq!(e.code(), "inconsistent");
+                return Ok(());
+            }
+        };
+        if let Some(status) = readiness {
+            for s in p.document.sessions.iter().filter(|s| s.date == r.start) {
+                prop_assert!(!forbidden_by(status, s), "{:?} on a {:?} day", s.kind, status);
+            }
+        }
+        let log = TrainingLog::new(None, p.document.sessions.clone(), DuplicatePolicy::Reject).unwrap();
+        let f = rules::check(&log, &Athlete::default(), Some(r.race_date), &RulesOptions { scope: Scope::Planned, ..Default::default() }).unwrap();
+        let bad: Vec<_> = f.iter().filter(|x| x.severity != Severity::Info).collect();
+        prop_assert!(bad.is_empty(), "{:#?}", bad);
+        for ps in &p.sessions {
+            let s = &ps.session;
+            let km = s.distance_m.unwrap_or(0.0) / 1000.0;
+            // A quality session's work is a part of it, at the target pace; the description says both.
+            if let Some(work) = ps.work_km {
+                prop_assert!(work > 0.0 && work < km, "{:?}", ps);
+                prop_assert!(ps.description.contains(&format!("{work:.1} km")), "{}", ps.description);
+                prop_assert!(ps.description.contains("E pace"), "{}", ps.description);
+            }
+            if s.kind == SessionKind::Rest {
+                prop_assert!(ps.target_zone.is_none() && ps.description == "rest", "{:?}", ps);
+            } else {
+                prop_assert!(ps.description.contains(&format!("{km:.1} km")), "{}", ps.description);
+                prop_assert!(ps.description.contains(&format!("{:.0} min", (s.duration_s / 60.0).round())), "{}", ps.description);
+            }
+            // A session eased to an easy run is no longer targeted at a hard pace.
+            if s.kind == SessionKind::Easy {
+                prop_assert_eq!(ps.target_zone, Some(runrecovery_core::performance::Intensity::Easy));
+            }
+        }
+    }
+
+    /// Re-planning leaves nothing on today that today's readiness forbids.
+    #[test]
+    fn a_replan_respects_todays_readiness(r in plan_request(), day in 0u64..21, status in 1usize..4) {
+        let Ok(p) = generate_given(&r, &Athlete::default(), None) else { return Ok(()) };
+        let log = TrainingLog::new(None, p.document.sessions.clone(), DuplicatePolicy::Reject).unwrap();
+        let today = log.date_range().0 + chrono::Days::new(day);
+        let readiness = STATUSES[status];
+        let out = replan(&log, today, readiness).unwrap();
+        let status = readiness.unwrap();
+        for s in out.document.sessions.iter().filter(|s| s.date == today && s.status == Status::Planned) {
+            prop_assert!(!forbidden_by(status, s), "{:?} today on {:?}: {:?}", s.kind, status, out.changes);
+        }
     }
 }

@@ -2206,6 +2206,11 @@ export interface GeneratePlanRequest {
   hard_sessions_per_week?: number | null;
   /** The athlete (for VDOT when `vdot` is not given). */
   athlete?: Athlete | null;
+  /**
+   * Today's readiness status (`go`, `go_easy`, `rest`), for the plan's
+   * first day, when known: that day gets nothing the status forbids.
+   */
+  readiness?: ReadinessStatus | null;
 }
 /** A generated plan. */
 export interface Plan {
@@ -2246,6 +2251,16 @@ export interface PlannedSession {
   target_zone: Intensity | null;
   /** Why this session. */
   purpose: string;
+  /**
+   * The distance run at the target pace, km: the strides, hill repeats or
+   * T or I work of a quality session (`None` for a session at one pace).
+   */
+  work_km: number | null;
+  /**
+   * What to run, in words: the work and its pace, then the whole session
+   * with its easy running and its total time.
+   */
+  description: string;
 }
 /** Request of `replanWeek`. */
 export interface ReplanRequest {
@@ -2253,7 +2268,10 @@ export interface ReplanRequest {
   log: LogDocument;
   /** Today. */
   today: DateInput;
-  /** Today's readiness (`go`, `go_easy` or `rest`), when known. */
+  /**
+   * Today's readiness (`go`, `go_easy` or `rest`), when known: today gets
+   * nothing it forbids (hard work or strides on `go_easy`, any training on `rest`).
+   */
   readiness?: ReadinessStatus | null;
 }
 /** The re-planned rest of the week. */
@@ -2797,8 +2815,13 @@ export function taperOptimize(options: TaperOptimizeRequest): TaperOptimum;
  * weeks), growing the current `weekly_km` by at most 8 % a week with a
  * cutback every 4th week; long run on `long_run_day` (`"Sun"` by
  * default), quality sessions 48 h apart on `available_days`; paces from
- * `vdot` (Daniels). `sessions` carry the targets (pace in s/km, zone,
- * purpose); `document` is the plan as a log document; `weekly_km` in km.
+ * `vdot` (Daniels). `readiness`, today's status, rules the plan's first
+ * day: nothing it forbids (hard work or strides on `"go_easy"`, any
+ * training on `"rest"`). `sessions` carry the targets (pace in s/km,
+ * zone, purpose), `work_km` (the distance at the target pace) and a
+ * `description` that states the work and its pace, then the whole
+ * session and its time; `document` is the plan as a log document;
+ * `weekly_km` in km.
  */
 export function generatePlan(options: GeneratePlanRequest): Plan;
 /**

@@ -54,10 +54,14 @@ pub struct GeneratePlanRequest {
     /// The athlete (for VDOT when `vdot` is not given).
     #[serde(default)]
     pub athlete: Option<Athlete>,
+    /// Today's readiness status (`go`, `go_easy`, `rest`), for the plan's
+    /// first day, when known: that day gets nothing the status forbids.
+    #[serde(default)]
+    pub readiness: Option<crate::readiness::Status>,
 }
 
 impl GeneratePlanRequest {
-    /// The plan's inputs and the athlete.
+    /// The plan's inputs and the athlete (the readiness stays in the request).
     pub fn split(self) -> (PlanRequest, Option<Athlete>) {
         let plan = PlanRequest {
             start: self.start,
@@ -82,8 +86,13 @@ impl GeneratePlanRequest {
 /// weeks), growing the current `weekly_km` by at most 8 % a week with a
 /// cutback every 4th week; long run on `long_run_day` (`"Sun"` by
 /// default), quality sessions 48 h apart on `available_days`; paces from
-/// `vdot` (Daniels). `sessions` carry the targets (pace in s/km, zone,
-/// purpose); `document` is the plan as a log document; `weekly_km` in km.
+/// `vdot` (Daniels). `readiness`, today's status, rules the plan's first
+/// day: nothing it forbids (hard work or strides on `"go_easy"`, any
+/// training on `"rest"`). `sessions` carry the targets (pace in s/km,
+/// zone, purpose), `work_km` (the distance at the target pace) and a
+/// `description` that states the work and its pace, then the whole
+/// session and its time; `document` is the plan as a log document;
+/// `weekly_km` in km.
 ///
 /// # Python
 ///
@@ -94,10 +103,11 @@ impl GeneratePlanRequest {
 /// ('race', 1)
 /// ```
 pub fn generate_plan(r: GeneratePlanRequest) -> Result<Plan> {
+    let readiness = r.readiness;
     let (request, athlete) = r.split();
     let athlete = athlete.unwrap_or_default();
     athlete.validate().map_err(|e| e.within("athlete"))?;
-    plan::generate(&request, &athlete)
+    plan::generate_given(&request, &athlete, readiness)
 }
 
 /// Request of [`replan_week`].
@@ -110,7 +120,8 @@ pub struct ReplanRequest {
     pub log: Value,
     /// Today.
     pub today: NaiveDate,
-    /// Today's readiness (`go`, `go_easy` or `rest`), when known.
+    /// Today's readiness (`go`, `go_easy` or `rest`), when known: today gets
+    /// nothing it forbids (hard work or strides on `go_easy`, any training on `rest`).
     #[serde(default)]
     pub readiness: Option<crate::readiness::Status>,
 }

@@ -1200,6 +1200,7 @@ def generate_plan(
     experience: Optional[Experience] = None,
     hard_sessions_per_week: Optional[int] = None,
     athlete: Optional[AthleteLike] = None,
+    readiness: Optional[ReadinessStatus] = None,
 ) -> GeneratedPlan:
     """A periodized plan to a goal race that passes every plan rule.
 
@@ -1207,8 +1208,13 @@ def generate_plan(
     weeks), growing the current ``weekly_km`` by at most 8 % a week with a
     cutback every 4th week; long run on ``long_run_day`` (``"Sun"`` by
     default), quality sessions 48 h apart on ``available_days``; paces from
-    ``vdot`` (Daniels). ``sessions`` carry the targets (pace in s/km, zone,
-    purpose); ``document`` is the plan as a log document; ``weekly_km`` in km.
+    ``vdot`` (Daniels). :func:`readiness`, today's status, rules the plan's first
+    day: nothing it forbids (hard work or strides on ``"go_easy"``, any
+    training on ``"rest"``). ``sessions`` carry the targets (pace in s/km,
+    zone, purpose), ``work_km`` (the distance at the target pace) and a
+    ``description`` that states the work and its pace, then the whole
+    session and its time; ``document`` is the plan as a log document;
+    ``weekly_km`` in km.
 
     >>> p = generate_plan(start="2027-01-04", race_date="2027-03-14", race_distance_m=5000,
     ...                   weekly_km=20, vdot=45, experience="novice")

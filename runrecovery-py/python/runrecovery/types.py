@@ -1492,6 +1492,12 @@ class PlannedSession(TypedDict):
     target_zone: Optional[Intensity]
     #: Why this session.
     purpose: str
+    #: The distance run at the target pace, km: the strides, hill repeats or
+    #: T or I work of a quality session (``None`` for a session at one pace).
+    work_km: Optional[float]
+    #: What to run, in words: the work and its pace, then the whole session
+    #: with its easy running and its total time.
+    description: str
 
 
 class GeneratedPlan(TypedDict):
