@@ -500,8 +500,8 @@ pub fn next_quality_session(
 /// from `today` on (sessions completed up to `today` count), given today's
 /// readiness status when it is known.
 ///
-/// A readiness other than `go` (go easy: no hard session today; rest or not
-/// enough data: rest or easy today) makes today unsafe, so `earliest` and
+/// A readiness other than `go` (go easy, or not enough data to decide: no
+/// hard session today; rest: rest or easy today) makes today unsafe, so `earliest` and
 /// `best` are tomorrow or later: the advice never schedules the session on a
 /// day the readiness decision forbids it. The body systems and the 48 h rule
 /// decide the other days, as without a readiness.

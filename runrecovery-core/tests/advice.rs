@@ -41,11 +41,12 @@ fn sessions() -> impl Strategy<Value = Vec<Session>> {
     })
 }
 
-const STATUSES: [Option<Readiness>; 4] = [
+const STATUSES: [Option<Readiness>; 5] = [
     None,
     Some(Readiness::Go),
     Some(Readiness::GoEasy),
     Some(Readiness::Rest),
+    Some(Readiness::NotEnoughData),
 ];
 
 const QUALITY: [SessionKind; 6] = [
@@ -65,7 +66,7 @@ proptest! {
     #[test]
     fn next_quality_session_respects_its_own_days_and_the_readiness(
         sessions in sessions(),
-        status in 0usize..4,
+        status in 0usize..5,
         kind in 0usize..6,
         horizon in 1u32..20,
     ) {
@@ -135,7 +136,7 @@ proptest! {
     /// given forbids, still passes every rule, and each session's words agree
     /// with its numbers.
     #[test]
-    fn a_plan_respects_the_readiness_it_was_given(r in plan_request(), status in 0usize..4) {
+    fn a_plan_respects_the_readiness_it_was_given(r in plan_request(), status in 0usize..5) {
         let readiness = STATUSES[status];
         let p = match generate_given(&r, &Athlete::default(), readiness) {
             Ok(p) => p,
@@ -177,7 +178,7 @@ proptest! {
 
     /// Re-planning leaves nothing on today that today's readiness forbids.
     #[test]
-    fn a_replan_respects_todays_readiness(r in plan_request(), day in 0u64..21, status in 1usize..4) {
+    fn a_replan_respects_todays_readiness(r in plan_request(), day in 0u64..21, status in 1usize..5) {
         let Ok(p) = generate_given(&r, &Athlete::default(), None) else { return Ok(()) };
         let log = TrainingLog::new(None, p.document.sessions.clone(), DuplicatePolicy::Reject).unwrap();
         let today = log.date_range().0 + chrono::Days::new(day);

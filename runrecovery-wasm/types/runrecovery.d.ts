@@ -2207,7 +2207,7 @@ export interface GeneratePlanRequest {
   /** The athlete (for VDOT when `vdot` is not given). */
   athlete?: Athlete | null;
   /**
-   * Today's readiness status (`go`, `go_easy`, `rest`), for the plan's
+   * Today's readiness status (`go`, `go_easy`, `rest`, `not_enough_data`), for the plan's
    * first day, when known: that day gets nothing the status forbids.
    */
   readiness?: ReadinessStatus | null;
@@ -2269,8 +2269,9 @@ export interface ReplanRequest {
   /** Today. */
   today: DateInput;
   /**
-   * Today's readiness (`go`, `go_easy` or `rest`), when known: today gets
-   * nothing it forbids (hard work or strides on `go_easy`, any training on `rest`).
+   * Today's readiness (`go`, `go_easy`, `rest` or `not_enough_data`), when
+   * known: today gets nothing it forbids (hard work or strides on `go_easy`
+   * and `not_enough_data`, any training on `rest`).
    */
   readiness?: ReadinessStatus | null;
 }
@@ -2746,7 +2747,7 @@ export function recoveryState(options: RecoveryStateRequest): RecoveryState;
  *
  * `kind` of the planned session (default `"intervals"`); sessions
  * completed up to `today` count. `readiness` is today's status from
- * `readiness` (`"go"`, `"go_easy"`, `"rest"`): anything but `"go"`
+ * `readiness` (`"go"`, `"go_easy"`, `"rest"`, `"not_enough_data"`): anything but `"go"`
  * makes today unsafe, so `earliest` is tomorrow or later and `reason`
  * says so. `earliest` and `best` are dates;
  * `days` lists each candidate day with its fatigue per body system
@@ -2816,8 +2817,8 @@ export function taperOptimize(options: TaperOptimizeRequest): TaperOptimum;
  * cutback every 4th week; long run on `long_run_day` (`"Sun"` by
  * default), quality sessions 48 h apart on `available_days`; paces from
  * `vdot` (Daniels). `readiness`, today's status, rules the plan's first
- * day: nothing it forbids (hard work or strides on `"go_easy"`, any
- * training on `"rest"`). `sessions` carry the targets (pace in s/km,
+ * day: nothing it forbids (hard work or strides on `"go_easy"` and
+ * `"not_enough_data"`, any training on `"rest"`). `sessions` carry the targets (pace in s/km,
  * zone, purpose), `work_km` (the distance at the target pace) and a
  * `description` that states the work and its pace, then the whole
  * session and its time; `document` is the plan as a log document;

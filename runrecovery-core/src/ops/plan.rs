@@ -54,7 +54,7 @@ pub struct GeneratePlanRequest {
     /// The athlete (for VDOT when `vdot` is not given).
     #[serde(default)]
     pub athlete: Option<Athlete>,
-    /// Today's readiness status (`go`, `go_easy`, `rest`), for the plan's
+    /// Today's readiness status (`go`, `go_easy`, `rest`, `not_enough_data`), for the plan's
     /// first day, when known: that day gets nothing the status forbids.
     #[serde(default)]
     pub readiness: Option<crate::readiness::Status>,
@@ -87,8 +87,8 @@ impl GeneratePlanRequest {
 /// cutback every 4th week; long run on `long_run_day` (`"Sun"` by
 /// default), quality sessions 48 h apart on `available_days`; paces from
 /// `vdot` (Daniels). `readiness`, today's status, rules the plan's first
-/// day: nothing it forbids (hard work or strides on `"go_easy"`, any
-/// training on `"rest"`). `sessions` carry the targets (pace in s/km,
+/// day: nothing it forbids (hard work or strides on `"go_easy"` and
+/// `"not_enough_data"`, any training on `"rest"`). `sessions` carry the targets (pace in s/km,
 /// zone, purpose), `work_km` (the distance at the target pace) and a
 /// `description` that states the work and its pace, then the whole
 /// session and its time; `document` is the plan as a log document;
@@ -120,8 +120,9 @@ pub struct ReplanRequest {
     pub log: Value,
     /// Today.
     pub today: NaiveDate,
-    /// Today's readiness (`go`, `go_easy` or `rest`), when known: today gets
-    /// nothing it forbids (hard work or strides on `go_easy`, any training on `rest`).
+    /// Today's readiness (`go`, `go_easy`, `rest` or `not_enough_data`), when
+    /// known: today gets nothing it forbids (hard work or strides on `go_easy`
+    /// and `not_enough_data`, any training on `rest`).
     #[serde(default)]
     pub readiness: Option<crate::readiness::Status>,
 }

@@ -99,7 +99,7 @@ pub struct NextQualitySessionRequest {
 ///
 /// `kind` of the planned session (default `"intervals"`); sessions
 /// completed up to `today` count. `readiness` is today's status from
-/// `readiness` (`"go"`, `"go_easy"`, `"rest"`): anything but `"go"`
+/// `readiness` (`"go"`, `"go_easy"`, `"rest"`, `"not_enough_data"`): anything but `"go"`
 /// makes today unsafe, so `earliest` is tomorrow or later and `reason`
 /// says so. `earliest` and `best` are dates;
 /// `days` lists each candidate day with its fatigue per body system

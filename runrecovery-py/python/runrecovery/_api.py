@@ -1038,7 +1038,7 @@ def next_quality_session(
 
     ``kind`` of the planned session (default ``"intervals"``); sessions
     completed up to ``today`` count. :func:`readiness` is today's status from
-    :func:`readiness` (``"go"``, ``"go_easy"``, ``"rest"``): anything but ``"go"``
+    :func:`readiness` (``"go"``, ``"go_easy"``, ``"rest"``, ``"not_enough_data"``): anything but ``"go"``
     makes today unsafe, so ``earliest`` is tomorrow or later and ``reason``
     says so. ``earliest`` and ``best`` are dates;
     ``days`` lists each candidate day with its fatigue per body system
@@ -1209,8 +1209,8 @@ def generate_plan(
     cutback every 4th week; long run on ``long_run_day`` (``"Sun"`` by
     default), quality sessions 48 h apart on ``available_days``; paces from
     ``vdot`` (Daniels). :func:`readiness`, today's status, rules the plan's first
-    day: nothing it forbids (hard work or strides on ``"go_easy"``, any
-    training on ``"rest"``). ``sessions`` carry the targets (pace in s/km,
+    day: nothing it forbids (hard work or strides on ``"go_easy"`` and
+    ``"not_enough_data"``, any training on ``"rest"``). ``sessions`` carry the targets (pace in s/km,
     zone, purpose), ``work_km`` (the distance at the target pace) and a
     ``description`` that states the work and its pace, then the whole
     session and its time; ``document`` is the plan as a log document;
