@@ -951,16 +951,24 @@ function renderSystems(r) {
   }
   const s = r.systems;
   const scale = Math.max(1.5, ...s.systems.map((x) => x.fatigue));
+  const at = (v) => `${((100 * v) / scale).toFixed(1)}%`;
   const rows = s.systems
     .map(
       (x) => `<div class="system ${x.status}" id="system-${x.system}" data-value="${x.fatigue}">
         <span class="name">${esc(x.system)}</span>
-        <span class="track"><span class="fill" style="width:${((100 * x.fatigue) / scale).toFixed(1)}%"></span><span class="tick" style="left:${((100 * 0.3) / scale).toFixed(1)}%" title="ready below 0.3"></span><span class="tick one" style="left:${(100 / scale).toFixed(1)}%" title="one hard session"></span></span>
+        <span class="track"><span class="fill" style="width:${at(x.fatigue)}"></span><span class="tick" style="left:${at(READY_BELOW)}" title="ready at or below ${READY_BELOW}"></span><span class="tick one" style="left:${at(1)}" title="one hard session"></span></span>
         <span class="status-text">${esc(x.status)}${x.hours_to_ready > 0 ? ` · ${x.hours_to_ready} h` : ''}</span>
       </div>`,
     )
     .join('');
-  body.innerHTML = `${rows}<p class="note">Residual fatigue at ${esc(s.at.replace('T', ' ').slice(0, 16))}, in reference hard sessions (ticks: ready below 0.3, one session); hours until ready without more training. Limiting: <strong>${esc(s.limiting_system)}</strong>.</p>`;
+  // The track's scale under the tracks (from 0 at the left): the ready line and one hard session.
+  const marks = [READY_BELOW, 1].map((v) => `<span style="left:${at(v)}">${v}</span>`).join('');
+  body.innerHTML = `<div class="chart" id="systems-chart" role="img" aria-label="Residual fatigue of each body system">
+      <p class="axis-title">residual fatigue (reference hard sessions)</p>
+      ${rows}
+      <div class="system scale" aria-hidden="true"><span></span><span class="track-scale">${marks}</span></div>
+    </div>
+    <p class="note">Residual fatigue at ${esc(s.at.replace('T', ' ').slice(0, 16))}, in reference hard sessions (1 = one hour at threshold; ticks: ready at or below ${READY_BELOW}, one session); hours until ready without more training. Limiting: <strong>${esc(s.limiting_system)}</strong>.</p>`;
 }
 
 function renderAcwr(r) {

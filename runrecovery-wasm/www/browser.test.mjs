@@ -379,7 +379,7 @@ test('on a desktop and on a phone: no sideways scrolling, chart text of 11 px or
       await recompute(() => page.click('#go'));
       await page.mouse.move(0, 0);
       await page.screenshot({ path: path.join(artifacts, `web-${device}-${width}.png`), fullPage: true });
-      for (const id of ['h-pmc', 'h-next', 'h-ready', 'h-acwr', 'h-load']) {
+      for (const id of ['h-pmc', 'h-next', 'h-ready', 'h-systems', 'h-acwr', 'h-load']) {
         await page.locator(`#${id}`).locator('..').screenshot({ path: path.join(artifacts, `web-${device}-${width}-${id.slice(2)}.png`) });
       }
 
@@ -388,7 +388,7 @@ test('on a desktop and on a phone: no sideways scrolling, chart text of 11 px or
       assert.deepEqual(l.out, [], `${device}: elements past the right edge`);
       assert.deepEqual(
         l.charts.map((c) => c.id),
-        ['pmc-chart', 'next-chart', 'readiness-chart', 'acwr-chart'],
+        ['pmc-chart', 'next-chart', 'readiness-chart', 'systems-chart', 'acwr-chart'],
         `${device}: the charts`,
       );
       for (const c of l.charts) {
