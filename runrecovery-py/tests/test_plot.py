@@ -4,11 +4,13 @@ script runs; without matplotlib, a clear error says what to install."""
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 
 matplotlib = pytest.importorskip("matplotlib")
@@ -150,3 +152,80 @@ def test_readiness_chart_draws_the_band_and_the_flag_lines(tmp_path: "Path") -> 
     out = tmp_path / "readiness.png"
     fig.savefig(out)
     assert out.stat().st_size > 1000
+
+
+UNIT = r"\(.+\)"  # "what (unit)"
+
+
+def test_every_value_axis_names_its_unit(log: Any, today: str) -> None:
+    """Issue 12: axis units on every chart."""
+    markers = json.loads((SAMPLE.parent / "sample_markers.json").read_text(encoding="utf-8"))["markers"]
+    figures = {
+        "log_pmc": plot.plot_pmc(rr.log_pmc(log=log, today=today)),
+        "log_pmc %": plot.plot_pmc(rr.log_pmc(log=log, today=today), form="percent"),
+        "pmc": plot.plot_pmc(rr.pmc(start="2026-03-02", loads=[60.0, 0, 80] * 10)),
+        "supercompensation": plot.plot_supercompensation(rr.next_quality_session(log=log, today=today)),
+        "recovery": plot.plot_recovery(rr.recovery_state(log=log, date=today)),
+        "readiness": plot.plot_readiness(rr.readiness_baselines(markers=markers), markers=markers),
+    }
+    for name, fig in figures.items():
+        for ax in fig.axes:
+            assert ax.get_ylabel(), name
+            assert re.search(UNIT, ax.get_ylabel()), f"{name}: {ax.get_ylabel()!r} names no unit"
+
+
+def test_pmc_axes_are_in_the_load_unit(log: Any, today: str) -> None:
+    srpe = plot.plot_pmc(rr.log_pmc(log=log, today=today, method="session_rpe"))
+    assert [ax.get_ylabel() for ax in srpe.axes] == ["fitness, fatigue, load (AU/day)", "form (AU/day)"]
+    tss = plot.plot_pmc(rr.log_pmc(log=log, today=today, method="hr_tss", missing="zero"))
+    assert tss.axes[0].get_ylabel() == "fitness, fatigue, load (TSS/day)"
+    assert plot.plot_pmc(rr.pmc(start="2026-03-02", loads=[1.0, 2.0]), unit="TRIMP").axes[1].get_ylabel() == "form (TRIMP/day)"
+
+
+def test_supercompensation_shades_only_the_days_safe_for_the_session(log: Any, today: str) -> None:
+    """Every shaded span on either panel is one day that is safe for the
+    session asked, on or after the earliest day; and every such day is
+    shaded. (The supercompensation window used to be shaded whole, from a day
+    that was not safe yet.)"""
+    n = rr.next_quality_session(log=log, today=today)
+    ok = {d["date"] for d in n["days"] if d["safe"] and d["date"] >= n["earliest"]}
+    assert n["window_start"] is not None and n["window_start"] not in ok  # the case this is about
+    fig = plot.plot_supercompensation(n)
+    dates = matplotlib.dates
+    for ax in fig.axes:
+        bars = {id(bar) for container in ax.containers for bar in container}
+        shaded = set()
+        for span in (p for p in ax.patches if id(p) not in bars):  # axvspan's
+            x0, x1 = sorted({round(float(x), 6) for x, _ in span.get_path().transformed(span.get_patch_transform()).vertices})
+            assert abs(x1 - x0 - 1.0) < 1e-6, "a span of one day"
+            shaded.add(str(dates.num2date(x0 + 0.5).date()))
+        assert shaded == ok
+
+
+def test_readiness_chart_plots_every_marker_today_and_the_verdict() -> None:
+    """Issue 12: the readiness chart shows every marker used (HRV, resting HR,
+    sleep, wellness), today's marker and the verdict."""
+    markers = json.loads((SAMPLE.parent / "sample_markers.json").read_text(encoding="utf-8"))["markers"]
+    today = rr.readiness(markers=markers, engine={"form_pct": -12.0, "systems_not_ready": 0})
+    used = [m["marker"] for m in today["markers"] if m["marker"] in ("hrv", "resting_hr", "sleep", "wellness")
+            and m["rating"] != "missing"]
+    assert used == ["hrv", "resting_hr", "sleep", "wellness"]
+    fig = plot.plot_readiness(rr.readiness_baselines(markers=markers), markers=markers, readiness=today)
+    assert [ax.get_ylabel() for ax in fig.axes] == [
+        "HRV, ln rMSSD (ln ms)", "resting HR (bpm)", "sleep (h)", "wellness, Hooper index (points)"]
+    ratings = {m["marker"]: m["rating"] for m in today["markers"]}
+    for name, ax in zip(used, fig.axes):
+        points = [line for line in ax.get_lines() if line.get_label().startswith("today")]
+        assert len(points) == 1, name
+        assert points[0].get_label() == f"today: {ratings[name].replace('_', ' ')}"
+        assert str(np.datetime64(points[0].get_xdata()[0], "D")) == today["date"]
+    title = fig.axes[0].get_title()
+    assert title.startswith(f"readiness on {today['date']}: {today['status'].replace('_', ' ')}")
+    assert "form" in title and "body systems" in title  # the other findings
+    # A marker the verdict used gets its panel even with no history: sleep today only.
+    alone = [dict(m, sleep_h=None) for m in markers[:-1]] + [markers[-1]]
+    fig = plot.plot_readiness(rr.readiness_baselines(markers=alone), markers=alone, readiness=rr.readiness(markers=alone))
+    assert "sleep (h)" in [ax.get_ylabel() for ax in fig.axes]
+    with pytest.raises(ValueError, match="4 needed"):
+        plot.plot_readiness(rr.readiness_baselines(markers=markers), markers=markers, readiness=today,
+                            axes=plt.subplots(2, 1)[1])

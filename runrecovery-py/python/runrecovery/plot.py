@@ -11,14 +11,21 @@ needs it.
   system's fatigue and the supercompensation response per day, with the
   earliest safe and the best day marked;
 - :func:`plot_recovery`: each body system's fatigue at a moment (or over
-  several), against the ready threshold.
+  several), against the ready threshold;
+- :func:`plot_readiness`: the morning markers against their personal
+  baselines, today's value and the readiness verdict.
 
 >>> import matplotlib
 >>> matplotlib.use("Agg")
 >>> import runrecovery as rr
->>> fig = plot_pmc(rr.pmc(start="2026-03-02", loads=[60, 0, 80, 40, 0, 90, 30] * 8))
+>>> fig = plot_pmc(rr.pmc(start="2026-03-02", loads=[60, 0, 80, 40, 0, 90, 30] * 8), unit="TSS")
 >>> [ax.get_ylabel() for ax in fig.axes]
-['load per day', 'form']
+['fitness, fatigue, load (TSS/day)', 'form (TSS/day)']
+
+Every value axis names its unit; :func:`plot_readiness` draws each morning
+marker present (HRV, resting HR, sleep, wellness) with today's value and the
+verdict; :func:`plot_supercompensation` shades only the days that are safe
+for the session asked.
 """
 
 from __future__ import annotations
@@ -99,6 +106,19 @@ def _date_axis(ax: Any) -> None:
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
 
 
+#: Load methods scored in TSS; the others in arbitrary units (AU), as the core's ``LoadMethod::unit``.
+_TSS_METHODS = frozenset({"rtss", "hr_tss", "power_tss"})
+
+
+def _load_unit(result: Mapping[str, Any]) -> str:
+    """The unit of a ``log_pmc`` result's loads (from ``methods``); "load units" without one."""
+    methods = result.get("methods")
+    if not methods:
+        return "load units"
+    units = {"TSS" if m in _TSS_METHODS else "AU" for m in methods}
+    return units.pop() if len(units) == 1 else "TSS and AU mixed"
+
+
 def _two_axes(axes: Optional[Sequence["Axes"]], ratios: Tuple[int, int], size: Tuple[float, float]) -> Tuple[Any, Any, Any]:
     if axes is not None:
         top, bottom = axes
@@ -115,6 +135,7 @@ def plot_pmc(
     *,
     bands: Optional[Sequence[FormBand]] = FORM_BANDS,
     form: Literal["absolute", "percent"] = "absolute",
+    unit: Optional[str] = None,
     axes: Optional[Sequence["Axes"]] = None,
     title: Optional[str] = None,
 ) -> "Figure":
@@ -128,12 +149,18 @@ def plot_pmc(
     ``"percent"`` its ``form_pct`` (% of fitness: the bands suit any load
     unit; the axis stops at ±100 %, where the first days from zero fitness
     may lie). After a ``log_pmc``'s ``today`` the planned days are shaded.
+    ``unit``: the loads' unit, named on both axes (per day); by default, for a
+    ``log_pmc`` result, that of the methods that scored its sessions (TSS for
+    rTSS, hrTSS and power TSS, AU for the others, as the core's
+    ``LoadMethod::unit``), and "load units" for a ``pmc`` of loads of your own.
     ``axes``: a pair of axes to draw into (top, bottom).
 
     >>> import runrecovery as rr
     >>> fig = plot_pmc(rr.pmc(start="2026-03-02", loads=[100] * 20), bands=None, title="steady")
     >>> fig.axes[0].get_title(), [line.get_label() for line in fig.axes[0].get_lines()]
     ('steady', ['fitness (CTL)', 'fatigue (ATL)'])
+    >>> fig.axes[1].get_ylabel()
+    'form (load units/day)'
     """
     fitness = np.asarray(result["fitness"], dtype=float)
     days = _days(result["start"], len(fitness))
@@ -142,7 +169,8 @@ def plot_pmc(
         top.bar(days, np.asarray(result["load"], dtype=float), width=0.8, color="#9e9e9e", alpha=0.45, label="load")
     top.plot(days, fitness, color="#1e88e5", lw=2, label="fitness (CTL)")
     top.plot(days, np.asarray(result["fatigue"], dtype=float), color="#d81b60", lw=1.5, label="fatigue (ATL)")
-    top.set_ylabel("load per day")
+    unit = unit if unit is not None else _load_unit(result)
+    top.set_ylabel(f"fitness, fatigue, load ({unit}/day)")
     top.legend(loc="upper left", fontsize="small")
     top.grid(alpha=0.3)
 
@@ -162,7 +190,7 @@ def plot_pmc(
     bottom.set_ylim(lo, hi)
     bottom.plot(days, values, color="#212121", lw=1.5, label=label)
     bottom.axhline(0, color="#212121", lw=0.6)
-    bottom.set_ylabel("form" if form == "absolute" else "form %")
+    bottom.set_ylabel(f"form ({unit}/day)" if form == "absolute" else "form (% of fitness)")
     bottom.legend(loc="upper left", fontsize="small", ncol=1 + len(bands or ()))
     bottom.grid(alpha=0.3)
 
@@ -188,11 +216,14 @@ def plot_supercompensation(
 ) -> "Figure":
     """The days searched by :func:`~runrecovery.next_quality_session`.
 
-    Top: each body system's fatigue per day (unitless; the systems the
-    planned session stresses drawn solid), the ready line at ``ready_below``
-    (pass the value of your ``options``, 0.3 by default) and the safe days
-    shaded. Bottom: the last hard session's supercompensation response (its
-    window shaded). The earliest safe day and the best day are marked on both.
+    Top: each body system's fatigue per day, in reference hard sessions (the
+    systems the planned session stresses drawn solid), and the ready line at
+    ``ready_below`` (pass the value of your ``options``, 0.3 by default).
+    Bottom: the last hard session's supercompensation response (arbitrary
+    units), its window's first and last days as dotted lines. On both, only
+    the days that are safe for the session asked are shaded — ``safe`` in the
+    result, from its ``earliest`` day on — and the earliest and the best day
+    are marked.
 
     >>> import runrecovery as rr
     >>> n = rr.next_quality_session(today="2026-03-03", log={"schema_version": 1, "sessions": [
@@ -200,6 +231,8 @@ def plot_supercompensation(
     >>> fig = plot_supercompensation(n)
     >>> [line.get_label() for line in fig.axes[0].get_lines()][:4]
     ['metabolic', 'muscular', 'neuromuscular', 'structural']
+    >>> [ax.get_ylabel() for ax in fig.axes]
+    ['fatigue (reference hard sessions)', 'response (arbitrary units)']
     """
     days_list: List[Mapping[str, Any]] = list(result["days"])
     days = np.array([d["date"] for d in days_list], dtype="datetime64[D]")
@@ -208,16 +241,22 @@ def plot_supercompensation(
     stressed = set(result.get("stressed_systems", SYSTEMS))
     fig, top, bottom = _two_axes(axes, (3, 2), (10, 6))
     half = np.timedelta64(12, "h")
+    kind = str(result.get("kind", "quality")).replace("_", " ")
 
     for i, name in enumerate(SYSTEMS):
         solid = name in stressed
         top.plot(days, fatigue[:, i], color=_SYSTEM_COLORS[name], lw=2 if solid else 1.2,
                  ls="-" if solid else ":", marker="o" if solid else None, ms=3, label=name)
     top.axhline(ready_below, color="#2e7d32", lw=1, ls="--", label=f"ready ≤ {ready_below:g}")
-    safe = [np.datetime64(d["date"], "D") for d in days_list if d["safe"]]
-    for k, day in enumerate(safe):
-        top.axvspan(day - half, day + half, color="#c8e6c9", alpha=0.5, lw=0, label="safe day" if k == 0 else None)
-    top.set_ylabel("fatigue (1 = one hard session)")
+    # The days the session asked may be done: safe, and not before the answer's earliest day.
+    earliest = result.get("earliest")
+    safe = [np.datetime64(d["date"], "D") for d in days_list
+            if d["safe"] and (earliest is None or str(d["date"]) >= str(earliest))]
+    for ax in (top, bottom):
+        for k, day in enumerate(safe):
+            ax.axvspan(day - half, day + half, color="#c8e6c9", alpha=0.5, lw=0,
+                       label=f"safe for {kind}" if k == 0 and ax is top else None)
+    top.set_ylabel("fatigue (reference hard sessions)")
     top.set_ylim(bottom=0)
     top.legend(loc="upper right", fontsize="small")
     top.grid(alpha=0.3)
@@ -226,9 +265,10 @@ def plot_supercompensation(
     bottom.bar(days, response, width=0.8, color=colors)
     bottom.axhline(0, color="#212121", lw=0.6)
     if result.get("window_start") and result.get("window_end"):
-        bottom.axvspan(np.datetime64(result["window_start"], "D") - half, np.datetime64(result["window_end"], "D") + half,
-                       color="#a5d6a7", alpha=0.25, lw=0, label="supercompensation window")
-    bottom.set_ylabel("response")
+        for k, edge in enumerate((result["window_start"], result["window_end"])):
+            bottom.axvline(np.datetime64(edge, "D"), color="#2e7d32", lw=1, ls=":",
+                           label="supercompensation window" if k == 0 else None)
+    bottom.set_ylabel("response (arbitrary units)")
     bottom.grid(alpha=0.3)
 
     for key, color, style in (("earliest", "#fb8c00", "--"), ("best", "#1b5e20", "-")):
@@ -247,7 +287,7 @@ def plot_supercompensation(
     bottom.legend(loc="upper right", fontsize="small", framealpha=0.9)
     _date_axis(bottom)
     top.set_title(title if title is not None else
-                  f"next {result.get('kind', 'quality')} session: earliest {result.get('earliest')}, best {result.get('best')}")
+                  f"next {kind} session: earliest {result.get('earliest')}, best {result.get('best')}")
     return fig  # type: ignore[no-any-return]
 
 
@@ -310,55 +350,144 @@ def plot_recovery(
     return fig  # type: ignore[no-any-return]
 
 
+#: The colour of a readiness rating (today's point on :func:`plot_readiness`).
+_RATING_COLORS = {"normal": "#2e7d32", "note": "#0277bd", "minor": "#f9a825", "major": "#c62828",
+                  "not_enough_data": "#757575", "missing": "#9e9e9e"}
+#: The morning markers :func:`plot_readiness` draws, in its order.
+_READINESS_MARKERS = ("hrv", "resting_hr", "sleep", "wellness")
+
+
+def _panels(axes: Optional[Sequence["Axes"]], n: int, size: Tuple[float, float]) -> Tuple[Any, List[Any]]:
+    if axes is not None:
+        panels = list(axes)
+        if len(panels) != n:
+            raise ValueError(f"axes: {n} needed (one per marker drawn), {len(panels)} given")
+        return panels[0].figure, panels
+    plt = _pyplot()
+    fig, grid = plt.subplots(n, 1, sharex=True, figsize=size, layout="constrained", squeeze=False)
+    return fig, list(grid[:, 0])
+
+
 def plot_readiness(
     baselines: Mapping[str, Any],
     *,
+    markers: Optional[Sequence[Mapping[str, Any]]] = None,
+    readiness: Optional[Mapping[str, Any]] = None,
     swc_sd: float = 0.5,
     axes: Optional[Sequence["Axes"]] = None,
     title: Optional[str] = None,
 ) -> "Figure":
     """Readiness markers against their personal baselines, from :func:`~runrecovery.readiness_baselines`.
 
-    Top: each morning's ln rMSSD, its 7-day rolling mean, and the smallest
-    worthwhile change band (baseline mean ± ``swc_sd`` SD; pass the value of
-    your ``options``, 0.5 by default) — the Vesterinen/Javaloyes picture.
-    Bottom: resting HR against its baseline mean with the +3 and +5 bpm flag
-    lines. Days without a baseline yet (too young) show the markers alone.
+    One panel per morning marker present, in this order:
+
+    - HRV: each morning's ln rMSSD (rMSSD in ms on the right-hand axis), its
+      7-day rolling mean, and the smallest worthwhile change band (baseline
+      mean ± ``swc_sd`` SD; pass the value of your ``options``, 0.5 by
+      default) — the Vesterinen/Javaloyes picture;
+    - resting HR against its baseline mean, with the +3 and +5 bpm flag lines;
+    - sleep, in hours (from ``markers``, the morning markers the baselines were
+      computed from), with the target band of ``readiness`` when given;
+    - wellness, the Hooper index (sum of the four 1–7 items, points; higher is
+      worse).
+
+    With ``readiness`` (a :func:`~runrecovery.readiness` result for the last
+    morning), each marker it used gets a panel even without a history,
+    today's value is drawn in its rating's colour, and the title gives the
+    verdict and the other findings (form, body systems). Days without a
+    baseline yet (too young) show the markers alone. ``axes``: one per panel.
 
     >>> import runrecovery as rr
     >>> days = [{"date": f"2026-01-{d:02d}", "hrv": {"value": 60.0 + d % 5, "index": "rmssd_ms"},
     ...          "resting_hr_bpm": 48.0 + d % 3} for d in range(1, 31)]
     >>> fig = plot_readiness(rr.readiness_baselines(markers=days))
     >>> [ax.get_ylabel() for ax in fig.axes]
-    ['ln rMSSD', 'resting HR (bpm)']
+    ['HRV, ln rMSSD (ln ms)', 'resting HR (bpm)']
+    >>> days[-1].update(sleep_h=5.5, wellness={"sleep_quality": 5, "fatigue": 5, "stress": 4, "soreness": 6})
+    >>> today = rr.readiness(markers=days)
+    >>> fig = plot_readiness(rr.readiness_baselines(markers=days), markers=days, readiness=today)
+    >>> [ax.get_ylabel() for ax in fig.axes]
+    ['HRV, ln rMSSD (ln ms)', 'resting HR (bpm)', 'sleep (h)', 'wellness, Hooper index (points)']
+    >>> fig.axes[0].get_title().startswith(f"readiness on 2026-01-30: {today['status'].replace('_', ' ')}")
+    True
     """
-    fig, top, bottom = _two_axes(axes, (3, 2), (10, 6))
     days = list(baselines["days"])
-    dates = np.array([np.datetime64(d["date"], "D") for d in days])
+    dates = np.array([np.datetime64(d["date"], "D") for d in days], dtype="datetime64[D]")
     nan = float("nan")
+    by_date = {str(m["date"]): m for m in markers or ()}
+    findings = {f["marker"]: f for f in (readiness or {}).get("markers", ())}
 
     def col(f: Any) -> Any:
         return np.array([f(d) for d in days], dtype=float)
 
-    ln = col(lambda d: d["ln_rmssd"] if d["ln_rmssd"] is not None else nan)
-    mean = col(lambda d: d["hrv"]["mean"] if d["hrv"] else nan)
-    sd = col(lambda d: d["hrv"]["sd"] if d["hrv"] else nan)
-    rolling = col(lambda d: d["hrv"]["rolling_mean"] if d["hrv"] and d["hrv"]["rolling_mean"] is not None else nan)
-    top.fill_between(dates, mean - swc_sd * sd, mean + swc_sd * sd, color="#c8e6c9", alpha=0.7, label=f"baseline ± {swc_sd:g} SD")
-    top.plot(dates, ln, "o", ms=3, color="#607d8b", label="morning ln rMSSD")
-    top.plot(dates, rolling, color="#1565c0", lw=2, label="7-day mean")
-    top.set_ylabel("ln rMSSD")
-    top.legend(loc="upper left", fontsize="small")
-    top.grid(alpha=0.3)
-    rhr = col(lambda d: d["resting_hr_bpm"] if d["resting_hr_bpm"] is not None else nan)
-    base = col(lambda d: d["resting_hr_baseline"] if d["resting_hr_baseline"] is not None else nan)
-    bottom.plot(dates, rhr, "o-", ms=3, lw=1, color="#c62828", label="resting HR")
-    bottom.plot(dates, base, color="#424242", lw=1.5, label="baseline")
-    bottom.plot(dates, base + 3, color="#f9a825", lw=1, ls="--", label="+3 bpm (minor)")
-    bottom.plot(dates, base + 5, color="#e65100", lw=1, ls="--", label="+5 bpm (major)")
-    bottom.set_ylabel("resting HR (bpm)")
-    bottom.legend(loc="upper left", fontsize="small", ncol=2)
-    bottom.grid(alpha=0.3)
-    _date_axis(bottom)
-    top.set_title(title if title is not None else "readiness markers against personal baselines")
+    def opt(v: Any) -> float:
+        return nan if v is None else float(v)
+
+    ln = col(lambda d: opt(d["ln_rmssd"]))
+    rhr = col(lambda d: opt(d["resting_hr_bpm"]))
+    sleep = col(lambda d: opt(by_date.get(str(d["date"]), {}).get("sleep_h")))
+    hooper = col(lambda d: opt(d.get("hooper")))
+    values = {"hrv": ln, "resting_hr": rhr, "sleep": sleep, "wellness": hooper}
+
+    def used(name: str) -> bool:
+        f = findings.get(name)
+        return f is not None and f["rating"] != "missing"
+
+    names = [m for m in _READINESS_MARKERS if used(m) or bool(np.isfinite(values[m]).any())]
+    if not names:
+        raise ValueError("no morning markers to draw: no HRV, resting HR, sleep or wellness on any day")
+    fig, panels = _panels(axes, len(names), (10, 1.6 + 1.9 * len(names)))
+    ax_of = dict(zip(names, panels))
+
+    if "hrv" in ax_of:
+        ax = ax_of["hrv"]
+        mean = col(lambda d: d["hrv"]["mean"] if d["hrv"] else nan)
+        sd = col(lambda d: d["hrv"]["sd"] if d["hrv"] else nan)
+        rolling = col(lambda d: d["hrv"]["rolling_mean"] if d["hrv"] and d["hrv"]["rolling_mean"] is not None else nan)
+        ax.fill_between(dates, mean - swc_sd * sd, mean + swc_sd * sd, color="#c8e6c9", alpha=0.7,
+                        label=f"baseline ± {swc_sd:g} SD")
+        ax.plot(dates, ln, "o", ms=3, color="#607d8b", label="morning ln rMSSD")
+        ax.plot(dates, rolling, color="#1565c0", lw=2, label="7-day mean")
+        ax.set_ylabel("HRV, ln rMSSD (ln ms)")
+        ms = ax.secondary_yaxis("right", functions=(np.exp, lambda v: np.log(np.maximum(v, 1e-9))))
+        ms.set_ylabel("rMSSD (ms)")
+    if "resting_hr" in ax_of:
+        ax = ax_of["resting_hr"]
+        base = col(lambda d: opt(d["resting_hr_baseline"]))
+        ax.plot(dates, rhr, "o-", ms=3, lw=1, color="#c62828", label="resting HR")
+        ax.plot(dates, base, color="#424242", lw=1.5, label="baseline")
+        ax.plot(dates, base + 3, color="#f9a825", lw=1, ls="--", label="+3 bpm (minor)")
+        ax.plot(dates, base + 5, color="#e65100", lw=1, ls="--", label="+5 bpm (major)")
+        ax.set_ylabel("resting HR (bpm)")
+    if "sleep" in ax_of:
+        ax = ax_of["sleep"]
+        band = (findings.get("sleep") or {}).get("band")
+        if band:
+            ax.axhspan(band[0], band[1], color="#c8e6c9", alpha=0.7, lw=0, label=f"target {band[0]:g}–{band[1]:g} h")
+        ax.plot(dates, sleep, "o-", ms=3, lw=1, color="#5e35b1", label="sleep")
+        ax.set_ylabel("sleep (h)")
+    if "wellness" in ax_of:
+        ax = ax_of["wellness"]
+        ax.plot(dates, hooper, "o-", ms=3, lw=1, color="#00897b", label="Hooper index (4–28)")
+        ax.set_ylabel("wellness, Hooper index (points)")
+
+    when = readiness.get("date") if readiness else None
+    if when is not None and len(dates) and np.datetime64(when, "D") in dates:
+        k = int(np.nonzero(dates == np.datetime64(when, "D"))[0][0])
+        for name, ax in ax_of.items():
+            value = values[name][k]
+            rating = (findings.get(name) or {}).get("rating", "missing")
+            if np.isfinite(value):
+                ax.plot([dates[k]], [value], "o", ms=10, mec="white", mew=1.5,
+                        color=_RATING_COLORS.get(rating, "#757575"), label=f"today: {rating.replace('_', ' ')}")
+    for k, ax in enumerate(ax_of.values()):
+        ax.legend(loc="upper left", fontsize="small", ncol=2 if k else 1)
+        ax.grid(alpha=0.3)
+    _date_axis(panels[-1])
+    if title is None and readiness:
+        others = [f"{f['marker'].replace('_', ' ')} {f['rating'].replace('_', ' ')}" for f in readiness["markers"]
+                  if f["marker"] not in _READINESS_MARKERS and f["rating"] != "missing"]
+        title = (f"readiness on {readiness['date']}: {readiness['status'].replace('_', ' ')}"
+                 f" (score {readiness['score']:.0f} of 100)" + (f"; also {', '.join(others)}" if others else ""))
+    panels[0].set_title(title if title is not None else "readiness markers against personal baselines")
     return fig  # type: ignore[no-any-return]
