@@ -402,14 +402,73 @@ pub struct MarkerFinding {
     pub marker: String,
     /// The rating.
     pub rating: Rating,
-    /// Today's value (ln rMSSD for HRV; bpm; h; flagged items; RPE gap).
+    /// Today's value, in `unit` (ln rMSSD for HRV, with `value_ms`; bpm; h;
+    /// the Hooper sum for wellness; the felt RPE; % of fitness; systems).
     pub value: Option<f64>,
-    /// The baseline it was compared with.
+    /// The baseline it was compared with, in `unit` (what it is: `baseline_is`).
     pub baseline: Option<f64>,
-    /// The band or threshold, where there is one: [low, high].
+    /// The band or thresholds, where there are any: [low, high], in `unit`
+    /// (what they are and what is compared with them: `band_is`).
     pub band: Option<[f64; 2]>,
     /// Why it counts, in words.
     pub reason: String,
+    /// The unit of `value`, `baseline` and `band`.
+    #[serde(default)]
+    pub unit: String,
+    /// What `baseline` is, in words.
+    #[serde(default)]
+    pub baseline_is: Option<String>,
+    /// What `band` is, and which value is compared with it, in words.
+    #[serde(default)]
+    pub band_is: Option<String>,
+    /// HRV: `value` as rMSSD in ms (e^ln rMSSD), the unit it is entered in.
+    #[serde(default)]
+    pub value_ms: Option<f64>,
+    /// HRV: `baseline` in ms (e^mean ln rMSSD, the geometric mean).
+    #[serde(default)]
+    pub baseline_ms: Option<f64>,
+    /// HRV: `band` in ms.
+    #[serde(default)]
+    pub band_ms: Option<[f64; 2]>,
+}
+
+impl MarkerFinding {
+    /// What the baseline and the band are, in words.
+    fn described(mut self, baseline_is: Option<String>, band_is: Option<String>) -> Self {
+        self.baseline_is = baseline_is;
+        self.band_is = band_is;
+        self
+    }
+}
+
+/// The unit of a marker's value, baseline and band.
+fn unit_of(marker: &str) -> &'static str {
+    match marker {
+        "hrv" => "ln ms (ln rMSSD)",
+        "resting_hr" => "bpm",
+        "sleep" => "h",
+        "wellness" => "Hooper sum (4–28)",
+        "session_rpe" => "RPE (CR-10)",
+        "form" => "% of fitness",
+        "body_systems" => "systems",
+        _ => "",
+    }
+}
+
+/// An ln rMSSD value in ms with the ln alongside: "63.0 ms (ln 4.14)".
+fn ms(ln: f64) -> String {
+    format!("{:.1} ms (ln {ln:.2})", ln.exp())
+}
+
+/// An ln rMSSD band in ms with the ln alongside: "61.2–62.6 ms (ln 4.11–4.14)".
+fn ms_band(b: [f64; 2]) -> String {
+    format!(
+        "{:.1}–{:.1} ms (ln {:.2}–{:.2})",
+        b[0].exp(),
+        b[1].exp(),
+        b[0],
+        b[1]
+    )
 }
 
 /// The day's decision.
@@ -1026,6 +1085,7 @@ fn finding(
     band: Option<[f64; 2]>,
     reason: String,
 ) -> MarkerFinding {
+    let hrv = marker == "hrv";
     MarkerFinding {
         marker: marker.into(),
         rating,
@@ -1033,6 +1093,12 @@ fn finding(
         baseline,
         band,
         reason,
+        unit: unit_of(marker).into(),
+        baseline_is: None,
+        band_is: None,
+        value_ms: value.filter(|_| hrv).map(f64::exp),
+        baseline_ms: baseline.filter(|_| hrv).map(f64::exp),
+        band_ms: band.filter(|_| hrv).map(|b| [b[0].exp(), b[1].exp()]),
     }
 }
 
@@ -1254,14 +1320,40 @@ fn hrv_marker(
     };
     let maturity = (b.days as f64 / o.baseline_days as f64).clamp(0.5, 1.0);
     let band = [b.mean - o.swc_sd * b.sd, b.mean + o.swc_sd * b.sd];
-    let (rating, baseline_mean, band, reason) = match (o.mode, v) {
+    let base_is = format!(
+        "mean ln rMSSD of the {} in the {} days before today (same device); in ms, the geometric mean",
+        count_of(b.days, "valid morning"),
+        o.baseline_days
+    );
+    let band_is = |what: &str| {
+        format!(
+            "smallest-worthwhile-change band: the baseline ± {} SD (Vesterinen 2016, Javaloyes 2019); {what} is compared with it",
+            o.swc_sd
+        )
+    };
+    let week_mean = b
+        .rolling_mean
+        .map(|r| format!("the {}-day mean ({})", o.rolling_days, ms(r)));
+    let week_is = week_mean
+        .clone()
+        .unwrap_or_else(|| format!("the {}-day mean", o.rolling_days));
+    let (rating, baseline_mean, band, reason, described) = match (o.mode, v) {
         (ReadinessMode::Kiviniemi, Some(v)) => {
             let (rating, mean, reason) = kiviniemi_rating(days, i, v, o);
-            (rating, mean, None, reason)
+            let is = format!(
+                "mean ln rMSSD of the {KIVINIEMI_DAYS} days before today; the reference is this mean − 1 SD (Kiviniemi 2007), and this morning is compared with it"
+            );
+            (rating, mean, None, reason, (mean.map(|_| is), None))
         }
         (ReadinessMode::Javaloyes, _) => {
             let (rating, reason) = javaloyes_rating(&b, band, o);
-            (rating, Some(b.mean), Some(band), reason)
+            (
+                rating,
+                Some(b.mean),
+                Some(band),
+                reason,
+                (Some(base_is.clone()), Some(band_is(&week_is))),
+            )
         }
         (_, Some(v)) => {
             let (rating, reason) = hrv_rating(days, i, v, &b, band, rhr_flagged, o);
@@ -1270,21 +1362,52 @@ fn hrv_marker(
                 Some((r, m, sd, end)) if rating < Rating::Major => {
                     let band = [m - o.swc_sd * sd, m + o.swc_sd * sd];
                     let reason = format!(
-                        "the {n}-day mean ln rMSSD {r:.2} is below the band {:.2}–{:.2} of the {} days up to {end}, before the drop: a sustained drop",
-                        band[0],
-                        band[1],
+                        "the {n}-day mean rMSSD {} is below the band {} of the {} days up to {end}, before the drop: a sustained drop",
+                        ms(r),
+                        ms_band(band),
                         o.baseline_days,
                         n = o.rolling_days
                     );
-                    (Rating::Major, Some(m), Some(band), reason)
+                    let is = format!(
+                        "mean ln rMSSD of the {} days up to {end}, before the drop (held while it lasts, so the drop cannot become its own baseline)",
+                        o.baseline_days
+                    );
+                    let week = format!("the {}-day mean ({})", o.rolling_days, ms(r));
+                    (
+                        Rating::Major,
+                        Some(m),
+                        Some(band),
+                        reason,
+                        (Some(is), Some(band_is(&week))),
+                    )
                 }
-                _ => (rating, Some(b.mean), Some(band), reason),
+                _ => {
+                    let compared = match rating {
+                        Rating::Minor | Rating::Major
+                            if week_mean.is_none()
+                                || b.rolling_mean.is_some_and(|r| r >= band[0]) =>
+                        {
+                            format!(
+                                "this morning ({}), against the baseline − 1 SD, and {week_is}",
+                                ms(v)
+                            )
+                        }
+                        _ => week_is.clone(),
+                    };
+                    (
+                        rating,
+                        Some(b.mean),
+                        Some(band),
+                        reason,
+                        (Some(base_is.clone()), Some(band_is(&compared))),
+                    )
+                }
             }
         }
         (_, None) => return missing("hrv", "no HRV reading today"),
     };
     (
-        finding("hrv", rating, v, baseline_mean, band, reason),
+        finding("hrv", rating, v, baseline_mean, band, reason).described(described.0, described.1),
         maturity,
     )
 }
@@ -1322,21 +1445,30 @@ fn kiviniemi_rating(
             Rating::Major,
             Some(m),
             format!(
-                "ln rMSSD {v:.2} is below the Kiviniemi reference {reference:.2} (the 10-day mean {m:.2} − 1 SD)"
+                "rMSSD {} this morning is below the Kiviniemi reference {} (the 10-day mean {} − 1 SD)",
+                ms(v),
+                ms(reference),
+                ms(m)
             ),
         )
     } else if falling {
         (
             Rating::Major,
             Some(m),
-            format!("ln rMSSD {v:.2} has fallen on two consecutive mornings (Kiviniemi 2007)"),
+            format!(
+                "rMSSD {} this morning has fallen on two consecutive mornings (Kiviniemi 2007)",
+                ms(v)
+            ),
         )
     } else {
         (
             Rating::Normal,
             Some(m),
             format!(
-                "ln rMSSD {v:.2} is at or above the Kiviniemi reference {reference:.2} (the 10-day mean {m:.2} − 1 SD)"
+                "rMSSD {} this morning is at or above the Kiviniemi reference {} (the 10-day mean {} − 1 SD)",
+                ms(v),
+                ms(reference),
+                ms(m)
             ),
         )
     }
@@ -1350,8 +1482,8 @@ fn javaloyes_rating(b: &HrvBaseline, band: [f64; 2], o: &ReadinessOptions) -> (R
         return (
             Rating::NotEnoughData,
             format!(
-                "fewer than {} valid mornings in the last {}: no {}-day mean",
-                o.min_rolling_days,
+                "fewer than {} in the last {}: no {}-day mean",
+                count_of(o.min_rolling_days, "valid morning"),
                 count_of(o.rolling_days, "day"),
                 o.rolling_days
             ),
@@ -1362,16 +1494,20 @@ fn javaloyes_rating(b: &HrvBaseline, band: [f64; 2], o: &ReadinessOptions) -> (R
         (
             Rating::Major,
             format!(
-                "the {}-day mean ln rMSSD {r:.2} is outside the smallest-worthwhile-change band {lo:.2}–{hi:.2}: low intensity (Vesterinen 2016, Javaloyes 2019)",
-                o.rolling_days
+                "the {}-day mean rMSSD {} is outside the smallest-worthwhile-change band {}: low intensity (Vesterinen 2016, Javaloyes 2019)",
+                o.rolling_days,
+                ms(r),
+                ms_band([lo, hi])
             ),
         )
     } else {
         (
             Rating::Normal,
             format!(
-                "the {}-day mean ln rMSSD {r:.2} is inside the smallest-worthwhile-change band {lo:.2}–{hi:.2}",
-                o.rolling_days
+                "the {}-day mean rMSSD {} is inside the smallest-worthwhile-change band {}",
+                o.rolling_days,
+                ms(r),
+                ms_band([lo, hi])
             ),
         )
     }
@@ -1398,15 +1534,18 @@ fn hrv_rating(
         Some(r) if r < band[0] => (
             Rating::Major,
             format!(
-                "7-day mean ln rMSSD {r:.2} is below the smallest-worthwhile-change band {:.2}–{:.2}",
-                band[0], band[1]
+                "the {}-day mean rMSSD {} is below the smallest-worthwhile-change band {}",
+                o.rolling_days,
+                ms(r),
+                ms_band(band)
             ),
         ),
         _ if low_morning && (yesterday_low || rhr_flagged) => (
             Rating::Major,
             format!(
-                "ln rMSSD {v:.2} is more than 1 SD below the baseline {:.2} {}",
-                b.mean,
+                "rMSSD {} this morning is more than 1 SD below the baseline {} {}",
+                ms(v),
+                ms(b.mean),
                 if yesterday_low {
                     "for the second morning running"
                 } else {
@@ -1417,8 +1556,9 @@ fn hrv_rating(
         _ if low_morning => (
             Rating::Minor,
             format!(
-                "ln rMSSD {v:.2} is more than 1 SD below the baseline {:.2}",
-                b.mean
+                "rMSSD {} this morning is more than 1 SD below the baseline {}",
+                ms(v),
+                ms(b.mean)
             ),
         ),
         Some(r) if r > band[1] => (
@@ -1427,22 +1567,26 @@ fn hrv_rating(
                 HrvAboveBand::Minor => Rating::Minor,
             },
             format!(
-                "7-day mean {r:.2} is above the band {:.2}–{:.2}: adaptation, or saturation when overreached (Le Meur 2013)",
-                band[0], band[1]
+                "the {}-day mean rMSSD {} is above the band {}: adaptation, or saturation when overreached (Le Meur 2013)",
+                o.rolling_days,
+                ms(r),
+                ms_band(band)
             ),
         ),
         Some(r) => (
             Rating::Normal,
             format!(
-                "the {}-day mean ln rMSSD {r:.2} is inside the band {:.2}–{:.2}",
-                o.rolling_days, band[0], band[1]
+                "the {}-day mean rMSSD {} is inside the band {}",
+                o.rolling_days,
+                ms(r),
+                ms_band(band)
             ),
         ),
         None => (
             Rating::NotEnoughData,
             format!(
-                "fewer than {} valid mornings in the last {}: no {}-day mean to compare (Plews)",
-                o.min_rolling_days,
+                "fewer than {} in the last {}: no {}-day mean to compare (Plews)",
+                count_of(o.min_rolling_days, "valid morning"),
                 count_of(o.rolling_days, "day"),
                 o.rolling_days
             ),
@@ -1473,10 +1617,21 @@ fn resting_hr_marker(
             0.25,
         );
     }
+    let base_is = format!(
+        "mean resting HR of the {} in the {} days before today (same device)",
+        count_of(n, "valid morning"),
+        o.baseline_days
+    );
+    let band_is = |what: &str| {
+        format!(
+            "alert thresholds, not a normal range: minor from the baseline + {} bpm (and 1 SD), major from + {} bpm (and 2 SD); {what} is compared with them",
+            o.rhr_minor_bpm, o.rhr_major_bpm
+        )
+    };
     let maturity = (n as f64 / o.baseline_days as f64).clamp(0.5, 1.0);
     let yesterday = i > 0 && rhr_flag(days, i - 1, o).is_some_and(|r| r.0 >= Rating::Minor);
     let mut reason = format!(
-        "{v:.0} bpm is {:+.1} bpm ({:+.1} SD) from the baseline {m:.1}",
+        "{v:.0} bpm is {:+.1} bpm ({:+.1} SD) from the baseline {m:.1} bpm",
         v - m,
         (v - m) / sd.max(1e-9)
     );
@@ -1496,14 +1651,21 @@ fn resting_hr_marker(
                 n = o.rolling_days
             );
             let band = Some([rm + o.rhr_minor_bpm, rm + o.rhr_major_bpm]);
+            let is = format!(
+                "mean resting HR of the {} days up to {end}, before the rise (held while it lasts, so the rise cannot become its own baseline)",
+                o.baseline_days
+            );
+            let week = format!("the {}-day mean ({r:.1} bpm)", o.rolling_days);
             return (
-                finding("resting_hr", Rating::Major, Some(v), Some(rm), band, reason),
+                finding("resting_hr", Rating::Major, Some(v), Some(rm), band, reason)
+                    .described(Some(is), Some(band_is(&week))),
                 maturity,
             );
         }
     }
     (
-        finding("resting_hr", rating, Some(v), Some(m), band, reason),
+        finding("resting_hr", rating, Some(v), Some(m), band, reason)
+            .described(Some(base_is), Some(band_is("this morning's value"))),
         maturity,
     )
 }
@@ -1525,7 +1687,14 @@ fn sleep_marker(today: &DayMarkers, o: &ReadinessOptions) -> Judged {
         o.sleep_minor_h
     );
     let band = Some([o.sleep_minor_h, 9.0]);
-    (finding("sleep", rating, Some(h), None, band, reason), 1.0)
+    let band_is = format!(
+        "the recommended sleep for adults, {}–9 h (National Sleep Foundation 2015), not a personal baseline: minor below {} h, major below {} h; last night is compared with it",
+        o.sleep_minor_h, o.sleep_minor_h, o.sleep_major_h
+    );
+    (
+        finding("sleep", rating, Some(h), None, band, reason).described(None, Some(band_is)),
+        1.0,
+    )
 }
 
 /// The wellness items flagged today, and sustained staleness of the Hooper sum.
@@ -1560,7 +1729,26 @@ fn wellness_marker(days: &[DayMarkers], i: usize, o: &ReadinessOptions) -> Judge
         );
     }
     let stale = stale(days, i, o);
-    let n = flagged.len() as f64;
+    let hooper_base = baseline(
+        days,
+        i,
+        o.wellness_baseline_days,
+        |d| d.wellness.and_then(|w| w.hooper()),
+        false,
+    );
+    let hooper_mean = (hooper_base.len() >= o.min_baseline_days)
+        .then(|| hooper_base.iter().sum::<f64>() / hooper_base.len() as f64);
+    let direction = match o.wellness_scale {
+        WellnessScale::LowerIsBetter => "lower is better",
+        WellnessScale::HigherIsBetter => "higher is better",
+    };
+    let base_is = hooper_mean.map(|_| {
+        format!(
+            "mean Hooper sum (sleep quality + fatigue + stress + soreness, 4–28, {direction}) of the {} in the {} days before today; each item is also judged against its own baseline",
+            count_of(hooper_base.len(), "rated day"),
+            o.wellness_baseline_days
+        )
+    });
     let rating = if stale || flagged.len() >= 3 {
         Rating::Major
     } else if !flagged.is_empty() {
@@ -1568,19 +1756,33 @@ fn wellness_marker(days: &[DayMarkers], i: usize, o: &ReadinessOptions) -> Judge
     } else {
         Rating::Normal
     };
+    let z = hooper_z.map_or(String::new(), |z| format!(" (Hooper sum {z:+.1} SD)"));
     let reason = if stale {
-        "ratings worse than baseline for more than 7 days running (sustained staleness)".to_string()
+        format!(
+            "the Hooper sum was worse than before by ≥ {} SD on each of the last {} (sustained staleness, Hooper & Mackinnon 1995)",
+            o.wellness_z,
+            count_of(STALE_DAYS, "rated morning")
+        )
     } else if flagged.is_empty() {
-        "within the personal baseline".into()
+        format!(
+            "no item worse than its own {}-day baseline by {} SD{z}",
+            o.wellness_baseline_days, o.wellness_z
+        )
     } else {
         format!(
-            "worse than baseline by ≥ {} SD: {}",
+            "{} of {} worse than {} own {}-day baseline by ≥ {} SD: {}{z}",
+            flagged.len(),
+            count_of(given, "item"),
+            if flagged.len() == 1 { "its" } else { "their" },
+            o.wellness_baseline_days,
             o.wellness_z,
             flagged.join(", ")
         )
     };
+    let hooper_today = days[i].wellness.and_then(|w| w.hooper());
     (
-        finding("wellness", rating, Some(n), hooper_z, None, reason),
+        finding("wellness", rating, hooper_today, hooper_mean, None, reason)
+            .described(base_is, None),
         1.0,
     )
 }
@@ -1592,8 +1794,8 @@ const STALE_DAYS: usize = 8;
 /// Sustained staleness (Hooper & Mackinnon 1995): the Hooper sum worse than
 /// its reference by `wellness_z` SDs on each of the last 8 rated mornings,
 /// within 8 days. The reference is the `wellness_baseline_days` before those
-/// 8 days without the mornings that were already worse, so a stale stretch
-/// cannot become its own baseline (see [`reference`]).
+/// 8 days, held where it was when the staleness began, so a stale stretch
+/// cannot become its own baseline (see [`episode_reference`]).
 fn stale(days: &[DayMarkers], i: usize, o: &ReadinessOptions) -> bool {
     let hooper = |d: &DayMarkers| d.wellness.and_then(|w| w.hooper());
     let sign = match o.wellness_scale {
@@ -1633,14 +1835,23 @@ fn session_rpe_marker(today: &DayMarkers, o: &ReadinessOptions) -> Option<Marker
     } else {
         Rating::Normal
     };
-    Some(finding(
-        "session_rpe",
-        rating,
-        Some(gap),
-        Some(p),
-        None,
-        format!("felt RPE {f} against a planned {p}"),
-    ))
+    Some(
+        finding(
+            "session_rpe",
+            rating,
+            Some(f),
+            Some(p),
+            Some([p, p + o.felt_harder_rpe]),
+            format!("felt RPE {f} against a planned {p} ({gap:+} points)"),
+        )
+        .described(
+            Some("the RPE the session was planned at".into()),
+            Some(format!(
+                "from the planned RPE to {} points above it: a felt RPE at the top or above is flagged",
+                o.felt_harder_rpe
+            )),
+        ),
+    )
 }
 
 /// The engine's outputs, where given: form and the body systems not yet recovered.
@@ -1669,6 +1880,10 @@ fn engine_markers(engine: Option<&EngineState>) -> Result<Vec<MarkerFinding>> {
                 "form {:.0} % of fitness",
                 if f.abs() < 0.5 { 0.0 } else { f }
             ),
+        )
+        .described(
+            None,
+            Some("form as % of fitness (TSB / CTL): below −30 % is a minor flag, −30 % to +5 % the usual training range; today's form is compared with it".into()),
         ));
     }
     if let Some(n) = e.systems_not_ready {
@@ -1683,7 +1898,7 @@ fn engine_markers(engine: Option<&EngineState>) -> Result<Vec<MarkerFinding>> {
             Some(f64::from(n)),
             None,
             None,
-            format!("{n} body systems not yet recovered"),
+            format!("{} not yet recovered", count_of(n as usize, "body system")),
         ));
     }
     Ok(markers)

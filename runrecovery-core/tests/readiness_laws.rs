@@ -173,3 +173,96 @@ proptest! {
         prop_assert_ne!(later.status, Status::NotEnoughData, "promised {} by {:?}: {:?}", from, r, later);
     }
 }
+
+/// Nouns that follow a count in the texts, singular and plural.
+const NOUNS: [(&str, &str); 6] = [
+    ("morning", "mornings"),
+    ("day", "days"),
+    ("system", "systems"),
+    ("item", "items"),
+    ("reading", "readings"),
+    ("point", "points"),
+];
+
+/// Words that may stand between a count and its noun.
+const BETWEEN: [&str; 4] = ["valid", "rated", "body", "of"];
+
+/// The first count in `text` whose noun disagrees with it ("1 valid mornings", "3 day").
+fn plural_mismatch(text: &str) -> Option<String> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    for (k, w) in words.iter().enumerate() {
+        let Ok(n) = w.trim_start_matches('(').parse::<u64>() else {
+            continue;
+        };
+        let mut j = k + 1;
+        // "1 of 4 items": the noun belongs to the second count.
+        if words.get(j) == Some(&"of") {
+            continue;
+        }
+        while j < words.len() && BETWEEN.contains(&words[j]) {
+            j += 1;
+        }
+        let Some(noun) = words.get(j) else { continue };
+        let noun = noun.trim_end_matches([',', ';', ':', '.', ')']);
+        for (one, many) in NOUNS {
+            if (noun == many && n == 1) || (noun == one && n != 1) {
+                return Some(format!("{n} … {noun} in {text:?}"));
+            }
+        }
+    }
+    None
+}
+
+#[test]
+fn the_plural_checker_catches_what_it_should() {
+    assert!(plural_mismatch("1 body systems not yet recovered").is_some());
+    assert!(plural_mismatch("4 valid morning in the baseline").is_some());
+    assert!(plural_mismatch("1 valid morning in the last 7 days; 3 needed").is_none());
+    assert!(plural_mismatch("1 of 4 items worse").is_none());
+    assert!(plural_mismatch("the 60-day baseline").is_none());
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+    #[test]
+    fn every_text_agrees_in_number_and_names_its_units(
+        (days, mode) in history(),
+        systems in prop::option::of(0u32..4),
+        form in prop::option::of(-60.0..20.0f64),
+    ) {
+        let o = ReadinessOptions { mode, ..ReadinessOptions::default() };
+        let engine = runrecovery_core::readiness::EngineState { form_pct: form, systems_not_ready: systems };
+        let r = readiness(&days, Some(&engine), &o).unwrap();
+        let mut texts = vec![r.summary.clone()];
+        for m in &r.markers {
+            texts.push(m.reason.clone());
+            texts.extend(m.baseline_is.clone());
+            texts.extend(m.band_is.clone());
+            // Every number a runner reads comes with its unit and, where there
+            // is a baseline or a band, with what it is.
+            if m.value.is_some() {
+                prop_assert!(!m.unit.is_empty(), "{:?}", m);
+            }
+            if m.baseline.is_some() {
+                prop_assert!(m.baseline_is.is_some(), "{:?}", m);
+            }
+            if m.band.is_some() {
+                prop_assert!(m.band_is.is_some(), "{:?}", m);
+            }
+            if m.marker == "hrv" {
+                // Entered in ms, shown in ms with ln rMSSD alongside.
+                prop_assert_eq!(m.value_ms.is_some(), m.value.is_some());
+                if let (Some(v), Some(ms)) = (m.value, m.value_ms) {
+                    prop_assert!((v.exp() - ms).abs() < 1e-9 * ms);
+                }
+                if m.rating >= Rating::Normal {
+                    prop_assert!(m.reason.contains(" ms (ln "), "{:?}", m);
+                }
+            }
+        }
+        texts.extend(r.data_needed.iter().map(|n| n.reason.clone()));
+        for t in &texts {
+            prop_assert_eq!(plural_mismatch(t), None);
+        }
+    }
+}

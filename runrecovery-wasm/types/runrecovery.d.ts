@@ -1419,14 +1419,32 @@ export interface MarkerFinding {
   marker: MarkerName;
   /** The rating. */
   rating: MarkerRating;
-  /** Today's value (ln rMSSD for HRV; bpm; h; flagged items; RPE gap). */
+  /**
+   * Today's value, in `unit` (ln rMSSD for HRV, with `value_ms`; bpm; h;
+   * the Hooper sum for wellness; the felt RPE; % of fitness; systems).
+   */
   value: number | null;
-  /** The baseline it was compared with. */
+  /** The baseline it was compared with, in `unit` (what it is: `baseline_is`). */
   baseline: number | null;
-  /** The band or threshold, where there is one: [low, high]. */
+  /**
+   * The band or thresholds, where there are any: [low, high], in `unit`
+   * (what they are and what is compared with them: `band_is`).
+   */
   band: Range | null;
   /** Why it counts, in words. */
   reason: string;
+  /** The unit of `value`, `baseline` and `band`. */
+  unit: string;
+  /** What `baseline` is, in words. */
+  baseline_is: string | null;
+  /** What `band` is, and which value is compared with it, in words. */
+  band_is: string | null;
+  /** HRV: `value` as rMSSD in ms (e^ln rMSSD), the unit it is entered in. */
+  value_ms: number | null;
+  /** HRV: `baseline` in ms (e^mean ln rMSSD, the geometric mean). */
+  baseline_ms: number | null;
+  /** HRV: `band` in ms. */
+  band_ms: Range | null;
 }
 /** A count of valid readings that a judgement needs and does not have yet. */
 export interface DataNeeded {
@@ -2663,8 +2681,14 @@ export function banisterFitBatch(options: BanisterFitBatchRequest): BanisterFitB
  * (`options`: windows in days, thresholds in bpm, h and SDs; `mode`
  * `"combined"`, `"kiviniemi"` or `"javaloyes"`). `engine`:
  * `{"form_pct": ..., "systems_not_ready": ...}` from `pmc` and
- * `recovery_state`, when known. `score` is 0–100, `confidence`
- * 0–1; each marker's `value` is ln rMSSD for HRV, bpm, h...
+ * `recovery_state`, when known. `status` is `"go"`, `"not_enough_data"`
+ * (with `data_needed` and `decision_possible_from`: what is missing and
+ * the first morning a decision is possible), `"go_easy"` or `"rest"`.
+ * `score` is 0–100, `confidence` 0–1; each marker's `value`,
+ * `baseline` and `band` are in its `unit` (ln rMSSD for HRV, with
+ * `value_ms`, `baseline_ms` and `band_ms` in ms; bpm; h; the Hooper
+ * sum), and `baseline_is` and `band_is` say in words what the baseline
+ * is and what is compared with the band.
  */
 export function readiness(options: ReadinessRequest): Readiness;
 /**

@@ -806,8 +806,14 @@ def readiness(
     (``options``: windows in days, thresholds in bpm, h and SDs; ``mode``
     ``"combined"``, ``"kiviniemi"`` or ``"javaloyes"``). ``engine``:
     ``{"form_pct": ..., "systems_not_ready": ...}`` from :func:`pmc` and
-    :func:`recovery_state`, when known. ``score`` is 0–100, ``confidence``
-    0–1; each marker's ``value`` is ln rMSSD for HRV, bpm, h...
+    :func:`recovery_state`, when known. ``status`` is ``"go"``, ``"not_enough_data"``
+    (with ``data_needed`` and ``decision_possible_from``: what is missing and
+    the first morning a decision is possible), ``"go_easy"`` or ``"rest"``.
+    ``score`` is 0–100, ``confidence`` 0–1; each marker's ``value``,
+    ``baseline`` and ``band`` are in its ``unit`` (ln rMSSD for HRV, with
+    ``value_ms``, ``baseline_ms`` and ``band_ms`` in ms; bpm; h; the Hooper
+    sum), and ``baseline_is`` and ``band_is`` say in words what the baseline
+    is and what is compared with the band.
 
     ``markers`` may be a pandas ``DataFrame``, one row per day, dated by a
     ``DatetimeIndex`` (or a ``date`` column), with columns named like the

@@ -951,14 +951,28 @@ class MarkerFinding(TypedDict):
     marker: MarkerName
     #: The rating.
     rating: Rating
-    #: Today's value (ln rMSSD for HRV; bpm; h; flagged items; RPE gap).
+    #: Today's value, in ``unit`` (ln rMSSD for HRV, with ``value_ms``; bpm; h;
+    #: the Hooper sum for wellness; the felt RPE; % of fitness; systems).
     value: Optional[float]
-    #: The baseline it was compared with.
+    #: The baseline it was compared with, in ``unit`` (what it is: ``baseline_is``).
     baseline: Optional[float]
-    #: The band or threshold, where there is one: [low, high].
+    #: The band or thresholds, where there are any: [low, high], in ``unit``
+    #: (what they are and what is compared with them: ``band_is``).
     band: Optional[List[float]]
     #: Why it counts, in words.
     reason: str
+    #: The unit of ``value``, ``baseline`` and ``band``.
+    unit: str
+    #: What ``baseline`` is, in words.
+    baseline_is: Optional[str]
+    #: What ``band`` is, and which value is compared with it, in words.
+    band_is: Optional[str]
+    #: HRV: ``value`` as rMSSD in ms (e^ln rMSSD), the unit it is entered in.
+    value_ms: Optional[float]
+    #: HRV: ``baseline`` in ms (e^mean ln rMSSD, the geometric mean).
+    baseline_ms: Optional[float]
+    #: HRV: ``band`` in ms.
+    band_ms: Optional[List[float]]
 
 
 class DataNeeded(TypedDict):

@@ -790,6 +790,25 @@ case("readiness", "eighteen stale days are still stale", "readiness",
      "stale, said normal",
      {"markers": STALE},
      {"status": "go_easy", "markers": [{}, {}, {}, {"marker": "wellness", "rating": "major"}]})
+# Readouts a runner understands (issue 12): HRV in ms with ln alongside, every baseline and band named,
+# the wellness value and baseline on one scale, counts that agree with their nouns.
+_hooper = [d["wellness"]["sleep_quality"] + d["wellness"]["fatigue"] + d["wellness"]["stress"] + d["wellness"]["soreness"] for d in ST]
+HOOPER_BASE = statistics.mean(_hooper[39 - 28:39])
+case("readiness", "readouts: HRV in ms beside ln rMSSD, wellness as a Hooper sum", "readiness",
+     "HRV is entered in ms: value_ms = e^ln rMSSD, the baseline in ms is e^(mean ln rMSSD) (the geometric mean), "
+     "the band likewise; the wellness value is today's Hooper sum (4-28) and its baseline the mean Hooper sum of "
+     "the 28 days before (Hooper & Mackinnon 1995), no longer a count of flagged items beside a z-score",
+     {"markers": ST},
+     {"status": "go",
+      "markers": [{"marker": "hrv", "unit": "ln ms (ln rMSSD)", "value_ms": 64.0, "baseline_ms": math.exp(lnm),
+                   "band_ms": [math.exp(lnm - 0.5 * lnsd), math.exp(lnm + 0.5 * lnsd)]},
+                  {"marker": "resting_hr", "unit": "bpm", "baseline": rhr_base},
+                  {"marker": "sleep", "unit": "h", "baseline_is": None},
+                  {"marker": "wellness", "unit": "Hooper sum (4–28)", "value": _hooper[39], "baseline": HOOPER_BASE}]})
+case("readiness", "readouts: one body system, singular", "readiness",
+     "counts agree with their nouns: '1 body system not yet recovered', not '1 body systems'",
+     {"markers": ST, "engine": {"systems_not_ready": 1}},
+     {"markers": [{}, {}, {}, {}, {"marker": "body_systems", "value": 1, "reason": "1 body system not yet recovered"}]})
 KIV_YOUNG = with_today(stable_days(8), hrv={"value": 40.0, "index": "rmssd_ms"})
 case("readiness", "Kiviniemi mode with a young baseline: not enough data, as the HRV marker says", "readiness",
      "issue 12: the status was go_easy while the HRV marker said not_enough_data. 7 mornings are not the 14-day "
