@@ -779,6 +779,15 @@ case("readiness", "three weeks of raised resting HR are not absorbed by the base
      {"status": "go_easy", "markers": [{},
                                        {"marker": "resting_hr", "rating": "major", "value": 52.0, "baseline": RHR_REF, "band": [RHR_REF + 3, RHR_REF + 5]},
                                        {}, {}]})
+HRV_DOWN = stable_days(90)
+for k in range(40, 90):
+    HRV_DOWN[k] = dict(HRV_DOWN[k], hrv={"value": 50.0 + k % 5, "index": "rmssd_ms"})
+case("readiness", "seven weeks of lowered HRV are not absorbed by the baseline", "readiness",
+     "rMSSD about 16 % lower from day 40 to day 89: by day 89 the rolling 60-day baseline is 49 low days of 60, its "
+     "band widens around them and the 7-day mean sits inside it (it said normal). Against the reference held from "
+     "before the drop (at most 60 days), the 7-day mean is below the band: major (Vesterinen 2016, Javaloyes 2019)",
+     {"markers": HRV_DOWN},
+     {"status": "go_easy", "markers": [{"marker": "hrv", "rating": "major"}, {}, {}, {}]})
 STALE = stable_days(58)
 for k in range(40, 58):
     w = STALE[k]["wellness"]
