@@ -441,6 +441,26 @@ impl MarkerFinding {
     }
 }
 
+/// A marker's name as a runner reads it: "HRV", "resting HR".
+fn display_name(marker: &str) -> &str {
+    match marker {
+        "hrv" => "HRV",
+        "resting_hr" => "resting HR",
+        "session_rpe" => "session RPE",
+        "body_systems" => "body systems",
+        other => other,
+    }
+}
+
+/// "a", "a and b", "a, b and c" (`and` or `or`).
+fn join_words(words: &[&str], conj: &str) -> String {
+    match words {
+        [] => String::new(),
+        [one] => (*one).to_string(),
+        [rest @ .., last] => format!("{} {conj} {last}", rest.join(", ")),
+    }
+}
+
 /// The unit of a marker's value, baseline and band.
 fn unit_of(marker: &str) -> &'static str {
     match marker {
@@ -1949,7 +1969,7 @@ fn decide(
     let young: Vec<&str> = inputs
         .iter()
         .filter(|m| m.rating == Rating::NotEnoughData)
-        .map(|m| m.marker.as_str())
+        .map(|m| display_name(&m.marker))
         .collect();
     let judged = inputs.iter().any(|m| m.rating >= Rating::Normal);
     if !young.is_empty() {
@@ -1958,16 +1978,16 @@ fn decide(
             Status::NotEnoughData,
             format!(
                 "not enough data: {} {verb} too few valid readings to judge",
-                young.join(", ")
+                join_words(&young, "and")
             ),
         )
     } else if !judged {
-        let names: Vec<&str> = inputs.iter().map(|m| m.marker.as_str()).collect();
+        let names: Vec<&str> = inputs.iter().map(|m| display_name(&m.marker)).collect();
         (
             Status::NotEnoughData,
             format!(
                 "not enough data: no reading of {} today",
-                names.join(" or ")
+                join_words(&names, "or")
             ),
         )
     } else {
@@ -1980,8 +2000,9 @@ fn decide_combined(markers: &[MarkerFinding], majors: usize, minors: usize) -> (
     let slipped: Vec<&str> = markers
         .iter()
         .filter(|m| m.rating >= Rating::Minor)
-        .map(|m| m.marker.as_str())
+        .map(|m| display_name(&m.marker))
         .collect();
+    let slipped = join_words(&slipped, "and");
     let status = if majors >= 2 {
         Status::Rest
     } else if majors == 1 || minors >= 2 {
@@ -1989,17 +2010,13 @@ fn decide_combined(markers: &[MarkerFinding], majors: usize, minors: usize) -> (
     } else {
         Status::Go
     };
-    let why = match (status, slipped.len()) {
-        (Status::Go, 0) => "no marker slipped: train as planned".to_string(),
-        (Status::Go, _) => format!(
-            "one marker slipped a little ({}): a note, train as planned",
-            slipped.join(", ")
-        ),
-        (Status::Rest, _) => format!(
-            "rest: several markers slipped clearly ({})",
-            slipped.join(", ")
-        ),
-        (_, _) => format!("scale back: {} slipped", slipped.join(", ")),
+    let why = match (status, slipped.is_empty()) {
+        (Status::Go, true) => "no marker slipped: train as planned".to_string(),
+        (Status::Go, false) => {
+            format!("one marker slipped a little ({slipped}): a note, train as planned")
+        }
+        (Status::Rest, _) => format!("rest: several markers slipped clearly ({slipped})"),
+        (_, _) => format!("scale back: {slipped} slipped"),
     };
     (status, why)
 }
@@ -2286,7 +2303,9 @@ fn hrv_falling_cv_rising(days: &[DayMarkers], o: &ReadinessOptions) -> Option<Wa
             Evidence { date: today, value: m1 },
         ],
         recommendation: format!(
-            "weekly ln rMSSD fell from {m0:.2} to {m1:.2} while its CV rose from {cv0:.1} % to {cv1:.1} % (Plews): accumulating fatigue — take an easier week"
+            "the weekly mean rMSSD fell from {} to {} while its CV rose from {cv0:.1} % to {cv1:.1} % (Plews): accumulating fatigue — take an easier week",
+            ms(m0),
+            ms(m1)
         ),
     })
 }

@@ -818,6 +818,10 @@ case("readiness", "readouts: one body system, singular", "readiness",
      "counts agree with their nouns: '1 body system not yet recovered', not '1 body systems'",
      {"markers": ST, "engine": {"systems_not_ready": 1}},
      {"markers": [{}, {}, {}, {}, {"marker": "body_systems", "value": 1, "reason": "1 body system not yet recovered"}]})
+case("readiness", "readouts: the summary names markers as a runner reads them", "readiness",
+     "'scale back: resting HR and sleep slipped', not 'resting_hr, sleep slipped' (issue 12: readouts a runner understands)",
+     {"markers": with_today(ST, resting_hr_bpm=52.5, sleep_h=6.0)},
+     {"status": "go_easy", "summary": "scale back: resting HR and sleep slipped"})
 KIV_YOUNG = with_today(stable_days(8), hrv={"value": 40.0, "index": "rmssd_ms"})
 case("readiness", "Kiviniemi mode with a young baseline: not enough data, as the HRV marker says", "readiness",
      "issue 12: the status was go_easy while the HRV marker said not_enough_data. 7 mornings are not the 14-day "
