@@ -21,7 +21,7 @@ import matplotlib
 matplotlib.use("Agg")
 
 import runrecovery as rr  # noqa: E402
-from runrecovery.plot import plot_pmc, plot_recovery, plot_supercompensation  # noqa: E402
+from runrecovery.plot import plot_pmc, plot_readiness, plot_recovery, plot_supercompensation  # noqa: E402
 
 DATA = Path(__file__).resolve().parents[2] / "runrecovery-core" / "data"
 SAMPLE = DATA / "sample_log.json"
@@ -89,6 +89,8 @@ def main(charts: Path) -> None:
     }
     ready = rr.readiness(markers=markers, engine=engine)
     print(f"readiness {ready['date']}: {ready['status']}, score {ready['score']:.0f} ({ready['summary']})")
+    baselines = rr.readiness_baselines(markers=markers)
+    plot_readiness(baselines, markers=markers, readiness=ready).savefig(charts / "readiness.png", dpi=100)
     findings = rr.check_rules(log=log)["findings"]
     print("plan rules:", ", ".join(sorted({f"{f['rule']} ({f['severity']})" for f in findings})) or "no findings")
     taper = rr.taper_optimize(log=log, race_date="2026-11-30", alternatives=0)

@@ -137,7 +137,7 @@ def test_the_example_script_runs(tmp_path: Path) -> None:
     )
     assert proc.returncode == 0, proc.stderr
     assert "next intervals: earliest" in proc.stdout
-    for name in ("pmc", "recovery", "recovery-week", "supercompensation"):
+    for name in ("pmc", "recovery", "recovery-week", "supercompensation", "readiness"):
         assert (tmp_path / f"{name}.png").read_bytes().startswith(PNG)
 
 
