@@ -492,42 +492,111 @@ impl Include {
     }
 }
 
-/// Daily loads of a log projected through its plan, from the log's first day
-/// to `end`: completed sessions up to `today`, planned ones after it. The
-/// method counts, zeroed sessions and warning cover the completed and the
-/// planned sessions of the whole range.
+/// The loads of a log as of `today` ([`as_of_loads`], `docs/as-of.md`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct AsOfLoads {
+    /// The completed sessions from the log's first day to `today`: the state.
+    pub done: DailyLoads,
+    /// From `today` to the projection's end: day 0 holds today's completed
+    /// sessions and those still planned today, the days after only planned
+    /// sessions; `series.logged` marks the days with a planned session (the
+    /// others project as rest). `None` when nothing is projected.
+    pub projection: Option<DailyLoads>,
+}
+
+impl AsOfLoads {
+    /// Sessions scored by each method, the state's and the projection's
+    /// together (each session once).
+    pub fn methods(&self) -> Vec<(LoadMethod, usize)> {
+        let mut methods = self.done.methods.clone();
+        for &(m, n) in self.projection.iter().flat_map(|p| &p.methods) {
+            match methods.iter_mut().find(|(x, _)| *x == m) {
+                Some((_, c)) => *c += n,
+                None => methods.push((m, n)),
+            }
+        }
+        crate::sort::sort(&mut methods);
+        methods
+    }
+
+    /// Set when the state and the projection together summed TSS-scale and
+    /// AU-scale loads.
+    pub fn warning(&self) -> Option<String> {
+        let mixed = self
+            .methods()
+            .windows(2)
+            .any(|w| w[0].0.unit() != w[1].0.unit());
+        mixed.then(|| MIXED_UNITS.to_string())
+    }
+}
+
+const MIXED_UNITS: &str =
+    "TSS-scale and AU-scale loads were summed: choose one method for a consistent series";
+
+/// A log's loads as of `today`, by the rule of `docs/as-of.md`: the state
+/// counts the completed sessions from the log's first day through `today`
+/// (today's included, planned ones never); the projection runs from `today`
+/// to `end` (default: the last planned session's date) through today's
+/// completed and still-planned sessions and the planned sessions after it.
+/// There is a projection when `end` is after `today` or a session is still
+/// planned today.
 ///
 /// # Errors
-/// As [`daily_loads`], for the completed and then the planned sessions.
-pub fn projected_loads(
+/// As [`daily_loads`]; `out_of_range` for a `today` before the log's first
+/// date (there is no state before the log) or 100 years after it.
+pub fn as_of_loads(
     log: &TrainingLog,
     athlete: &Athlete,
     options: &LoadOptions,
     today: NaiveDate,
-    end: NaiveDate,
-) -> Result<DailyLoads> {
+    end: Option<NaiveDate>,
+) -> Result<AsOfLoads> {
     let first = log.date_range().0;
-    let (start, end) = (Some(first), Some(end));
-    let done = daily_loads(log, athlete, options, Include::Completed, start, end)?;
-    let planned = daily_loads(log, athlete, options, Include::Planned, start, end)?;
-    let mut series = done.series;
-    let from = (((today - first).num_days() + 1).max(0) as usize).min(series.values.len());
-    series.values[from..].copy_from_slice(&planned.series.values[from..]);
-    series.logged[from..].copy_from_slice(&planned.series.logged[from..]);
-    let mut methods = done.methods;
-    for (m, n) in planned.methods {
-        match methods.iter_mut().find(|(x, _)| *x == m) {
-            Some((_, c)) => *c += n,
-            None => methods.push((m, n)),
-        }
+    if today < first {
+        return Err(Error::out_of_range(
+            "today",
+            today,
+            &format!("on or after the log's first date {first}"),
+        ));
     }
-    crate::sort::sort(&mut methods);
-    Ok(DailyLoads {
-        series,
-        methods,
-        zeroed_sessions: done.zeroed_sessions + planned.zeroed_sessions,
-        warning: done.warning.or(planned.warning),
-    })
+    if (today - first).num_days() as usize >= MAX_SERIES_DAYS {
+        return Err(Error::out_of_range(
+            "today",
+            today,
+            &format!("at most {MAX_SERIES_DAYS} days after the log's first date {first}"),
+        ));
+    }
+    let done = daily_loads(
+        log,
+        athlete,
+        options,
+        Include::Completed,
+        Some(first),
+        Some(today),
+    )?;
+    let end = end
+        .or_else(|| Include::Planned.last_date(log))
+        .unwrap_or(today)
+        .max(today);
+    let planned_today = log
+        .sessions()
+        .iter()
+        .any(|s| s.date == today && s.status == Status::Planned);
+    let projection = if end > today || planned_today {
+        let mut p = daily_loads(
+            log,
+            athlete,
+            options,
+            Include::Planned,
+            Some(today),
+            Some(end),
+        )?;
+        p.series.values[0] += done.series.values[done.series.values.len() - 1];
+        Some(p)
+    } else {
+        None
+    };
+    Ok(AsOfLoads { done, projection })
 }
 
 /// Daily loads of a log from `start` to `end`. A day is *logged* when a
@@ -617,10 +686,7 @@ pub fn daily_loads(
     }
     crate::sort::sort(&mut counts);
     let mixed_units = counts.windows(2).any(|w| w[0].0.unit() != w[1].0.unit());
-    let warning = mixed_units.then(|| {
-        "TSS-scale and AU-scale loads were summed: choose one method for a consistent series"
-            .to_string()
-    });
+    let warning = mixed_units.then(|| MIXED_UNITS.to_string());
     Ok(DailyLoads {
         series,
         methods: counts,

@@ -48,8 +48,11 @@ def main(charts: Path) -> None:
     # Fitness, fatigue and form, projected through the planned sessions; the log starts
     # mid-training, so both start from the first four weeks' mean daily load.
     seed = float(daily["load"][:28].mean())
-    pmc = rr.log_pmc(log=log, method="session_rpe", fitness_seed=seed, fatigue_seed=seed)
-    print(f"today {pmc['today']}: form {pmc['form_pct'][-1] or 0:+.0f} % of fitness at the end of the plan ({pmc['end']})")
+    pmc = rr.log_pmc(log=log, today=today, method="session_rpe", fitness_seed=seed, fatigue_seed=seed)
+    plan = pmc["projection"]
+    assert plan is not None  # the sample log has a planned week after today
+    print(f"today {pmc['today']}: form {pmc['form_pct'][-1] or 0:+.0f} % of fitness; "
+          f"projected {plan['form_pct'][-1] or 0:+.0f} % at the end of the plan ({plan['end']})")
     plot_pmc(pmc, form="percent").savefig(charts / "pmc.png", dpi=100)
 
     # Acute:chronic workload ratio of the completed days.
@@ -82,9 +85,11 @@ def main(charts: Path) -> None:
     markers = json.loads((DATA / "sample_markers.json").read_text(encoding="utf-8"))["markers"]
     morning = str(markers[-1]["date"])
     state = rr.recovery_state(log=log, date=morning)
-    form_pct = rr.to_pandas(pmc, "form_pct")[morning]
+    # As of the morning: the form on that day is the form after the day before (docs/as-of.md).
+    form_pct = rr.log_pmc(log=log, today=morning, method="session_rpe", fitness_seed=seed, fatigue_seed=seed)["form_pct"][-1]
+    assert form_pct is not None
     engine: rr.types.EngineState = {
-        "form_pct": float(form_pct),
+        "form_pct": form_pct,  # known: fitness is above 0 by then
         "systems_not_ready": sum(s["status"] in ("recovering", "fatigued") for s in state["systems"]),
     }
     ready = rr.readiness(markers=markers, engine=engine)

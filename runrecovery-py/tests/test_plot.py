@@ -49,11 +49,12 @@ def save(fig: Any, path: Path) -> None:
 
 def test_pmc_of_a_log_with_planned_days(log: Any, tmp_path: Path) -> None:
     pmc = rr.log_pmc(log=log, method="hr_tss", missing="zero")
-    assert pmc["today"] < pmc["end"]
+    assert pmc["today"] == pmc["end"] < pmc["projection"]["end"]
     fig = plot.plot_pmc(pmc)
     top, bottom = fig.axes
     assert top.get_legend_handles_labels()[1] == ["fitness (CTL)", "fatigue (ATL)", "load"]
-    assert len(top.patches) >= len(pmc["load"])  # the load bars
+    assert len(top.patches) >= len(pmc["load"]) + len(pmc["projection"]["load"]) - 1  # the load bars
+    assert [line.get_linestyle() for line in top.get_lines()][:4] == ["-", "-", "--", "--"]  # the projection dashed
     labels = bottom.get_legend_handles_labels()[1]
     assert labels[:4] == ["fresh", "neutral", "optimal", "high risk"] and "form (TSB)" in labels
     low, high = bottom.get_ylim()

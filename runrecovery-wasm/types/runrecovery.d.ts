@@ -910,11 +910,12 @@ export interface LogPmcRequest {
   /** Sessions lacking data: `error` (default) or `zero`. */
   missing?: MissingData | null;
   /**
-   * Completed sessions count up to this day, planned ones after it
-   * (default: the last completed session's date).
+   * The day the state is taken at: its completed sessions count,
+   * planned ones only in the projection (default: the last completed
+   * session's date; docs/as-of.md).
    */
   today?: DateInput | null;
-  /** Project to this day (default: the log's last date). */
+  /** Project to this day (default: the last planned session's date). */
   end?: DateInput | null;
   /** Fitness time constant, days (42). */
   fitness_days?: number | null;
@@ -951,14 +952,46 @@ export interface LogPmcResponse {
   fatigue_coverage: number[];
   /** The conventions used. */
   options: PmcOptions;
-  /** The daily loads used (completed up to `today`, planned after). */
+  /** The completed daily loads, from the log's first day to `today`. */
   load: Float64Array;
-  /** The day separating history from projection. */
+  /** The day of the state: the last day of the series. */
   today: DateString;
-  /** Sessions scored by each method. */
+  /**
+   * The projection through the planned sessions, null when nothing is
+   * projected (no planned session from `today` on and no `end` after it).
+   */
+  projection: PmcProjection | null;
+  /**
+   * Sessions scored by each method (completed through `today`, and planned
+   * in the projection).
+   */
   methods: MethodCounts;
   /** Set when scales were mixed. */
   warning: string | null;
+}
+/** The PMC projected from `today` through the planned sessions. */
+export interface PmcProjection {
+  /** First day: `today`, so that a chart joins it to the state. */
+  start: DateString;
+  /** Last day. */
+  end: DateString;
+  /**
+   * Projected load per day: on `today` its completed sessions and those
+   * still planned, after it the planned sessions.
+   */
+  load: number[];
+  /** Whether a planned session falls on the day (the other days project as rest). */
+  planned: boolean[];
+  /** Projected fitness (CTL) per day. */
+  fitness: number[];
+  /** Projected fatigue (ATL) per day. */
+  fatigue: number[];
+  /** Projected form (TSB) per day. */
+  form: number[];
+  /** Projected form as % of fitness (null while fitness is 0). */
+  form_pct: (number | null)[];
+  /** Projected fitness change over 7 days (state days included). */
+  ramp: (number | null)[];
 }
 /** Request of `acwr`. */
 export interface AcwrRequest {
@@ -2571,12 +2604,19 @@ export function weeklySummary(options: LogLoadRequest): WeeklySummaryResponse;
  */
 export function pmc(options: PmcRequest): PmcResponse;
 /**
- * The PMC of a log, projected to a future date through its planned sessions.
+ * The PMC of a log as of `today`, and its projection through the planned sessions.
  *
- * Completed sessions count up to `today` (default: the last completed
- * session's date), planned ones after it, up to `end`. `load`,
- * `fitness`, `fatigue` and `form` are NumPy arrays in the load
- * method's unit; the PMC options are those of `pmc`.
+ * The state follows the "as of" rule (docs/as-of.md): `load`,
+ * `fitness`, `fatigue` and `form` run from the log's first day to
+ * `today` (default: the last completed session's date) and count the
+ * completed sessions only, today's included. `projection` (null when
+ * nothing is planned from `today` on and `end` is not after it) runs
+ * from `today` to `end` (default: the last planned session's date):
+ * on `today` its completed sessions plus those still planned, then
+ * the planned sessions; `planned` marks the days with one (the others
+ * project as rest). The main series are NumPy arrays in the load
+ * method's unit, the projection's are lists; the PMC options are those
+ * of `pmc`.
  */
 export function logPmc(options: LogPmcRequest): LogPmcResponse;
 /**

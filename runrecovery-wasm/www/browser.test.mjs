@@ -102,11 +102,24 @@ async function recompute(action) {
   assert.equal(await page.getAttribute('body', 'data-state'), 'done');
 }
 
+/**
+ * The state of a `logPmc` (completed sessions through today) and its
+ * projection through the planned sessions (docs/as-of.md) as one series for
+ * the chart: the state's days up to today, the projection's after it.
+ */
+function joinProjection(p) {
+  const q = p.projection;
+  if (!q) return p;
+  const join = (key) => [...Array.from(p[key]), ...Array.from(q[key]).slice(1)];
+  const keys = ['load', 'fitness', 'fatigue', 'form', 'form_pct', 'ramp'];
+  return { ...p, end: q.end, ...Object.fromEntries(keys.map((k) => [k, join(k)])) };
+}
+
 /** Everything the page computes, computed here with pkg-node. */
 function expected(log, markersBefore, todayMarkers, today, race, method) {
   const info = rr.readLog({ log });
   const end = [info.last_date, race, today].sort().at(-1);
-  const pmc = rr.logPmc({ log, today, end, method });
+  const pmc = joinProjection(rr.logPmc({ log, today, end, method }));
   const ti = days(pmc.start, today);
   const ri = days(pmc.start, race);
   const daily = rr.dailyLoads({ log, method, start: pmc.start, end: today });

@@ -117,41 +117,78 @@ request! {
     #[serde(deny_unknown_fields)]
     pub struct LogPmcRequest {
         ..log_loads,
-        /// Completed sessions count up to this day, planned ones after it
-        /// (default: the last completed session's date).
+        /// The day the state is taken at: its completed sessions count,
+        /// planned ones only in the projection (default: the last completed
+        /// session's date; docs/as-of.md).
         #[serde(default)]
         pub today: Option<NaiveDate>,
-        /// Project to this day (default: the log's last date).
+        /// Project to this day (default: the last planned session's date).
         #[serde(default)]
         pub end: Option<NaiveDate>,
         ..pmc_options,
     }
 }
 
+/// The PMC projected from `today` through the planned sessions.
+#[derive(Debug, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct PmcProjection {
+    /// First day: `today`, so that a chart joins it to the state.
+    pub start: NaiveDate,
+    /// Last day.
+    pub end: NaiveDate,
+    /// Projected load per day: on `today` its completed sessions and those
+    /// still planned, after it the planned sessions.
+    pub load: Vec<f64>,
+    /// Whether a planned session falls on the day (the other days project as rest).
+    pub planned: Vec<bool>,
+    /// Projected fitness (CTL) per day.
+    pub fitness: Vec<f64>,
+    /// Projected fatigue (ATL) per day.
+    pub fatigue: Vec<f64>,
+    /// Projected form (TSB) per day.
+    pub form: Vec<f64>,
+    /// Projected form as % of fitness (null while fitness is 0).
+    pub form_pct: Vec<Option<f64>>,
+    /// Projected fitness change over 7 days (state days included).
+    pub ramp: Vec<Option<f64>>,
+}
+
 /// Response of [`log_pmc`].
 #[derive(Debug, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct LogPmcResponse {
-    /// The PMC.
+    /// The PMC of the completed sessions, from the log's first day to `today`.
     #[serde(flatten)]
     pub pmc: PmcResponse,
-    /// The daily loads used (completed up to `today`, planned after).
+    /// The completed daily loads, from the log's first day to `today`.
     pub load: Vec<f64>,
-    /// The day separating history from projection.
+    /// The day of the state: the last day of the series.
     pub today: NaiveDate,
-    /// Sessions scored by each method.
+    /// The projection through the planned sessions, null when nothing is
+    /// projected (no planned session from `today` on and no `end` after it).
+    pub projection: Option<PmcProjection>,
+    /// Sessions scored by each method (completed through `today`, and planned
+    /// in the projection).
     #[cfg_attr(feature = "schema", schemars(with = "crate::schema::MethodCounts"))]
     pub methods: BTreeMap<LoadMethod, usize>,
     /// Set when scales were mixed.
     pub warning: Option<String>,
 }
 
-/// The PMC of a log, projected to a future date through its planned sessions.
+/// The PMC of a log as of `today`, and its projection through the planned sessions.
 ///
-/// Completed sessions count up to `today` (default: the last completed
-/// session's date), planned ones after it, up to `end`. `load`,
-/// `fitness`, `fatigue` and `form` are NumPy arrays in the load
-/// method's unit; the PMC options are those of `pmc`.
+/// The state follows the "as of" rule (docs/as-of.md): `load`,
+/// `fitness`, `fatigue` and `form` run from the log's first day to
+/// `today` (default: the last completed session's date) and count the
+/// completed sessions only, today's included. `projection` (null when
+/// nothing is planned from `today` on and `end` is not after it) runs
+/// from `today` to `end` (default: the last planned session's date):
+/// on `today` its completed sessions plus those still planned, then
+/// the planned sessions; `planned` marks the days with one (the others
+/// project as rest). The main series are NumPy arrays in the load
+/// method's unit, the projection's are lists; the PMC options are those
+/// of `pmc`.
 ///
 /// # Python
 ///
@@ -159,27 +196,58 @@ pub struct LogPmcResponse {
 /// >>> p = log_pmc(log={"schema_version": 1, "sessions": [
 /// ...     {"date": "2026-03-02", "kind": "easy", "duration_s": 3000, "rpe": 3},
 /// ...     {"date": "2026-03-04", "kind": "long", "duration_s": 6000, "rpe": 5, "status": "planned"}]})
-/// >>> p["today"], p["load"].tolist()
-/// ('2026-03-02', [150.0, 0.0, 500.0])
+/// >>> p["today"], p["end"], p["load"].tolist()
+/// ('2026-03-02', '2026-03-02', [150.0])
+/// >>> p["projection"]["load"], p["projection"]["planned"]
+/// ([150.0, 0.0, 500.0], [False, False, True])
 /// ```
 pub fn log_pmc(r: LogPmcRequest) -> Result<LogPmcResponse> {
     check::opt_date("today", r.today)?;
     check::opt_date("end", r.end)?;
     let (opts, o) = (r.load_options(), r.pmc_options());
     let (log, athlete, at) = log_with_athlete(r.log, DuplicatePolicy::Reject, r.athlete)?;
-    let (first, last) = log.date_range();
+    let first = log.date_range().0;
     let today = match r.today {
         Some(t) => t,
         None => log.completed().map(|s| s.date).next_back().unwrap_or(first),
     };
-    let end = r.end.unwrap_or(last).max(today);
-    let d = load::projected_loads(&log, &athlete, &opts, today, end).map_err(|e| at.name(e))?;
+    let d = load::as_of_loads(&log, &athlete, &opts, today, r.end).map_err(|e| at.name(e))?;
+    let (methods, warning) = (d.methods().into_iter().collect(), d.warning());
+    let done = d.done.series;
+    let pmc = pmc_response(first, &done.values, Some(&done.logged), o)?;
+    let projection = match d.projection {
+        Some(p) => Some(projection(&done.values, p.series, o)?),
+        None => None,
+    };
     Ok(LogPmcResponse {
-        pmc: pmc_response(first, &d.series.values, Some(&d.series.logged), o)?,
-        load: d.series.values,
+        pmc,
+        load: done.values,
         today,
-        methods: d.methods.into_iter().collect(),
-        warning: d.warning,
+        projection,
+        methods,
+        warning,
+    })
+}
+
+/// The PMC through the state's days before `today` and then the projected
+/// loads, cut at `today`: the projection continues the state exactly.
+fn projection(done: &[f64], p: crate::log::DailySeries, o: PmcOptions) -> Result<PmcProjection> {
+    let k = done.len() - 1;
+    let loads: Vec<f64> = done[..k].iter().chain(&p.values).copied().collect();
+    let all = model::pmc(&loads, &o)?;
+    let cut = |v: Vec<f64>| v[k..].to_vec();
+    let mut form_pct = model::form_percent(&all.fitness, &all.form);
+    let mut ramp = model::ramp_rate(&all.fitness);
+    Ok(PmcProjection {
+        start: p.start,
+        end: p.end(),
+        form_pct: form_pct.split_off(k),
+        ramp: ramp.split_off(k),
+        fitness: cut(all.fitness),
+        fatigue: cut(all.fatigue),
+        form: cut(all.form),
+        load: p.values,
+        planned: p.logged,
     })
 }
 

@@ -545,16 +545,27 @@ def log_pmc(
 ) -> LogPmcResponse:
     """The PMC of a log, projected to a future date through its planned sessions.
 
-    Completed sessions count up to ``today`` (default: the last completed
-    session's date), planned ones after it, up to ``end``. ``load``,
-    ``fitness``, ``fatigue`` and ``form`` are NumPy arrays in the load
-    method's unit; the PMC options are those of :func:`pmc`.
+    The PMC of a log as of ``today``, and its projection through the planned sessions.
+
+    The state follows the "as of" rule (docs/as-of.md): ``load``,
+    ``fitness``, ``fatigue`` and ``form`` run from the log's first day to
+    ``today`` (default: the last completed session's date) and count the
+    completed sessions only, today's included. ``projection`` (null when
+    nothing is planned from ``today`` on and ``end`` is not after it) runs
+    from ``today`` to ``end`` (default: the last planned session's date):
+    on ``today`` its completed sessions plus those still planned, then
+    the planned sessions; ``planned`` marks the days with one (the others
+    project as rest). The main series are NumPy arrays in the load
+    method's unit, the projection's are lists; the PMC options are those
+    of :func:`pmc`.
 
     >>> p = log_pmc(log={"schema_version": 1, "sessions": [
     ...     {"date": "2026-03-02", "kind": "easy", "duration_s": 3000, "rpe": 3},
     ...     {"date": "2026-03-04", "kind": "long", "duration_s": 6000, "rpe": 5, "status": "planned"}]})
-    >>> p["today"], p["load"].tolist()
-    ('2026-03-02', [150.0, 0.0, 500.0])
+    >>> p["today"], p["end"], p["load"].tolist()
+    ('2026-03-02', '2026-03-02', [150.0])
+    >>> p["projection"]["load"], p["projection"]["planned"]
+    ([150.0, 0.0, 500.0], [False, False, True])
     """
     return _call("log_pmc", locals())
 

@@ -148,7 +148,9 @@ def plot_pmc(
     draws the result's ``form`` (load per day: the default bands suit TSS),
     ``"percent"`` its ``form_pct`` (% of fitness: the bands suit any load
     unit; the axis stops at ±100 %, where the first days from zero fitness
-    may lie). After a ``log_pmc``'s ``today`` the planned days are shaded.
+    may lie). A ``log_pmc``'s ``projection`` (through the planned sessions,
+    after ``today``) is drawn dashed on a shaded stretch, its planned loads as
+    lighter bars: a projection, not history (docs/as-of.md).
     ``unit``: the loads' unit, named on both axes (per day); by default, for a
     ``log_pmc`` result, that of the methods that scored its sessions (TSS for
     rTSS, hrTSS and power TSS, AU for the others, as the core's
@@ -171,39 +173,54 @@ def plot_pmc(
     top.plot(days, np.asarray(result["fatigue"], dtype=float), color="#d81b60", lw=1.5, label="fatigue (ATL)")
     unit = unit if unit is not None else _load_unit(result)
     top.set_ylabel(f"fitness, fatigue, load ({unit}/day)")
+    projection = result.get("projection")
+    if projection:
+        pdays = _days(projection["start"], len(projection["fitness"]))
+        top.bar(pdays[1:], np.asarray(projection["load"][1:], dtype=float), width=0.8, color="#9e9e9e", alpha=0.2)
+        top.plot(pdays, np.asarray(projection["fitness"], dtype=float), color="#1e88e5", lw=2, ls="--")
+        top.plot(pdays, np.asarray(projection["fatigue"], dtype=float), color="#d81b60", lw=1.5, ls="--")
     top.legend(loc="upper left", fontsize="small")
     top.grid(alpha=0.3)
 
+    def form_of(r: Mapping[str, Any]) -> Any:
+        if form == "percent":
+            return np.array([np.nan if v is None else v for v in r["form_pct"]], dtype=float)
+        return np.asarray(r["form"], dtype=float)
+
     if form == "percent":
-        values = np.array([np.nan if v is None else v for v in result["form_pct"]], dtype=float)
         label, limit = "form (% of fitness)", 100.0
     elif form == "absolute":
-        values, label, limit = np.asarray(result["form"], dtype=float), "form (TSB)", np.inf
+        label, limit = "form (TSB)", np.inf
     else:
         raise ValueError(f"form must be 'absolute' or 'percent', not {form!r}")
+    values = form_of(result)
+    projected = form_of(projection) if projection else np.array([])
     # the axis shows the data and the band edges (clipped to ±limit), 5 units around
-    edges = [float(v) for v in values if np.isfinite(v)] or [0.0]
+    edges = [float(v) for v in np.concatenate([values, projected]) if np.isfinite(v)] or [0.0]
     edges += [b for band in bands or () for b in (band.low, band.high) if np.isfinite(b)]
     lo, hi = max(min(edges), -limit) - 5, min(max(edges), limit) + 5
     for band in bands or ():
         bottom.axhspan(max(band.low, lo), min(band.high, hi), color=band.color, alpha=0.15, lw=0, label=band.name)
     bottom.set_ylim(lo, hi)
     bottom.plot(days, values, color="#212121", lw=1.5, label=label)
+    if projection:
+        bottom.plot(pdays, projected, color="#212121", lw=1.5, ls="--")
     bottom.axhline(0, color="#212121", lw=0.6)
     bottom.set_ylabel(f"form ({unit}/day)" if form == "absolute" else "form (% of fitness)")
     bottom.legend(loc="upper left", fontsize="small", ncol=1 + len(bands or ()))
     bottom.grid(alpha=0.3)
 
     today = result.get("today")
-    if today is not None and np.datetime64(today, "D") < days[-1]:
+    if today is not None and projection and pdays[-1] > np.datetime64(today, "D"):
         for ax in (top, bottom):
-            ax.axvspan(np.datetime64(today, "D") + np.timedelta64(12, "h"), days[-1] + np.timedelta64(12, "h"),
+            ax.axvspan(np.datetime64(today, "D") + np.timedelta64(12, "h"), pdays[-1] + np.timedelta64(12, "h"),
                        color="#fff59d", alpha=0.35, lw=0)
             ax.axvline(np.datetime64(today, "D"), color="#f57f17", lw=1, ls="--")
-        top.annotate("planned →", (np.datetime64(today, "D"), 1.0), xycoords=("data", "axes fraction"),
+        top.annotate("projected (planned) →", (np.datetime64(today, "D"), 1.0), xycoords=("data", "axes fraction"),
                      xytext=(4, -12), textcoords="offset points", fontsize="small", color="#f57f17")
     _date_axis(bottom)
-    top.set_title(title if title is not None else f"PMC {result['start']} to {result.get('end', days[-1])}")
+    last = projection["end"] if projection else result.get("end", days[-1])
+    top.set_title(title if title is not None else f"PMC {result['start']} to {last}")
     return fig  # type: ignore[no-any-return]
 
 

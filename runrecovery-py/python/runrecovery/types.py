@@ -715,14 +715,42 @@ class PmcResponse(TypedDict):
     options: PmcOptions
 
 
+class PmcProjection(TypedDict):
+    """The PMC projected from ``today`` through the planned sessions."""
+
+    #: First day: ``today``, so that a chart joins it to the state.
+    start: str
+    #: Last day.
+    end: str
+    #: Projected load per day: on ``today`` its completed sessions and those
+    #: still planned, after it the planned sessions.
+    load: List[float]
+    #: Whether a planned session falls on the day (the other days project as rest).
+    planned: List[bool]
+    #: Projected fitness (CTL) per day.
+    fitness: List[float]
+    #: Projected fatigue (ATL) per day.
+    fatigue: List[float]
+    #: Projected form (TSB) per day.
+    form: List[float]
+    #: Projected form as % of fitness (null while fitness is 0).
+    form_pct: List[Optional[float]]
+    #: Projected fitness change over 7 days (state days included).
+    ramp: List[Optional[float]]
+
+
 class LogPmcResponse(PmcResponse):
     """Response of :func:`log_pmc`."""
 
-    #: The daily loads used (completed up to ``today``, planned after).
+    #: The completed daily loads, from the log's first day to ``today``.
     load: NDArray[float64]
-    #: The day separating history from projection.
+    #: The day of the state: the last day of the series.
     today: str
-    #: Sessions scored by each method.
+    #: The projection through the planned sessions, null when nothing is
+    #: projected (no planned session from ``today`` on and no ``end`` after it).
+    projection: Optional[PmcProjection]
+    #: Sessions scored by each method (completed through ``today``, and planned
+    #: in the projection).
     methods: Dict[str, int]
     #: Set when scales were mixed.
     warning: Optional[str]

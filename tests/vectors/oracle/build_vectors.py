@@ -446,14 +446,54 @@ case("model", "negative load", "pmc", "loads are never negative",
 case("model", "no loads", "pmc", "a series needs a day", {"start": "2026-01-01", "loads": []}, error={"code": "empty", "field": "loads"})
 case("model", "time constant of 0 days", "pmc", "time constants 1-365 days",
      {"start": "2026-01-01", "loads": [1], "fitness_days": 0}, error={"code": "out_of_range", "field": "fitness_days"})
-# log_pmc: completed sessions up to today, planned after.
-loads_lp = [150, 0, 630, 0, 0, 400, 0, 180]
-case("model", "PMC of a log projected through planned sessions", "log_pmc",
-     "session-RPE daily loads (Foster) through the exponential PMC; the planned session after today counts",
-     {"log": LOG_L, "method": "session_rpe", "today": "2026-03-07"},
-     {"start": "2026-03-02", "end": "2026-03-09", "today": "2026-03-07", "load": loads_lp,
-      "fitness": ewma_series(loads_lp, gexp(42)), "fatigue": ewma_series(loads_lp, gexp(7))})
+# log_pmc: the "as of" rule (docs/as-of.md). The state counts the completed sessions through today, the
+# projection starts at today (its completed and still-planned sessions), then the planned ones.
+def pmc_cols(loads):
+    c, a = ewma_series(loads, gexp(42)), ewma_series(loads, gexp(7))
+    return c, a, [0.0] + [c[d - 1] - a[d - 1] for d in range(1, len(loads))]
 
+
+loads_lp = [150, 0, 630, 0, 0, 400, 0, 180]
+c_lp, a_lp, f_lp = pmc_cols(loads_lp)
+case("model", "PMC of a log projected through planned sessions", "log_pmc",
+     "session-RPE daily loads (Foster) through the exponential PMC; docs/as-of.md: the state ends at today with "
+     "the completed sessions, the projection starts at today and runs through the planned session of 03-09",
+     {"log": LOG_L, "method": "session_rpe", "today": "2026-03-07"},
+     {"start": "2026-03-02", "end": "2026-03-07", "today": "2026-03-07", "load": loads_lp[:6],
+      "fitness": c_lp[:6], "fatigue": a_lp[:6], "form": f_lp[:6],
+      "projection": {"start": "2026-03-07", "end": "2026-03-09", "load": loads_lp[5:], "planned": [False, False, True],
+                     "fitness": c_lp[5:], "fatigue": a_lp[5:], "form": f_lp[5:]}})
+LOG_D = {"schema_version": 1, "sessions": [
+    {"date": "2026-03-02", "kind": "easy", "duration_s": 3600, "rpe": 3},
+    {"date": "2026-03-03", "kind": "intervals", "duration_s": 3600, "rpe": 8},
+    {"date": "2026-03-03", "kind": "strength", "duration_s": 1800, "rpe": 5, "status": "planned"},
+    {"date": "2026-03-04", "kind": "easy", "duration_s": 2400, "rpe": 3, "status": "planned"}]}
+c_d, a_d, f_d = pmc_cols([180, 480 + 150, 120])
+case("model", "this morning's session counts today, today's planned one only projects", "log_pmc",
+     "docs/as-of.md (issue 12: log_pmc(today=D) dropped the sessions of D still planned): the intervals done on "
+     "03-03 are in the state's load and fatigue on 03-03; the strength still planned that day is only in the "
+     "projection's first day",
+     {"log": LOG_D, "method": "session_rpe", "today": "2026-03-03"},
+     {"end": "2026-03-03", "load": [180, 480], "fatigue": ewma_series([180, 480], gexp(7)),
+      "projection": {"start": "2026-03-03", "end": "2026-03-04", "load": [630, 120], "planned": [True, True],
+                     "fitness": c_d[1:], "fatigue": a_d[1:], "form": f_d[1:]},
+      "methods": {"session_rpe": 4}})
+case("model", "nothing planned, nothing projected", "log_pmc",
+     "docs/as-of.md: a projection only through planned sessions; none from today on and no end after today: null",
+     {"log": LOG_D, "method": "session_rpe", "today": "2026-03-05"},
+     {"start": "2026-03-02", "end": "2026-03-05", "load": [180, 480, 0, 0], "projection": None})
+case("model", "a projection to a given end says which days are planned", "log_pmc",
+     "docs/as-of.md: days of a projection without a planned session project as rest, flagged planned = false",
+     {"log": LOG_D, "method": "session_rpe", "today": "2026-03-03", "end": "2026-03-06"},
+     {"projection": {"start": "2026-03-03", "end": "2026-03-06", "load": [630, 120, 0, 0],
+                     "planned": [True, True, False, False]}})
+case("model", "sessions after today are not in the state", "log_pmc",
+     "docs/as-of.md: a state as of D counts nothing dated after D, completed or not",
+     {"log": LOG_D, "method": "session_rpe", "today": "2026-03-02"},
+     {"end": "2026-03-02", "load": [180],
+      "projection": {"start": "2026-03-02", "end": "2026-03-04", "load": [180, 150, 120], "planned": [False, True, True]}})
+case("model", "today before the log", "log_pmc", "there is no state before the log's first day",
+     {"log": LOG_D, "method": "session_rpe", "today": "2026-03-01"}, error={"code": "out_of_range", "field": "today"})
 
 def mean(x):
     return sum(x) / len(x)
