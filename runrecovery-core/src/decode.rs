@@ -45,7 +45,7 @@ use serde::de::{
 };
 use serde_json::{Map, Value};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Path, Result, Segment};
 
 /// Deserializes `value` into `T`. A failure is `invalid_input` (or
 /// `invalid_date` for a date that does not parse) at the exact path of the bad
@@ -54,14 +54,8 @@ use crate::error::{Error, Result};
 /// # Errors
 /// As above; the message is serde's ("missing field `date`", "unknown field
 /// `rpm`, expected one of …", "invalid type: …, expected …").
-pub fn from_value<T: DeserializeOwned>(value: &Value, field: &str) -> Result<T> {
-    T::deserialize(ValueDeserializer(value)).map_err(|e| e.into_error(value, field))
-}
-
-/// One step of a path, innermost first while an error travels out.
-enum Step {
-    Key(String),
-    Index(usize),
+pub fn from_value<T: DeserializeOwned>(value: &Value, field: impl Into<Path>) -> Result<T> {
+    T::deserialize(ValueDeserializer(value)).map_err(|e| e.into_error(value, field.into()))
 }
 
 /// A deserialization failure and the path it came from.
@@ -69,18 +63,9 @@ enum Step {
 struct DecodeError {
     message: String,
     /// Innermost step first (steps are pushed as the error leaves each level).
-    steps: Vec<Step>,
+    steps: Vec<Segment>,
     /// A missing field: its name is the innermost step (the path names it).
     missing: bool,
-}
-
-impl fmt::Debug for Step {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Step::Key(k) => write!(f, ".{k}"),
-            Step::Index(i) => write!(f, "[{i}]"),
-        }
-    }
 }
 
 impl fmt::Display for DecodeError {
@@ -104,44 +89,34 @@ impl de::Error for DecodeError {
     fn missing_field(field: &'static str) -> Self {
         DecodeError {
             message: format!("missing field `{field}`"),
-            steps: vec![Step::Key(field.to_string())],
+            steps: vec![Segment::Key(field.to_string())],
             missing: true,
         }
     }
 }
 
 impl DecodeError {
-    fn at(mut self, step: Step) -> Self {
+    fn at(mut self, step: Segment) -> Self {
         self.steps.push(step);
         self
     }
 
-    /// The library error: the path joined below `field`, the offending value
+    /// The library error: the steps appended to `field`, the offending value
     /// looked up in `root`, chrono's parse failures as `invalid_date`.
-    fn into_error(self, root: &Value, field: &str) -> Error {
-        let mut path = if field == "$" {
-            String::new()
-        } else {
-            field.to_string()
-        };
+    fn into_error(self, root: &Value, field: Path) -> Error {
+        let mut path = field;
         let mut at = Some(root);
-        for step in self.steps.iter().rev() {
+        for step in self.steps.into_iter().rev() {
             match step {
-                Step::Key(k) => {
-                    at = at.and_then(|v| v.get(k));
-                    if !path.is_empty() {
-                        path.push('.');
-                    }
-                    path.push_str(k);
+                Segment::Key(k) => {
+                    at = at.and_then(|v| v.get(&k));
+                    path = path.key(k);
                 }
-                Step::Index(i) => {
+                Segment::Index(i) => {
                     at = at.and_then(|v| v.get(i));
-                    path.push_str(&format!("[{i}]"));
+                    path = path.index(i);
                 }
             }
-        }
-        if path.is_empty() {
-            path.push('$');
         }
         let message = self.message;
         // chrono's `ParseError` messages: a date or time string that does not parse.
@@ -411,7 +386,7 @@ impl<'de> SeqAccess<'de> for Items<'_> {
         self.index += 1;
         seed.deserialize(ValueDeserializer(value))
             .map(Some)
-            .map_err(|e| e.at(Step::Index(index)))
+            .map_err(|e| e.at(Segment::Index(index)))
     }
 
     fn size_hint(&self) -> Option<usize> {
@@ -437,7 +412,7 @@ impl<'de> MapAccess<'de> for Entries<'_> {
         let de: de::value::StrDeserializer<'_, DecodeError> = key.as_str().into_deserializer();
         seed.deserialize(de)
             .map(Some)
-            .map_err(|e| e.at(Step::Key(key.clone())))
+            .map_err(|e| e.at(Segment::Key(key.clone())))
     }
 
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Res<V::Value> {
@@ -446,7 +421,7 @@ impl<'de> MapAccess<'de> for Entries<'_> {
             .take()
             .ok_or_else(|| de::Error::custom("a value was read before its key"))?;
         seed.deserialize(ValueDeserializer(value))
-            .map_err(|e| e.at(Step::Key(key.clone())))
+            .map_err(|e| e.at(Segment::Key(key.clone())))
     }
 
     fn size_hint(&self) -> Option<usize> {

@@ -62,7 +62,7 @@ pub mod supercompensation;
 pub mod taper;
 pub mod zones;
 
-pub use error::{Error, Result};
+pub use error::{Error, Path, Result};
 
 /// The README's Rust example runs as a doctest, so it cannot drift.
 #[cfg(doctest)]

@@ -45,7 +45,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::athlete::{Athlete, Sex};
-use crate::error::{Error, Result, check};
+use crate::error::{Error, Path, Result, check};
 use crate::log::{DailySeries, MAX_SERIES_DAYS, TrainingLog, check_load, week_start};
 use crate::session::{Session, Status};
 
@@ -174,7 +174,7 @@ fn heart_rates(athlete: &Athlete) -> Result<HeartRates> {
 }
 
 /// Checks a heart rate against the athlete's resting and maximal values.
-fn check_hr(field: &str, hr: f64, h: &HeartRates) -> Result<()> {
+fn check_hr(field: impl Into<Path>, hr: f64, h: &HeartRates) -> Result<()> {
     // A couple of bpm above a measured or estimated HRmax is device noise; more is an error.
     if hr > h.max + 2.0 {
         return Err(Error::out_of_range(
@@ -207,7 +207,11 @@ fn banister_minutes(minutes: f64, hr: f64, h: &HeartRates, (a, b): (f64, f64)) -
 fn hr_samples(s: &Session, h: &HeartRates) -> Result<Vec<(f64, f64)>> {
     if let Some(bins) = &s.hr_histogram {
         for (i, b) in bins.iter().enumerate() {
-            check_hr(&format!("hr_histogram[{i}].hr_bpm"), b.hr_bpm, h)?;
+            check_hr(
+                Path::from("hr_histogram").index(i).key("hr_bpm"),
+                b.hr_bpm,
+                h,
+            )?;
         }
         return Ok(bins.iter().map(|b| (b.seconds / 60.0, b.hr_bpm)).collect());
     }
@@ -255,7 +259,7 @@ fn edwards_trimp(s: &Session, athlete: &Athlete) -> Result<f64> {
     for (i, &(_, hr)) in bins.iter().enumerate() {
         if hr > max + 2.0 {
             return Err(Error::out_of_range(
-                &format!("hr_histogram[{i}].hr_bpm"),
+                Path::from("hr_histogram").index(i).key("hr_bpm"),
                 hr,
                 &format!("at most the athlete's HRmax {max} bpm"),
             ));
@@ -343,17 +347,17 @@ pub(crate) fn session_load_at(
     s: &Session,
     athlete: &Athlete,
     options: &LoadOptions,
-    at: impl Fn() -> String,
+    at: impl Fn() -> Path,
 ) -> Result<SessionLoad> {
-    s.validate().map_err(|e| e.within(&at()))?;
+    s.validate().map_err(|e| e.within(at()))?;
     athlete.validate().map_err(|e| e.within("athlete"))?;
-    session_load_valid(s, athlete, options).map_err(|e| session_error(e, &at()))
+    session_load_valid(s, athlete, options).map_err(|e| session_error(e, at()))
 }
 
 /// An error of [`session_load_valid`] named in the request: the session's
 /// fields under `at`, the athlete's (already under `athlete`) as they are.
-fn session_error(e: Error, at: &str) -> Error {
-    if e.field().starts_with("athlete") {
+fn session_error(e: Error, at: Path) -> Error {
+    if e.path().first_key() == Some("athlete") {
         e
     } else {
         e.within(at)
@@ -681,7 +685,7 @@ pub fn daily_loads(
             Err(e) if options.missing == MissingData::Zero && e.code() == "missing_field" => {
                 zeroed += 1
             }
-            Err(e) => return Err(session_error(e, &format!("log.sessions[{i}]"))),
+            Err(e) => return Err(session_error(e, Path::from("log.sessions").index(i))),
         }
     }
     crate::sort::sort(&mut counts);
@@ -788,7 +792,7 @@ pub fn weekly_loads(
         ));
     }
     for (i, &v) in loads.iter().enumerate() {
-        check_load(v, || format!("loads[{i}]"))?;
+        check_load(v, || Path::from("loads").index(i))?;
     }
     weekly_from_series(
         &DailySeries {

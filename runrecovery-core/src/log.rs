@@ -45,7 +45,7 @@ use chrono::{Datelike, NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 
 use crate::athlete::Athlete;
-use crate::error::{Error, Result, check};
+use crate::error::{Error, Path, Result, check};
 use crate::session::{Session, Status};
 
 /// The document schema version this library writes.
@@ -141,7 +141,7 @@ impl TrainingLog {
         // Indexes into `kept`, so each check is a lookup rather than a scan.
         let mut index = Index::default();
         for (i, s) in sessions.into_iter().enumerate() {
-            let field = format!("sessions[{i}]");
+            let field = Path::from("sessions").index(i);
             s.validate().map_err(|e| e.within(&field))?;
             let same_day = index
                 .by_date
@@ -287,7 +287,7 @@ fn read_document(value: serde_json::Value) -> Result<LogDocument> {
     for key in obj.keys() {
         if !matches!(key.as_str(), "schema_version" | "athlete" | "sessions") {
             return Err(Error::InvalidInput {
-                field: key.clone(),
+                field: Path::root().key(key.as_str()),
                 message: "unknown field (expected schema_version, athlete, sessions)".into(),
             });
         }
@@ -335,23 +335,15 @@ impl DailySeries {
     /// `not_finite`, `out_of_range` (negative), each naming `dates`, `dates[i]`,
     /// `values` or `values[i]` under `field` (the object holding both; `$`
     /// for a request's top level).
-    pub fn from_dated(dates: &[NaiveDate], values: &[f64], field: &str) -> Result<Self> {
-        let at = |name: String| {
-            if field.is_empty() || field == "$" {
-                name
-            } else {
-                format!("{field}.{name}")
-            }
-        };
+    pub fn from_dated(dates: &[NaiveDate], values: &[f64], field: impl Into<Path>) -> Result<Self> {
+        let field = field.into();
+        let at = |name: Path| name.within(&field);
         if dates.is_empty() {
-            return Err(Error::empty(
-                &at("dates".into()),
-                "at least one dated value",
-            ));
+            return Err(Error::empty(at("dates".into()), "at least one dated value"));
         }
         if dates.len() != values.len() {
             return Err(Error::inconsistent(
-                &at("values".into()),
+                at("values".into()),
                 format!("{} values", values.len()),
                 &format!("there are {} dates", dates.len()),
             ));
@@ -360,26 +352,26 @@ impl DailySeries {
             let (i, pair) = w;
             if pair[1] == pair[0] {
                 return Err(Error::DuplicateDate {
-                    field: at(format!("dates[{}]", i + 1)),
+                    field: at(Path::from("dates").index(i + 1)),
                     value: pair[1].to_string(),
                 });
             }
             if pair[1] < pair[0] {
                 return Err(Error::UnsortedDates {
-                    field: at(format!("dates[{}]", i + 1)),
+                    field: at(Path::from("dates").index(i + 1)),
                     value: pair[1].to_string(),
                     previous: pair[0].to_string(),
                 });
             }
         }
         for (i, d) in dates.iter().enumerate() {
-            check::date(&at(format!("dates[{i}]")), *d)?;
+            check::date(at(Path::from("dates").index(i)), *d)?;
         }
         let start = dates[0];
         let n = (dates[dates.len() - 1] - start).num_days() as usize + 1;
         if n > MAX_SERIES_DAYS {
             return Err(Error::out_of_range(
-                &at("dates".into()),
+                at("dates".into()),
                 format!("{n} days"),
                 &format!("at most {MAX_SERIES_DAYS} days"),
             ));
@@ -390,7 +382,7 @@ impl DailySeries {
             logged: vec![false; n],
         };
         for (i, (d, v)) in dates.iter().zip(values).enumerate() {
-            let v = check_load(*v, || at(format!("values[{i}]")))?;
+            let v = check_load(*v, || at(Path::from("values").index(i)))?;
             let k = (*d - start).num_days() as usize;
             out.values[k] = v;
             out.logged[k] = true;
@@ -418,13 +410,15 @@ pub const MAX_DAILY_LOAD: f64 = 100_000.0;
 
 /// A daily load must be finite, non-negative and at most [`MAX_DAILY_LOAD`].
 /// The field's name is built only for an error (series are checked day by day).
-pub(crate) fn check_load(v: f64, field: impl FnOnce() -> String) -> Result<f64> {
+pub(crate) fn check_load(v: f64, field: impl FnOnce() -> Path) -> Result<f64> {
     if (0.0..=MAX_DAILY_LOAD).contains(&v) {
         return Ok(v);
     }
     let field = field();
-    check::finite(&field, v)?;
-    Err(Error::out_of_range(&field, v, "a load from 0 to 100000"))
+    if !v.is_finite() {
+        return check::finite(field, v);
+    }
+    Err(Error::out_of_range(field, v, "a load from 0 to 100000"))
 }
 
 /// The Monday of the ISO week containing `d`.

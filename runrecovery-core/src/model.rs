@@ -26,7 +26,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, Result, check};
+use crate::error::{Error, Path, Result, check};
 use crate::log::{MAX_DAILY_LOAD, check_load};
 
 pub mod banister;
@@ -171,11 +171,11 @@ pub fn pmc_into(
         "buffers must match the loads' length",
     )?;
     pmc_kernel(loads, options, fitness, fatigue, form)
-        .map_err(|i| bad_load(&format!("loads[{i}]"), loads[i]))
+        .map_err(|i| bad_load(Path::from("loads").index(i), loads[i]))
 }
 
 /// Every output buffer must have `expected` values.
-fn check_buffers(buffers: [(&str, usize); 3], expected: usize, what: &str) -> Result<()> {
+fn check_buffers(buffers: [(&'static str, usize); 3], expected: usize, what: &str) -> Result<()> {
     for (name, len) in buffers {
         if len != expected {
             return Err(Error::inconsistent(name, format!("{len} values"), what));
@@ -185,8 +185,8 @@ fn check_buffers(buffers: [(&str, usize); 3], expected: usize, what: &str) -> Re
 }
 
 /// The error for a load the kernel rejected.
-fn bad_load(field: &str, v: f64) -> Error {
-    check_load(v, || field.to_string())
+fn bad_load(field: Path, v: f64) -> Error {
+    check_load(v, || field.clone())
         .err()
         .unwrap_or_else(|| Error::out_of_range(field, v, "a valid load"))
 }
@@ -265,7 +265,8 @@ pub fn pmc_batch(
         .zip(form.chunks_exact_mut(days))
         .enumerate()
     {
-        pmc_kernel(w, options, c, a, f).map_err(|i| bad_load(&format!("loads[{k}][{i}]"), w[i]))?;
+        pmc_kernel(w, options, c, a, f)
+            .map_err(|i| bad_load(Path::from("loads").index(k).index(i), w[i]))?;
     }
     Ok(())
 }
@@ -307,7 +308,7 @@ pub fn pmc_batch_latest(
         let (mut c, mut a, mut before) = (options.fitness_seed, options.fatigue_seed, 0.0);
         for (d, &x) in w.iter().enumerate() {
             if !(0.0..=MAX_DAILY_LOAD).contains(&x) {
-                return Err(bad_load(&format!("loads[{i}][{d}]"), x));
+                return Err(bad_load(Path::from("loads").index(i).index(d), x));
             }
             before = c - a;
             c += gc * (x - c);
@@ -346,7 +347,7 @@ fn check_batch(loads: &[f64], days: usize) -> Result<()> {
         .position(|v| !(0.0..=MAX_DAILY_LOAD).contains(v))
     {
         Some(i) => Err(bad_load(
-            &format!("loads[{}][{}]", i / days, i % days),
+            Path::from("loads").index(i / days).index(i % days),
             loads[i],
         )),
         None => Ok(()),
@@ -388,7 +389,7 @@ pub(crate) fn validate_loads(loads: &[f64]) -> Result<()> {
         return Err(Error::empty("loads", "at least one day"));
     }
     for (i, &v) in loads.iter().enumerate() {
-        check_load(v, || format!("loads[{i}]"))?;
+        check_load(v, || Path::from("loads").index(i))?;
     }
     Ok(())
 }
@@ -537,7 +538,7 @@ pub fn acwr_batch(
         }
     }
     for (k, w) in loads.chunks_exact(days).enumerate() {
-        let rows = acwr(w, None, options).map_err(|e| e.within(&format!("athletes[{k}]")))?;
+        let rows = acwr(w, None, options).map_err(|e| e.within(Path::from("athletes").index(k)))?;
         for (i, d) in rows.iter().enumerate() {
             acute[k * days + i] = d.acute;
             chronic[k * days + i] = d.chronic;

@@ -38,7 +38,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, Result, check};
+use crate::error::{Error, Path, Result, check};
 use crate::session::{Modality, Session, SessionKind};
 
 /// Which HRV index a value is.
@@ -211,7 +211,13 @@ impl DayMarkers {
         check::opt_in_range("sleep_h", self.sleep_h, 0.0, 24.0, "h")?;
         if let Some(w) = &self.wellness {
             for (name, v) in WELLNESS_ITEMS.iter().zip(w.items()) {
-                check::opt_in_range(&format!("wellness.{name}"), v, 1.0, 7.0, "(1–7 scale)")?;
+                check::opt_in_range(
+                    Path::from("wellness").key(*name),
+                    v,
+                    1.0,
+                    7.0,
+                    "(1–7 scale)",
+                )?;
             }
         }
         check::opt_in_range("planned_rpe", self.planned_rpe, 0.0, 10.0, "(CR-10)")?;
@@ -321,7 +327,9 @@ impl Default for ReadinessOptions {
 }
 
 impl ReadinessOptions {
-    fn validate(&self) -> Result<()> {
+    /// Checks every option; errors name the option itself (`swc_sd`), and
+    /// the operations place them under `options`.
+    pub(crate) fn validate(&self) -> Result<()> {
         check::in_range(
             "baseline_days",
             self.baseline_days as f64,
@@ -615,18 +623,18 @@ pub fn validate_markers(days: &[DayMarkers]) -> Result<()> {
     }
     for (i, d) in days.iter().enumerate() {
         d.validate()
-            .map_err(|e| e.within(&format!("markers[{i}]")))?;
+            .map_err(|e| e.within(Path::from("markers").index(i)))?;
         if i > 0 {
             let prev = days[i - 1].date;
             if d.date == prev {
                 return Err(Error::DuplicateDate {
-                    field: format!("markers[{i}].date"),
+                    field: Path::from("markers").index(i).key("date"),
                     value: d.date.to_string(),
                 });
             }
             if d.date < prev {
                 return Err(Error::UnsortedDates {
-                    field: format!("markers[{i}].date"),
+                    field: Path::from("markers").index(i).key("date"),
                     value: d.date.to_string(),
                     previous: prev.to_string(),
                 });
@@ -2318,14 +2326,14 @@ fn validate_tests(tests: &[(NaiveDate, f64)]) -> Result<()> {
     for (k, w) in tests.windows(2).enumerate() {
         if w[1].0 <= w[0].0 {
             return Err(Error::UnsortedDates {
-                field: format!("tests[{}].date", k + 1),
+                field: Path::from("tests").index(k + 1).key("date"),
                 value: w[1].0.to_string(),
                 previous: w[0].0.to_string(),
             });
         }
     }
     for (k, t) in tests.iter().enumerate() {
-        check::finite(&format!("tests[{k}].value"), t.1)?;
+        check::finite(Path::from("tests").index(k).key("value"), t.1)?;
     }
     Ok(())
 }
@@ -2371,7 +2379,7 @@ fn performance_sign(tests: &[(NaiveDate, f64)]) -> Option<WarningSign> {
 /// The load's errors (`loads[k]`); `invalid_date` (`loads.start`).
 fn validate_loads(l: Loads<'_>) -> Result<()> {
     for (k, &v) in l.values.iter().enumerate() {
-        crate::log::check_load(v, || format!("loads[{k}]"))?;
+        crate::log::check_load(v, || Path::from("loads").index(k))?;
     }
     check::date("loads.start", l.start)?;
     Ok(())

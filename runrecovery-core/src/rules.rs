@@ -40,7 +40,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::athlete::Athlete;
-use crate::error::{Error, Result, check};
+use crate::error::{Error, Path, Result, check};
 use crate::log::{TrainingLog, week_start};
 use crate::session::{Session, SessionKind, Status};
 
@@ -316,7 +316,7 @@ fn validate_params(p: &RuleParams) -> Result<()> {
         ("max_race_week_share", p.max_race_week_share, 0.0, 1.0, ""),
     ];
     for (name, value, lo, hi, unit) in ranges {
-        check::in_range(&format!("params.{name}"), value, lo, hi, unit)?;
+        check::in_range(Path::from("params").key(name), value, lo, hi, unit)?;
     }
     Ok(())
 }
@@ -326,7 +326,7 @@ fn validate_rule_ids(rules: Option<&[String]>) -> Result<()> {
     for (i, id) in rules.unwrap_or_default().iter().enumerate() {
         if !RULE_IDS.contains(&id.as_str()) {
             return Err(Error::InvalidInput {
-                field: format!("rules[{i}]"),
+                field: Path::from("rules").index(i),
                 message: format!(
                     "{id:?} is not a rule (expected one of {})",
                     RULE_IDS.join(", ")

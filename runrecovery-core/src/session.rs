@@ -21,7 +21,7 @@
 use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, Result, check};
+use crate::error::{Error, Path, Result, check};
 
 /// What kind of session this is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -370,9 +370,9 @@ impl Session {
         };
         let mut total = 0.0;
         for (i, b) in bins.iter().enumerate() {
-            let f = format!("hr_histogram[{i}]");
-            check::in_range(&format!("{f}.hr_bpm"), b.hr_bpm, 25.0, 250.0, "bpm")?;
-            check::in_range(&format!("{f}.seconds"), b.seconds, 0.0, MAX_DURATION_S, "s")?;
+            let f = || Path::from("hr_histogram").index(i);
+            check::in_range(f().key("hr_bpm"), b.hr_bpm, 25.0, 250.0, "bpm")?;
+            check::in_range(f().key("seconds"), b.seconds, 0.0, MAX_DURATION_S, "s")?;
             total += b.seconds;
         }
         // Allow 1 % slack for device rounding.

@@ -45,7 +45,7 @@ use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use serde::{Deserialize, Serialize};
 
 use crate::athlete::Athlete;
-use crate::error::{Error, Result, check};
+use crate::error::{Error, Path, Result, check};
 use crate::load::{self, LoadMethod, LoadOptions, MissingData};
 use crate::log::TrainingLog;
 use crate::readiness::Status as Readiness;
@@ -294,10 +294,11 @@ fn impulses(
         if w.iter().all(|x| *x == 0.0) {
             continue;
         }
-        let dose =
-            load::session_load_at(s, athlete, &load_options, || format!("log.sessions[{i}]"))?
-                .value
-                / reference;
+        let dose = load::session_load_at(s, athlete, &load_options, || {
+            Path::from("log.sessions").index(i)
+        })?
+        .value
+            / reference;
         let mut tau_h = SYSTEMS.map(|sys| o.base_tau(sys));
         if o.dose_dependent {
             let muscular_dose = w[1] * dose;

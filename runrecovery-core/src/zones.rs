@@ -37,7 +37,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::athlete::Athlete;
-use crate::error::{Error, Result, check};
+use crate::error::{Error, Path, Result, check};
 use crate::log::TrainingLog;
 use crate::performance;
 use crate::session::Session;
@@ -479,7 +479,7 @@ pub fn intensity_distribution(
             continue;
         }
         sessions += 1;
-        let field = format!("log.sessions[{i}]");
+        let field = Path::from("log.sessions").index(i);
         match (&s.hr_histogram, table.measure) {
             (Some(bins), Measure::HeartRate) => {
                 let mut binned = 0.0;

@@ -12,34 +12,9 @@
 
 use std::path::PathBuf;
 
+use runrecovery_core::error::Segment;
 use runrecovery_core::{Error, ops};
 use serde_json::{Value, json};
-
-/// One step of a path.
-#[derive(Debug, Clone)]
-enum Segment {
-    Key(String),
-    Index(usize),
-}
-
-/// The steps of a rendered path (`a.b[3].c`; `$` is the root).
-fn segments(field: &str) -> Vec<Segment> {
-    let mut out = Vec::new();
-    if field == "$" || field.is_empty() {
-        return out;
-    }
-    for part in field.split('.') {
-        let (key, mut rest) = part.split_at(part.find('[').unwrap_or(part.len()));
-        if !key.is_empty() {
-            out.push(Segment::Key(key.to_string()));
-        }
-        while let Some(end) = rest.find(']') {
-            out.push(Segment::Index(rest[1..end].parse().expect(field)));
-            rest = &rest[end + 1..];
-        }
-    }
-    out
-}
 
 fn cases() -> Vec<Value> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors");
@@ -66,7 +41,7 @@ fn about_a_missing_value(e: &Error) -> bool {
 
 /// Where `e`'s path fails to resolve in `request`, if it does.
 fn unresolved(request: &Value, e: &Error) -> Option<String> {
-    let segments = segments(e.field());
+    let segments = e.path().segments();
     let mut at = request;
     for (depth, s) in segments.iter().enumerate() {
         let next = match (s, at) {

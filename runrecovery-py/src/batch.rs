@@ -17,7 +17,7 @@ use numpy::{BorrowError, IxDyn, PyArray1, PyArrayDyn, PyReadonlyArray2, PyReadwr
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 use runrecovery_core::model::{self, banister};
-use runrecovery_core::{Error, ops};
+use runrecovery_core::{Error, Path, ops};
 use serde_json::{Map, Value};
 
 use crate::{convert, errors};
@@ -27,12 +27,14 @@ type Fields = Map<String, Value>;
 /// The request's option fields as JSON (`None` values dropped).
 fn fields(py: Python<'_>, request: &Bound<'_, PyAny>) -> PyResult<Fields> {
     let classes = convert::Classes::import(py)?;
-    match convert::to_json(request, &classes, "", 0).map_err(|r| errors::reject_to_py(py, r))? {
+    match convert::to_json(request, &classes, &Path::root(), 0)
+        .map_err(|r| errors::reject_to_py(py, r))?
+    {
         Value::Object(map) => Ok(map),
         other => Err(errors::to_py(
             py,
             &Error::InvalidInput {
-                field: "$".into(),
+                field: Path::root(),
                 message: format!("the options must be a dict, not {other}"),
             },
         )),
@@ -74,7 +76,7 @@ fn slice<'a>(py: Python<'_>, m: &'a PyReadonlyArray2<'_, f64>, name: &str) -> Py
         errors::to_py(
             py,
             &Error::InvalidInput {
-                field: name.into(),
+                field: Path::root().key(name),
                 message: format!("{e} (pass np.ascontiguousarray(x, dtype=np.float64))"),
             },
         )
@@ -107,7 +109,7 @@ fn outputs<'py, const N: usize>(
             arrays.push(PyArrayDyn::<f64>::zeros(py, IxDyn(shape), false));
             continue;
         };
-        let field = format!("out.{name}");
+        let field = Path::from("out").key(name);
         let item = out.get_item(name).map_err(|_| {
             errors::to_py(py, &Error::missing(&field, "writing the results in place"))
         })?;
@@ -163,7 +165,7 @@ fn borrow_out<'py>(
             errors::to_py(
                 py,
                 &Error::inconsistent(
-                    &format!("out.{name}"),
+                    Path::from("out").key(name),
                     what,
                     "expected a writeable array distinct from the inputs and the other outputs",
                 ),
@@ -295,7 +297,7 @@ pub fn banister_fit_batch<'py>(
     // NaN means "no test"; an infinite test value is an error, as in the operation.
     if let Some(i) = marks.iter().position(|v| v.is_infinite()) {
         let e = Error::NotFinite {
-            field: format!("tests[{}][{}]", i / days, i % days),
+            field: Path::from("tests").index(i / days).index(i % days),
             value: marks[i].to_string(),
         };
         return Err(errors::to_py(py, &e));

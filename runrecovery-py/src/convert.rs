@@ -11,7 +11,7 @@ use pyo3::exceptions::PyException;
 use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
-use runrecovery_core::Error;
+use runrecovery_core::{Error, Path};
 use serde_json::{Map, Number, Value};
 
 /// Deeper nesting than this is a mistake (or a list that contains itself).
@@ -52,27 +52,11 @@ impl From<PyErr> for Reject {
     }
 }
 
-fn invalid(path: &str, message: String) -> Reject {
+fn invalid(path: &Path, message: String) -> Reject {
     Reject::Core(Error::InvalidInput {
-        field: field_name(path),
+        field: path.clone(),
         message,
     })
-}
-
-fn field_name(path: &str) -> String {
-    if path.is_empty() {
-        "$".to_string()
-    } else {
-        path.to_string()
-    }
-}
-
-fn child(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_string()
-    } else {
-        format!("{path}.{key}")
-    }
 }
 
 /// A Python exception raised by a value's own method (`__float__`, `.date()`…)
@@ -91,15 +75,15 @@ fn or_reject<T>(
     })
 }
 
-fn float(path: &str, v: f64) -> Result<Value, Reject> {
+fn float(path: &Path, v: f64) -> Result<Value, Reject> {
     Number::from_f64(v)
         .map(Value::Number)
         .ok_or_else(|| not_finite(path, v))
 }
 
-fn not_finite(path: &str, v: f64) -> Reject {
+fn not_finite(path: &Path, v: f64) -> Reject {
     Reject::Core(Error::NotFinite {
-        field: field_name(path),
+        field: path.clone(),
         value: v.to_string(),
     })
 }
@@ -115,7 +99,7 @@ fn type_name(obj: &Bound<'_, PyAny>) -> String {
 pub fn to_json(
     obj: &Bound<'_, PyAny>,
     c: &Classes<'_>,
-    path: &str,
+    path: &Path,
     depth: usize,
 ) -> Result<Value, Reject> {
     let py = obj.py();
@@ -170,7 +154,7 @@ pub fn to_json(
             if v.is_none() {
                 continue; // an absent optional field takes the core's default
             }
-            let value = to_json(&v, c, &child(path, &key), depth + 1)?;
+            let value = to_json(&v, c, &path.clone().key(key.as_str()), depth + 1)?;
             map.insert(key, value);
         }
         return Ok(Value::Object(map));
@@ -187,7 +171,7 @@ pub fn to_json(
             .call_method0("item")?;
         if day.is_none() {
             return Err(Reject::Core(Error::InvalidDate {
-                field: field_name(path),
+                field: path.clone(),
                 value: "NaT".into(),
             }));
         }
@@ -219,7 +203,7 @@ pub fn to_json(
     ))
 }
 
-fn int(i: &Bound<'_, PyAny>, path: &str) -> Result<Value, Reject> {
+fn int(i: &Bound<'_, PyAny>, path: &Path) -> Result<Value, Reject> {
     if let Ok(v) = i.extract::<i64>() {
         return Ok(Value::from(v));
     }
@@ -227,7 +211,7 @@ fn int(i: &Bound<'_, PyAny>, path: &str) -> Result<Value, Reject> {
         return Ok(Value::from(v));
     }
     Err(Reject::Core(Error::OutOfRange {
-        field: field_name(path),
+        field: path.clone(),
         value: i.str().map(|s| s.to_string()).unwrap_or_default(),
         expected: "an integer that fits in 64 bits".into(),
     }))
@@ -235,12 +219,12 @@ fn int(i: &Bound<'_, PyAny>, path: &str) -> Result<Value, Reject> {
 
 /// `datetime` (its own, possibly local, date) or `date`, as `YYYY-MM-DD`;
 /// pandas' `NaT` (a `datetime` whose `.date()` is not a date) is an invalid date.
-fn date(obj: &Bound<'_, PyAny>, c: &Classes<'_>, path: &str) -> Result<Value, Reject> {
+fn date(obj: &Bound<'_, PyAny>, c: &Classes<'_>, path: &Path) -> Result<Value, Reject> {
     let py = obj.py();
     let bad = || {
         let value = obj.str().map(|r| r.to_string()).unwrap_or_default();
         Reject::Core(Error::InvalidDate {
-            field: field_name(path),
+            field: path.clone(),
             value,
         })
     };
@@ -266,7 +250,7 @@ fn date(obj: &Bound<'_, PyAny>, c: &Classes<'_>, path: &str) -> Result<Value, Re
 fn sequence<'py>(
     items: Bound<'py, pyo3::types::PyIterator>,
     c: &Classes<'_>,
-    path: &str,
+    path: &Path,
     depth: usize,
 ) -> Result<Value, Reject> {
     let mut out = Vec::new();
@@ -280,7 +264,7 @@ fn sequence<'py>(
                 continue;
             }
         }
-        out.push(to_json(&item, c, &format!("{path}[{i}]"), depth + 1)?);
+        out.push(to_json(&item, c, &path.clone().index(i), depth + 1)?);
     }
     Ok(Value::Array(out))
 }
@@ -288,7 +272,7 @@ fn sequence<'py>(
 fn array(
     a: &Bound<'_, PyUntypedArray>,
     c: &Classes<'_>,
-    path: &str,
+    path: &Path,
     depth: usize,
 ) -> Result<Value, Reject> {
     if a.ndim() > 1 {
@@ -304,7 +288,7 @@ fn array(
         for (i, &v) in values.iter().enumerate() {
             match Number::from_f64(v) {
                 Some(n) => out.push(Value::Number(n)),
-                None => return Err(not_finite(&format!("{path}[{i}]"), v)),
+                None => return Err(not_finite(&path.clone().index(i), v)),
             }
         }
         return Ok(Value::Array(out));
@@ -316,7 +300,7 @@ fn array(
             .call_method0("tolist")?;
         let mut out = Vec::new();
         for (i, d) in days.try_iter()?.enumerate() {
-            let (d, p) = (d?, format!("{path}[{i}]"));
+            let (d, p) = (d?, path.clone().index(i));
             if d.is_none() {
                 return Err(Reject::Core(Error::InvalidDate {
                     field: p,

@@ -15,7 +15,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
-use runrecovery_core::ops;
+use runrecovery_core::{Path, ops};
 
 mod batch;
 mod convert;
@@ -30,8 +30,8 @@ fn call<'py>(
     request: &Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let classes = convert::Classes::import(py)?;
-    let input =
-        convert::to_json(request, &classes, "", 0).map_err(|r| errors::reject_to_py(py, r))?;
+    let input = convert::to_json(request, &classes, &Path::root(), 0)
+        .map_err(|r| errors::reject_to_py(py, r))?;
     let name = operation.to_string();
     // A panic would be a core bug; it must not cross into Python as a PanicException.
     let result = py.detach(move || catch_unwind(AssertUnwindSafe(|| ops::call(&name, input))));

@@ -22,7 +22,7 @@
 
 use js_sys::{Array, Float64Array, Object, Reflect};
 use runrecovery_core::model::{self, banister};
-use runrecovery_core::{Error, ops};
+use runrecovery_core::{Error, Path, ops};
 use serde_json::{Map, Value};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
@@ -98,7 +98,7 @@ fn element(v: &JsValue, gaps: bool) -> Result<f64, Stop> {
 }
 
 /// Reads `options[name]` as a matrix. `gaps`: `null`/`undefined` read as NaN (tests).
-fn matrix(options: &JsValue, name: &str, gaps: bool) -> Result<Matrix, Stop> {
+fn matrix(options: &JsValue, name: &'static str, gaps: bool) -> Result<Matrix, Stop> {
     let m = get(options, name)?;
     let empty = || Error::empty(name, "at least one athlete with at least one day");
     if let Some(flat) = m.dyn_ref::<Float64Array>() {
@@ -144,7 +144,7 @@ fn matrix(options: &JsValue, name: &str, gaps: bool) -> Result<Matrix, Stop> {
             days = n;
         } else if n != days {
             return Err(Error::inconsistent(
-                &format!("{name}[{i}]"),
+                Path::from(name).index(i),
                 format!("{n} days"),
                 &format!("every row needs {days} days"),
             )
@@ -215,7 +215,7 @@ fn generic_error(name: &str, options: &JsValue) -> JsValue {
     let e = match convert::from_js(options).and_then(|input| ops::call(name, input)) {
         Err(e) => e,
         Ok(_) => Error::InvalidInput {
-            field: "$".into(),
+            field: Path::root(),
             message: "the batch fast path could not read these options".into(),
         },
     };
@@ -338,7 +338,7 @@ pub fn banister_fit_batch(options: JsValue) -> Result<JsValue, JsValue> {
         if let Some(i) = tests.values.iter().position(|v| v.is_infinite()) {
             let d = loads.days;
             return Err(Error::NotFinite {
-                field: format!("tests[{}][{}]", i / d, i % d),
+                field: Path::from("tests").index(i / d).index(i % d),
                 value: if tests.values[i] > 0.0 {
                     "Infinity"
                 } else {

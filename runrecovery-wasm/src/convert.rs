@@ -27,7 +27,7 @@ use js_sys::{
     JsString, Map, Object, Promise, Reflect, RegExp, Set, Uint8Array, Uint8ClampedArray,
     Uint16Array, Uint32Array, WeakMap, WeakSet,
 };
-use runrecovery_core::Error;
+use runrecovery_core::{Error, Path};
 use serde_json::{Number, Value};
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -49,38 +49,22 @@ pub fn from_js(value: &JsValue) -> Result<Value, Error> {
     let reader = Reader {
         object_prototype: Object::get_prototype_of(&Object::new()).into(),
     };
-    reader.read(value, "$", 0)
+    reader.read(value, &Path::root(), 0)
 }
 
 struct Reader {
     object_prototype: JsValue,
 }
 
-fn child(path: &str, key: &str) -> String {
-    if path == "$" {
-        key.to_string()
-    } else {
-        format!("{path}.{key}")
-    }
-}
-
-fn index(path: &str, i: u32) -> String {
-    if path == "$" {
-        format!("[{i}]")
-    } else {
-        format!("{path}[{i}]")
-    }
-}
-
-fn invalid(path: &str, message: impl Into<String>) -> Error {
+fn invalid(path: &Path, message: impl Into<String>) -> Error {
     Error::InvalidInput {
-        field: path.to_string(),
+        field: path.clone(),
         message: message.into(),
     }
 }
 
 /// A JS number as JSON: finite only, whole numbers as integers.
-fn number(f: f64, path: &str) -> Result<Value, Error> {
+fn number(f: f64, path: &Path) -> Result<Value, Error> {
     if !f.is_finite() {
         let written = if f.is_nan() {
             "NaN"
@@ -90,7 +74,7 @@ fn number(f: f64, path: &str) -> Result<Value, Error> {
             "-Infinity"
         };
         return Err(Error::NotFinite {
-            field: path.to_string(),
+            field: path.clone(),
             value: written.to_string(),
         });
     }
@@ -108,7 +92,7 @@ fn number(f: f64, path: &str) -> Result<Value, Error> {
 }
 
 /// `Reflect.get`, with a throwing getter turned into an error.
-fn get(target: &JsValue, key: &JsValue, path: &str) -> Result<JsValue, Error> {
+fn get(target: &JsValue, key: &JsValue, path: &Path) -> Result<JsValue, Error> {
     Reflect::get(target, key).map_err(|e| {
         let why = e.as_string().or_else(|| {
             e.dyn_ref::<js_sys::Error>()
@@ -148,7 +132,7 @@ fn unsupported_builtin(v: &JsValue) -> Option<&'static str> {
 }
 
 impl Reader {
-    fn read(&self, v: &JsValue, path: &str, depth: usize) -> Result<Value, Error> {
+    fn read(&self, v: &JsValue, path: &Path, depth: usize) -> Result<Value, Error> {
         if v.is_null_or_undefined() {
             return Ok(Value::Null);
         }
@@ -196,7 +180,7 @@ impl Reader {
         self.object(v, path, depth)
     }
 
-    fn array(&self, v: &JsValue, path: &str, depth: usize) -> Result<Value, Error> {
+    fn array(&self, v: &JsValue, path: &Path, depth: usize) -> Result<Value, Error> {
         let length = get(v, &JsValue::from_str("length"), path)?;
         let n = length.as_f64().unwrap_or(0.0);
         if n > f64::from(MAX_LENGTH) {
@@ -208,14 +192,14 @@ impl Reader {
         let n = n as u32;
         let mut items = Vec::with_capacity(n as usize);
         for i in 0..n {
-            let item_path = index(path, i);
+            let item_path = path.clone().index(i as usize);
             let item = get(v, &JsValue::from(i), &item_path)?;
             items.push(self.read(&item, &item_path, depth + 1)?);
         }
         Ok(Value::Array(items))
     }
 
-    fn object(&self, v: &JsValue, path: &str, depth: usize) -> Result<Value, Error> {
+    fn object(&self, v: &JsValue, path: &Path, depth: usize) -> Result<Value, Error> {
         let proto = Reflect::get_prototype_of(v).map_or(JsValue::NULL, JsValue::from);
         if proto != self.object_prototype && !proto.is_null() {
             if let Some(what) = unsupported_builtin(v) {
@@ -233,7 +217,7 @@ impl Reader {
             let Some(name) = key.as_string() else {
                 continue;
             };
-            let item_path = child(path, &name);
+            let item_path = path.clone().key(name.as_str());
             let item = get(v, &key, &item_path)?;
             if item.is_null_or_undefined() {
                 continue;
@@ -245,13 +229,13 @@ impl Reader {
 }
 
 /// A typed array as a JSON array of numbers.
-fn typed_array(v: &JsValue, path: &str) -> Result<Value, Error> {
+fn typed_array(v: &JsValue, path: &Path) -> Result<Value, Error> {
     macro_rules! each_kind {
         ($($kind:ty),*) => {$(
             if let Some(a) = v.dyn_ref::<$kind>() {
                 check_length(a.length(), path)?;
                 let items = a.to_vec().into_iter().zip(0u32..);
-                let items = items.map(|(x, i)| number(f64::from(x), &index(path, i)));
+                let items = items.map(|(x, i)| number(f64::from(x), &path.clone().index(i as usize)));
                 return Ok(Value::Array(items.collect::<Result<_, _>>()?));
             }
         )*};
@@ -273,7 +257,7 @@ fn typed_array(v: &JsValue, path: &str) -> Result<Value, Error> {
     ))
 }
 
-fn check_length(n: u32, path: &str) -> Result<(), Error> {
+fn check_length(n: u32, path: &Path) -> Result<(), Error> {
     if n > MAX_LENGTH {
         return Err(invalid(
             path,
@@ -284,7 +268,7 @@ fn check_length(n: u32, path: &str) -> Result<(), Error> {
 }
 
 /// A `Date` as its UTC calendar day.
-fn date(d: &Date, path: &str) -> Result<Value, Error> {
+fn date(d: &Date, path: &Path) -> Result<Value, Error> {
     let ms = d.get_time();
     let day = if ms.is_finite() {
         chrono::DateTime::from_timestamp_millis(ms as i64).map(|t| t.date_naive())
@@ -295,11 +279,11 @@ fn date(d: &Date, path: &str) -> Result<Value, Error> {
         // NaiveDate displays as ISO 8601, YYYY-MM-DD.
         Some(day) => Ok(Value::String(day.to_string())),
         None if ms.is_nan() => Err(Error::InvalidDate {
-            field: path.to_string(),
+            field: path.clone(),
             value: "Invalid Date".to_string(),
         }),
         None => Err(Error::InvalidDate {
-            field: path.to_string(),
+            field: path.clone(),
             value: format!(
                 "a Date {ms} ms from 1970 (beyond the years a calendar day can hold here)"
             ),

@@ -44,7 +44,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, Result, check};
+use crate::error::{Error, Path, Result, check};
 use crate::model::optimize::{GaussNewton, Region, levenberg_marquardt};
 use crate::model::validate_loads;
 
@@ -744,12 +744,12 @@ pub fn dated_tests(
     let mut out: Vec<(usize, f64)> = Vec::new();
     let mut previous: Option<NaiveDate> = None;
     for (i, (date, value)) in tests.into_iter().enumerate() {
-        let field = || format!("tests[{i}].date");
+        let field = || Path::from("tests").index(i).key("date");
         let day = (date - start).num_days();
         if day < 0 || day >= days as i64 {
             let last = start + chrono::Days::new(days.max(1) as u64 - 1);
             return Err(Error::out_of_range(
-                &field(),
+                field(),
                 date,
                 &format!("a date inside the load series ({start} to {last})"),
             ));
@@ -785,23 +785,23 @@ pub(crate) fn check_tests(loads: &[f64], tests: &[(usize, f64)], min: usize) -> 
     for (i, &(day, v)) in tests.iter().enumerate() {
         if day >= loads.len() {
             return Err(Error::out_of_range(
-                &format!("tests[{i}].day"),
+                Path::from("tests").index(i).key("day"),
                 day,
                 &format!("a day inside the load series (0 to {})", loads.len() - 1),
             ));
         }
         if !v.is_finite() {
-            check::finite(&format!("tests[{i}].value"), v)?;
+            check::finite(Path::from("tests").index(i).key("value"), v)?;
         }
         if i > 0 && day <= tests[i - 1].0 {
             return Err(if day == tests[i - 1].0 {
                 Error::DuplicateDate {
-                    field: format!("tests[{i}].day"),
+                    field: Path::from("tests").index(i).key("day"),
                     value: day.to_string(),
                 }
             } else {
                 Error::UnsortedDates {
-                    field: format!("tests[{i}].day"),
+                    field: Path::from("tests").index(i).key("day"),
                     value: day.to_string(),
                     previous: tests[i - 1].0.to_string(),
                 }
@@ -1141,7 +1141,7 @@ pub fn fit_batch(
         // NaN marks a day without a test; an infinite value is an error, not a gap.
         if let Some(d) = row_tests.iter().position(|v| v.is_infinite()) {
             return Err(Error::NotFinite {
-                field: format!("athletes[{a}].tests[{d}]"),
+                field: Path::from("athletes").index(a).key("tests").index(d),
                 value: row_tests[d].to_string(),
             });
         }
@@ -1151,7 +1151,7 @@ pub fn fit_batch(
             .filter(|(_, v)| v.is_finite())
             .map(|(d, &v)| (d, v))
             .collect();
-        fit(row, &t, options).map_err(|e| e.within(&format!("athletes[{a}]")))
+        fit(row, &t, options).map_err(|e| e.within(Path::from("athletes").index(a)))
     };
     let threads = worker_threads().min(athletes);
     if threads <= 1 {
@@ -1174,7 +1174,7 @@ pub fn fit_batch(
                 // per athlete of its part) rather than unwind across FFI.
                 Err(_) => out.extend(part(k).map(|a| {
                     Err(Error::inconsistent(
-                        &format!("athletes[{a}]"),
+                        Path::from("athletes").index(a),
                         "a worker",
                         "stopped unexpectedly",
                     ))

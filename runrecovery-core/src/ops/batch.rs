@@ -7,7 +7,7 @@ use serde_json::{Map, Value};
 use super::fields::request;
 
 use crate::decode;
-use crate::error::{Error, Result};
+use crate::error::{Error, Path, Result};
 use crate::model::banister::{self, BanisterFit, FitOptions};
 use crate::model::{self, AcwrOptions, PmcOptions};
 
@@ -39,7 +39,7 @@ pub fn decode_batch_options<R: BatchRequest>(
 }
 
 /// Flattens a matrix (one row per athlete), checking the rows have one length.
-pub(super) fn flatten(field: &str, rows: &[Vec<f64>]) -> Result<(Vec<f64>, usize)> {
+pub(super) fn flatten(field: &'static str, rows: &[Vec<f64>]) -> Result<(Vec<f64>, usize)> {
     let days = rows.first().map_or(0, Vec::len);
     if rows.is_empty() || days == 0 {
         return Err(Error::empty(
@@ -51,7 +51,7 @@ pub(super) fn flatten(field: &str, rows: &[Vec<f64>]) -> Result<(Vec<f64>, usize
     for (i, r) in rows.iter().enumerate() {
         if r.len() != days {
             return Err(Error::inconsistent(
-                &format!("{field}[{i}]"),
+                Path::from(field).index(i),
                 format!("{} days", r.len()),
                 &format!("every row needs {days} days"),
             ));
@@ -351,7 +351,7 @@ pub fn banister_fit_batch(r: BanisterFitBatchRequest) -> Result<BanisterFitBatch
     for (i, row) in r.tests.iter().enumerate() {
         if row.len() != days {
             return Err(Error::inconsistent(
-                &format!("tests[{i}]"),
+                Path::from("tests").index(i),
                 format!("{} days", row.len()),
                 &format!("every row needs {days} days"),
             ));

@@ -148,8 +148,7 @@ impl AthleteAt {
     /// `e`, an error of a domain function given the athlete (which names it
     /// `athlete`), naming the athlete where it is in the request.
     pub(super) fn name(self, e: Error) -> Error {
-        let f = e.field();
-        if self.from_log && (f == "athlete" || f.starts_with("athlete.")) {
+        if self.from_log && e.path().first_key() == Some("athlete") {
             e.within("log")
         } else {
             e

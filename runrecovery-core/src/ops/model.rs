@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::fields::request;
 
 use super::log::log_with_athlete;
-use crate::error::{Error, Result, check};
+use crate::error::{Error, Path, Result, check};
 use crate::load::{self, LoadMethod};
 use crate::log::{DuplicatePolicy, check_load};
 use crate::model::banister::{self, BanisterFit, BanisterParams, ImpulseResponse, LoadTiming};
@@ -475,10 +475,10 @@ pub fn banister_forecast(r: BanisterForecastRequest) -> Result<PerformanceRespon
     // Each load is checked where it is in the request, so the simulation of
     // both series joined meets only valid loads.
     for (i, &v) in r.loads.iter().enumerate() {
-        check_load(v, || format!("loads[{i}]"))?;
+        check_load(v, || Path::from("loads").index(i))?;
     }
     for (i, &v) in r.planned_loads.iter().enumerate() {
-        check_load(v, || format!("planned_loads[{i}]"))?;
+        check_load(v, || Path::from("planned_loads").index(i))?;
     }
     let all: Vec<f64> = r.loads.iter().chain(&r.planned_loads).copied().collect();
     let mut p = banister::simulate(&all, &r.params, r.timing)?;

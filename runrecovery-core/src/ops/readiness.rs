@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use super::PerformanceTest;
 use super::log::log_with_athlete;
-use crate::error::{Error, Result};
+use crate::error::{Error, Path, Result};
 use crate::load::{self, Include, LoadMethod, LoadOptions};
 use crate::log::{DuplicatePolicy, check_load};
 use crate::readiness::{
@@ -81,23 +81,14 @@ pub struct ReadinessRequest {
 /// 'minor'
 /// ```
 pub fn readiness(r: ReadinessRequest) -> Result<Readiness> {
-    ready::readiness(&r.markers, r.engine.as_ref(), &r.options).map_err(options_path)
+    check_options(&r.options)?;
+    ready::readiness(&r.markers, r.engine.as_ref(), &r.options)
 }
 
-/// Errors about options name them under `options`.
-fn options_path(e: Error) -> Error {
-    let f = e.field();
-    if f.starts_with("markers")
-        || f.starts_with("engine")
-        || f.starts_with("planned")
-        || f.starts_with("log")
-        || f.starts_with("tests")
-        || f.starts_with("loads")
-    {
-        e
-    } else {
-        e.within("options")
-    }
+/// The options checked, their errors named under `options` (the domain
+/// functions name an option by itself).
+fn check_options(o: &ready::ReadinessOptions) -> Result<()> {
+    o.validate().map_err(|e| e.within("options"))
 }
 
 /// Request of [`readiness_baselines`].
@@ -140,8 +131,9 @@ pub struct BaselinesResponse {
 /// (None, 49.0, None)
 /// ```
 pub fn readiness_baselines(r: BaselinesRequest) -> Result<BaselinesResponse> {
+    check_options(&r.options)?;
     Ok(BaselinesResponse {
-        days: ready::baselines(&r.markers, &r.options).map_err(options_path)?,
+        days: ready::baselines(&r.markers, &r.options)?,
     })
 }
 
@@ -241,7 +233,7 @@ pub fn warning_signs(r: WarningSignsRequest) -> Result<WarningSignsResponse> {
         }
         (None, Some(l)) => {
             for (i, v) in l.values.iter().enumerate() {
-                check_load(*v, || format!("loads.values[{i}]"))?;
+                check_load(*v, || Path::from("loads.values").index(i))?;
             }
             Some((l.start, l.values))
         }
@@ -251,8 +243,9 @@ pub fn warning_signs(r: WarningSignsRequest) -> Result<WarningSignsResponse> {
         start: *start,
         values,
     });
+    check_options(&r.options)?;
     Ok(WarningSignsResponse {
-        signs: ready::warning_signs(&r.markers, loads, &tests, &r.options).map_err(options_path)?,
+        signs: ready::warning_signs(&r.markers, loads, &tests, &r.options)?,
     })
 }
 
@@ -306,8 +299,8 @@ pub struct AdaptSessionResponse {
 /// ('go_easy', 'easy_run', 'easy', 2700.0)
 /// ```
 pub fn adapt_session(r: AdaptSessionRequest) -> Result<AdaptSessionResponse> {
-    let readiness =
-        ready::readiness(&r.markers, r.engine.as_ref(), &r.options).map_err(options_path)?;
+    check_options(&r.options)?;
+    let readiness = ready::readiness(&r.markers, r.engine.as_ref(), &r.options)?;
     let today = r
         .markers
         .last()
