@@ -792,16 +792,26 @@ function renderNextChart(r) {
   drawSvg(box, W, H, `Next ${kind} session: fatigue and supercompensation response from ${n.days[0]?.date} to ${n.days.at(-1)?.date}`, svg);
 }
 
-/** Decimals and unit of each marker's value. */
+/** Decimals of each marker's value, and its unit when the result names none. */
 const MARKER_FORMAT = {
-  hrv: [2, ' ln rMSSD'],
-  resting_hr: [0, ' bpm'],
-  sleep: [1, ' h'],
+  hrv: [2, 'ln rMSSD'],
+  resting_hr: [0, 'bpm'],
+  sleep: [1, 'h'],
   wellness: [0, ''],
   session_rpe: [0, ''],
-  form: [0, ' %'],
+  form: [0, '%'],
   body_systems: [0, ''],
 };
+
+/** A finding's value (or baseline) with its unit: HRV in ms with ln rMSSD alongside; "1 system", "2 systems". */
+function findingValue(m, v, ms) {
+  if (v === null || v === undefined) return '';
+  const [d, fallback] = MARKER_FORMAT[m.marker] ?? [1, ''];
+  if (m.marker === 'hrv' && ms !== null && ms !== undefined) return `${num(ms, 0)} ms (ln rMSSD ${num(v, 2)})`;
+  if (m.marker === 'body_systems') return `${num(v, 0)} system${v === 1 ? '' : 's'}`;
+  const unit = m.unit || fallback;
+  return unit ? `${num(v, d)} ${unit}` : num(v, d);
+}
 
 function renderReadiness(r) {
   const body = $('#readiness-body');
@@ -812,12 +822,13 @@ function renderReadiness(r) {
   }
   const x = r.readiness;
   const items = x.markers
-    .filter((m) => m.rating !== 'missing' || ['hrv', 'resting_hr', 'sleep', 'wellness'].includes(m.marker))
+    .filter((m) => m.rating !== 'missing' || CHART_MARKERS.includes(m.marker))
     .map((m) => {
-      const [d, unit] = MARKER_FORMAT[m.marker] ?? [1, ''];
-      const value = m.value === null ? '' : `${num(m.value, d)}${unit}`;
-      const base = m.baseline === null ? '' : ` <span class="muted">(baseline ${num(m.baseline, d)})</span>`;
-      return `<li class="marker ${m.rating}"><span class="name">${esc(MARKER_NAMES[m.marker] ?? capital(label(m.marker)))}</span><span class="rating ${m.rating}">${esc(label(m.rating))}</span><span class="val">${value}${base}</span><small>${esc(m.reason)}</small></li>`;
+      const value = findingValue(m, m.value, m.value_ms);
+      const base = m.baseline === null ? '' : ` <span class="muted">(baseline ${findingValue(m, m.baseline, m.baseline_ms)})</span>`;
+      // What the baseline and the band are, in the core's words.
+      const what = [m.baseline_is && `Baseline: ${m.baseline_is}.`, m.band_is && `Band: ${m.band_is}.`].filter(Boolean).join(' ');
+      return `<li class="marker ${m.rating}" data-marker="${esc(m.marker)}"><span class="name">${esc(MARKER_NAMES[m.marker] ?? capital(label(m.marker)))}</span><span class="rating ${m.rating}">${esc(label(m.rating))}</span><span class="val">${value}${base}</span><small>${esc(m.reason)}</small>${what ? `<small class="what">${esc(what)}</small>` : ''}</li>`;
     })
     .join('');
   body.innerHTML = `
@@ -855,8 +866,10 @@ function readinessSeries(r) {
         return h ? [Math.exp(h.mean - SWC_SD * h.sd), Math.exp(h.mean + SWC_SD * h.sd)] : null;
       },
       line: (date) => (base.get(date)?.hrv?.rolling_mean == null ? null : Math.exp(base.get(date).hrv.rolling_mean)),
-      bandName: `baseline ± ${SWC_SD} SD`,
+      bandName: `baseline ± ${SWC_SD} SD, compared with the 7-day mean`,
       lineName: '7-day mean',
+      // The band is compared with the 7-day mean, not with the morning's value.
+      comparedName: '7-day mean',
     },
     resting_hr: {
       title: 'resting HR (bpm)',
@@ -865,6 +878,8 @@ function readinessSeries(r) {
       value: (date) => byDate.get(date)?.resting_hr_bpm ?? null,
       line: (date) => base.get(date)?.resting_hr_baseline ?? null,
       lineName: 'baseline',
+      // The alert thresholds today's value is compared with (not a normal range).
+      thresholds: () => finding('resting_hr')?.band ?? null,
     },
     sleep: {
       title: 'sleep (h)',
@@ -879,6 +894,8 @@ function readinessSeries(r) {
       unit: 'points',
       d: 0,
       value: (date) => base.get(date)?.hooper ?? null,
+      level: () => finding('wellness')?.baseline ?? null,
+      lineName: 'baseline',
     },
   };
   return CHART_MARKERS.map((name) => {
@@ -886,7 +903,10 @@ function readinessSeries(r) {
     const f = finding(name);
     const values = dates.map((date) => s.value(date));
     const used = f !== null && f.rating !== 'missing';
-    return { name, ...s, finding: f, used, values, bands: dates.map((date) => s.band?.(date) ?? null), lines: dates.map((date) => s.line?.(date) ?? null) };
+    const lines = dates.map((date) => s.line?.(date) ?? s.level?.() ?? null);
+    const compared = s.comparedName ? lines.at(-1) : values.at(-1);
+    const thresholds = s.thresholds?.() ?? [];
+    return { name, ...s, finding: f, used, values, compared, thresholds, bands: dates.map((date) => s.band?.(date) ?? null), lines };
   }).filter((m) => m.used || m.values.some((v) => v !== null))
     .map((m) => ({ ...m, dates }));
 }
@@ -914,7 +934,7 @@ function renderReadinessChart(r) {
   panels.forEach((p, k) => {
     const t = top0 + k * (ph + gap);
     const b = t + ph;
-    const all = [...p.values, ...p.lines, ...p.bands.flat()].filter((v) => v !== null && Number.isFinite(v));
+    const all = [...p.values, ...p.lines, ...p.bands.flat(), ...p.thresholds].filter((v) => v !== null && Number.isFinite(v));
     let lo = Math.min(...all);
     let hi = Math.max(...all);
     if (!(hi > lo)) [lo, hi] = [lo - 1, hi + 1];
@@ -933,15 +953,22 @@ function renderReadinessChart(r) {
     for (const v of [lo + pad, hi - pad]) g += el('text', { x: left - 5, y: y(v) + 4, class: 'axis end' }, num(v, p.d));
     const line = p.lines.map((v, i) => (v === null ? null : [x(i), y(v)])).filter(Boolean);
     if (line.length > 1) g += el('polyline', { points: pts(line), class: 'line baseline' }, el('title', {}, p.lineName));
+    for (const v of p.thresholds) {
+      g += el('line', { x1: left, x2: right, y1: y(v), y2: y(v), class: 'threshold' }, el('title', {}, `alert threshold ${num(v, 1)} ${p.unit}`));
+    }
     p.values.forEach((v, i) => {
       if (v !== null && i < n - 1) g += el('circle', { cx: x(i), cy: y(v), r: 2.6, class: 'day-value' }, el('title', {}, `${p.dates[i]}: ${num(v, p.d)} ${p.unit}`));
     });
+    // Today's point: the value the rating judged (for HRV the 7-day mean), in the rating's colour.
     const today = p.values[n - 1];
+    const judged = p.compared;
     const rating = p.finding?.rating ?? 'missing';
-    if (today !== null) {
-      g += el('circle', { cx: x(n - 1), cy: y(today), r: 5.5, class: 'today-value', fill: RATING_COLORS[rating] ?? '#64748b', 'data-marker': p.name }, el('title', {}, `today: ${num(today, p.d)} ${p.unit}, ${label(rating)}`));
+    const what = p.comparedName ?? 'today';
+    if (today !== null && p.comparedName) g += el('circle', { cx: x(n - 1), cy: y(today), r: 3.5, class: 'day-value today' }, el('title', {}, `this morning: ${num(today, p.d)} ${p.unit}`));
+    if (judged !== null && judged !== undefined) {
+      g += el('circle', { cx: x(n - 1), cy: y(judged), r: 5.5, class: 'today-value', fill: RATING_COLORS[rating] ?? '#64748b', 'data-marker': p.name }, el('title', {}, `${what}: ${num(judged, p.d)} ${p.unit}, ${label(rating)}`));
     }
-    g += el('text', { x: W - 4, y: t - 10, class: 'marker-label end', fill: RATING_COLORS[rating] ?? '#64748b' }, `today ${today === null ? '–' : num(today, p.d)} · ${label(rating)}`);
+    g += el('text', { x: W - 4, y: t - 10, class: 'marker-label end', fill: RATING_COLORS[rating] ?? '#64748b' }, `${what} ${judged === null || judged === undefined ? '–' : num(judged, p.d)} · ${label(rating)}`);
     svg += el('g', { class: 'panel', 'data-marker': p.name }, g);
   });
   const bottom = top0 + panels.length * (ph + gap) - gap;

@@ -225,6 +225,13 @@ test('the sample: the page shows what pkg-node computes', async () => {
   assert.deepEqual(await page.$$eval('#readiness-chart g.panel', (gs) => gs.map((g) => g.dataset.marker)), used);
   assert.deepEqual(await page.$$eval('#readiness-chart circle.today-value', (cs) => cs.map((c) => c.dataset.marker)), used);
   assert.equal(await page.textContent('#readiness-chart text.verdict'), `verdict: ${x.readiness.status.replace(/_/g, ' ')}`);
+  // The readouts: HRV in ms with ln rMSSD alongside, each baseline said in words.
+  const hrv = x.readiness.markers.find((m) => m.marker === 'hrv');
+  assert.equal(
+    await page.textContent('#readiness-body li[data-marker="hrv"] .val'),
+    `${shown(hrv.value_ms, 0)} ms (ln rMSSD ${shown(hrv.value, 2)}) (baseline ${shown(hrv.baseline_ms, 0)} ms (ln rMSSD ${shown(hrv.baseline, 2)}))`,
+  );
+  assert.match(await page.textContent('#readiness-body li[data-marker="resting_hr"] small.what'), /^Baseline: mean resting HR .*Band: alert thresholds/);
   assert.deepEqual(pageErrors, []);
 
   await page.mouse.move(0, 0);
