@@ -2627,7 +2627,9 @@ export function logPmc(options: LogPmcRequest): LogPmcResponse;
  * unit; `ratio` is unitless, `None` where `gap` says why; `band` is
  * `low` (< 0.8), `sweet_spot`, `caution` or `high` (> 1.5). A
  * pandas `Series` on a `DatetimeIndex` may stand for `start` and
- * `loads` (see `pmc`).
+ * `loads` (see `pmc`). Each day's windows include that day's load: for a
+ * log, give `daily_loads` of its completed sessions, which end at the last
+ * completed day or at your `end` (docs/as-of.md); never planned days.
  */
 export function acwr(options: AcwrRequest): AcwrResponse;
 /**

@@ -292,7 +292,9 @@ pub struct AcwrResponse {
 /// unit; `ratio` is unitless, `None` where `gap` says why; `band` is
 /// `low` (< 0.8), `sweet_spot`, `caution` or `high` (> 1.5). A
 /// pandas `Series` on a `DatetimeIndex` may stand for `start` and
-/// `loads` (see `pmc`).
+/// `loads` (see `pmc`). Each day's windows include that day's load: for a
+/// log, give `daily_loads` of its completed sessions, which end at the last
+/// completed day or at your `end` (docs/as-of.md); never planned days.
 ///
 /// # Python
 ///
@@ -485,4 +487,88 @@ pub fn banister_forecast(r: BanisterForecastRequest) -> Result<PerformanceRespon
     Ok(PerformanceResponse {
         performance: p.split_off(r.loads.len()),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::{Value, json};
+
+    use crate::ops::call;
+
+    fn sample() -> Value {
+        serde_json::from_str(include_str!("../../data/sample_log.json")).unwrap()
+    }
+
+    fn floats(v: &Value) -> Vec<f64> {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|x| x.as_f64().unwrap())
+            .collect()
+    }
+
+    /// docs/as-of.md on the sample athlete: `daily_loads` fed to `pmc` and
+    /// `log_pmc` give the same state, at every `today` from the first week to
+    /// past the plan; the projection continues it.
+    #[test]
+    fn log_pmc_state_is_the_pmc_of_the_completed_loads_through_today() {
+        let log = sample();
+        for day in [
+            "2026-09-07",
+            "2026-10-15",
+            "2026-11-23",
+            "2026-11-24",
+            "2026-11-27",
+            "2026-12-05",
+        ] {
+            let p = call(
+                "log_pmc",
+                json!({"log": log, "method": "session_rpe", "today": day}),
+            )
+            .unwrap();
+            let d = call(
+                "daily_loads",
+                json!({"log": log, "method": "session_rpe", "end": day}),
+            )
+            .unwrap();
+            let q = call("pmc", json!({"start": d["start"], "loads": d["load"]})).unwrap();
+            assert_eq!(p["end"], day);
+            assert_eq!(floats(&p["load"]), floats(&d["load"]), "{day}");
+            for k in ["fitness", "fatigue", "form"] {
+                assert_eq!(floats(&p[k]), floats(&q[k]), "{day} {k}");
+            }
+            let proj = &p["projection"];
+            if day >= "2026-11-29" {
+                assert!(proj.is_null(), "{day}: nothing planned from today on");
+                continue;
+            }
+            assert_eq!(proj["start"], day);
+            assert_eq!(proj["end"], "2026-11-29");
+            // Day 0 carries today's completed load (and any still planned).
+            let (state_last, proj0) = (
+                *floats(&p["load"]).last().unwrap(),
+                floats(&proj["load"])[0],
+            );
+            assert!(proj0 >= state_last, "{day}");
+            if proj0 == state_last {
+                let f = floats(&proj["fitness"])[0];
+                assert_eq!(f, *floats(&p["fitness"]).last().unwrap(), "{day}");
+            }
+        }
+    }
+
+    /// Issue 12: `daily_loads` ran on through the planned week as zeros; fed
+    /// to `pmc` that drew a fake taper (form +77.9). Now its default end is
+    /// the last completed day and the form there is that of `log_pmc`.
+    #[test]
+    fn daily_loads_into_pmc_draws_no_fake_taper() {
+        let log = sample();
+        let d = call("daily_loads", json!({"log": log, "method": "session_rpe"})).unwrap();
+        assert_eq!(d["end"], "2026-11-23");
+        let q = call("pmc", json!({"start": d["start"], "loads": d["load"]})).unwrap();
+        let p = call("log_pmc", json!({"log": log, "method": "session_rpe"})).unwrap();
+        let form = *floats(&q["form"]).last().unwrap();
+        assert_eq!(form, *floats(&p["form"]).last().unwrap());
+        assert!(form < 0.0, "form {form}: the last completed week was hard");
+    }
 }

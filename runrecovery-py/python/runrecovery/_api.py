@@ -590,7 +590,9 @@ def acwr(
     unit; ``ratio`` is unitless, ``None`` where ``gap`` says why; ``band`` is
     ``low`` (< 0.8), ``sweet_spot``, ``caution`` or ``high`` (> 1.5). A
     pandas ``Series`` on a ``DatetimeIndex`` may stand for ``start`` and
-    ``loads`` (see :func:`pmc`).
+    ``loads`` (see :func:`pmc`). Each day's windows include that day's load: for a
+    log, give :func:`daily_loads` of its completed sessions, which end at the last
+    completed day or at your ``end`` (docs/as-of.md); never planned days.
 
     >>> a = acwr(start="2026-01-01", loads=[50] * 27 + [400])
     >>> a["ratio"][-1], a["band"][-1], a["gap"][0]
