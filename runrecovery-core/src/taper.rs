@@ -196,7 +196,8 @@ pub struct TaperedPlan {
 /// kinds and paces are kept; the frequency cut drops the shortest easy runs.
 ///
 /// # Errors
-/// The spec's errors; `out_of_range` (`race`) for a race outside the plan;
+/// The spec's errors; `out_of_range` (`race_date`) for a race more than the
+/// taper's length after the plan's last day (the taper would cut nothing);
 /// `inconsistent` (`taper.length_days`) for a taper longer than the planned
 /// days before the race.
 pub fn apply(log: &TrainingLog, race: NaiveDate, spec: &TaperSpec) -> Result<TaperedPlan> {
@@ -204,30 +205,26 @@ pub fn apply(log: &TrainingLog, race: NaiveDate, spec: &TaperSpec) -> Result<Tap
     check::date("race_date", race)?;
     let f = factors_unchecked(spec);
     let start = race - chrono::Days::new(u64::from(spec.length_days));
-    let planned_from = log
-        .sessions()
-        .iter()
-        .filter(|s| s.status == Status::Planned)
-        .map(|s| s.date)
-        .min();
-    match planned_from {
-        None => return Err(Error::empty("log.sessions", "planned sessions to taper")),
-        Some(p) if p > start => {
-            return Err(Error::inconsistent(
-                "taper.length_days",
-                spec.length_days,
-                &format!(
-                    "the plan starts {p}, after the taper's first day {start}: the taper is longer than the plan"
-                ),
-            ));
-        }
-        _ => {}
-    }
-    if log.date_range().1 < race - chrono::Days::new(1) {
+    let (shortest, longest) = taper_lengths(log, race)?;
+    if spec.length_days < shortest {
         return Err(Error::out_of_range(
             "race_date",
             race,
-            "a date within a day of the plan's end or earlier",
+            &format!(
+                "a race at most {} days after the plan's last day {} (the taper's first day {start} is after it)",
+                spec.length_days,
+                log.date_range().1
+            ),
+        ));
+    }
+    if spec.length_days > longest {
+        return Err(Error::inconsistent(
+            "taper.length_days",
+            spec.length_days,
+            &format!(
+                "the plan starts {}, after the taper's first day {start}: the taper is longer than the plan",
+                race - chrono::Days::new(u64::from(longest))
+            ),
         ));
     }
     let mut doc = log.to_document();
@@ -287,6 +284,26 @@ pub fn apply(log: &TrainingLog, race: NaiveDate, spec: &TaperSpec) -> Result<Tap
     })
 }
 
+/// The shortest and longest tapers [`apply`] accepts for `log` and `race`,
+/// days, by the plan: a taper cuts planned sessions only, so it starts no
+/// earlier than the first planned session, and it must reach back to the
+/// plan's last day (the days after it, unlogged, are rest). The rules'
+/// 8–21 days apply on top.
+///
+/// # Errors
+/// `empty` (`log.sessions`) without planned sessions.
+pub fn taper_lengths(log: &TrainingLog, race: NaiveDate) -> Result<(u32, u32)> {
+    let planned_from = log
+        .sessions()
+        .iter()
+        .filter(|s| s.status == Status::Planned)
+        .map(|s| s.date)
+        .min()
+        .ok_or_else(|| Error::empty("log.sessions", "planned sessions to taper"))?;
+    let days = |from: NaiveDate| u32::try_from((race - from).num_days().max(0)).unwrap_or(u32::MAX);
+    Ok((days(log.date_range().1), days(planned_from)))
+}
+
 /// The model a taper is scored with.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -325,7 +342,10 @@ pub struct TaperScore {
 /// Everything needed to score tapers fast: the loads before the taper and the plan's taper-window loads.
 struct Scorer {
     history: Vec<f64>,
+    /// Every session's load on the last days before the race.
     window: Vec<f64>,
+    /// The planned sessions' part of `window`: what a taper cuts.
+    window_planned: Vec<f64>,
     model: TaperModel,
     busso: Option<BussoParams>,
 }
@@ -335,7 +355,6 @@ impl Scorer {
         log: &TrainingLog,
         athlete: &Athlete,
         race: NaiveDate,
-        max_len: u32,
         method: LoadMethod,
         model: TaperModel,
     ) -> Result<Self> {
@@ -354,10 +373,23 @@ impl Scorer {
             ));
         }
         let both = load::daily_loads(log, athlete, &opts, Include::Both, Some(first), Some(end))?;
+        let planned = load::daily_loads(
+            log,
+            athlete,
+            &opts,
+            Include::Planned,
+            Some(first),
+            Some(end),
+        )?;
         let n = both.series.values.len();
-        let split = n.saturating_sub(max_len as usize);
+        // The history ends where the longest taper the rules allow would
+        // start, whatever the taper scored: the default model's calibration
+        // (and so every score) must not depend on the taper asked about, or
+        // taper_score would disagree with taper_optimize on the same taper.
+        let split = n.saturating_sub(LENGTH_DAYS.1 as usize);
         let history = both.series.values[..split].to_vec();
         let window = both.series.values[split..].to_vec();
+        let window_planned = planned.series.values[split..].to_vec();
         let busso = match model {
             TaperModel::Busso { params } => {
                 params.validate().map_err(|e| e.within("model"))?;
@@ -395,6 +427,7 @@ impl Scorer {
         Ok(Scorer {
             history,
             window,
+            window_planned,
             model,
             busso,
         })
@@ -404,13 +437,18 @@ impl Scorer {
         self.score_factors(Some(*spec), &factors_unchecked(spec))
     }
 
-    /// The race-day projection with `f` applied to the last `f.len()` days before the race.
+    /// The race-day projection with `f` applied to the planned sessions of
+    /// the last `f.len()` days before the race, as [`apply`] cuts them.
     fn score_factors(&self, spec: Option<TaperSpec>, f: &[f64]) -> Result<TaperScore> {
         let w = self.window.len();
         let mut loads = self.history.clone();
-        for (i, &x) in self.window.iter().enumerate() {
+        for (i, (&x, &planned)) in self.window.iter().zip(&self.window_planned).enumerate() {
             let t = i as isize - (w as isize - f.len() as isize);
-            loads.push(if t >= 0 { x * f[t as usize] } else { x });
+            loads.push(if t >= 0 {
+                x - planned + planned * f[t as usize]
+            } else {
+                x
+            });
         }
         let pmc = model::pmc(&loads, &PmcOptions::default())?;
         let last = loads.len() - 1;
@@ -451,31 +489,42 @@ pub fn score(
 ) -> Result<TaperScore> {
     spec.validate()?;
     check::date("race_date", race)?;
-    Scorer::new(log, athlete, race, spec.length_days, method, model)?.score(spec)
+    Scorer::new(log, athlete, race, method, model)?.score(spec)
 }
 
-/// The candidates the optimizer searches: lengths 8–21 days × cuts 0.41–0.60
+/// The candidates the optimizer starts from: lengths 8–21 days × cuts 0.41–0.60
 /// (steps of 0.02, 10 values plus 0.60) × shapes (step, linear, exponential
 /// τ 3, 5, 8 days, two-phase rise 0.2 and 0.3): 14 × 11 × 7 = 1078 tapers.
 pub fn candidates() -> Vec<TaperSpec> {
-    let shapes = [
-        TaperShape::Step,
-        TaperShape::Linear,
-        TaperShape::Exponential { tau_days: 3.0 },
-        TaperShape::Exponential { tau_days: 5.0 },
-        TaperShape::Exponential { tau_days: 8.0 },
-        TaperShape::TwoPhase { rise: 0.2 },
-        TaperShape::TwoPhase { rise: 0.3 },
-    ];
+    grid(LENGTH_DAYS.0, LENGTH_DAYS.1, &TAU_DAYS, &RISE)
+}
+
+/// The exponential shapes' time constants searched, days (Banister, Carter &
+/// Zarkadas 1999: fast decay, τ ≈ 4–5 days, beat slow).
+const TAU_DAYS: [f64; 3] = [3.0, 5.0, 8.0];
+/// The two-phase shapes' rises searched (Thomas, Mujika & Busso 2009: 20–30 %).
+const RISE: [f64; 2] = [0.2, 0.3];
+
+/// Lengths `shortest` to `longest` days × the 11 cuts × step, linear, exponential with
+/// each of `taus`, two-phase with each of `rises`.
+fn grid(shortest: u32, longest: u32, taus: &[f64], rises: &[f64]) -> Vec<TaperSpec> {
+    let shapes: Vec<TaperShape> = [TaperShape::Step, TaperShape::Linear]
+        .into_iter()
+        .chain(
+            taus.iter()
+                .map(|&tau_days| TaperShape::Exponential { tau_days }),
+        )
+        .chain(rises.iter().map(|&rise| TaperShape::TwoPhase { rise }))
+        .collect();
     let mut out = Vec::new();
-    for length_days in LENGTH_DAYS.0..=LENGTH_DAYS.1 {
+    for length_days in shortest.max(LENGTH_DAYS.0)..=longest.min(LENGTH_DAYS.1) {
         for k in 0..11 {
             let volume_cut = if k == 10 {
                 0.60
             } else {
                 0.41 + 0.02 * f64::from(k)
             };
-            for shape in shapes {
+            for &shape in &shapes {
                 out.push(TaperSpec {
                     length_days,
                     volume_cut,
@@ -500,13 +549,58 @@ pub struct TaperOptimum {
     pub candidates: usize,
     /// The score without any taper (the plan as it is).
     pub no_taper: TaperScore,
+    /// What was searched, and where the best taper sits on its edge.
+    pub search: TaperSearch,
 }
 
-/// Searches [`candidates`] for the taper with the best predicted race-day
-/// performance (ties: higher form), inside the rule bounds.
+/// The ranges the optimizer searched: every candidate is a taper
+/// [`apply`] accepts for the log and the race.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct TaperSearch {
+    /// Shortest and longest length searched, days (the longest: the rules'
+    /// 21, or fewer when the plan starts later).
+    pub length_days: [u32; 2],
+    /// Smallest and largest mean volume cut searched (the rules' 0.41–0.60).
+    pub volume_cut: [f64; 2],
+    /// The exponential shapes' time constants searched, days, shortest first.
+    pub tau_days: Vec<f64>,
+    /// The two-phase shapes' rises searched, smallest first.
+    pub rise: Vec<f64>,
+    /// The best taper's values that lie on an edge of what was searched
+    /// (empty when it lies inside).
+    pub edges: Vec<SearchEdge>,
+}
+
+/// A value of the best taper on an edge of the search.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct SearchEdge {
+    /// The taper field: `length_days`, `volume_cut`, `shape.tau_days` or `shape.rise`.
+    pub field: String,
+    /// The best taper's value.
+    pub value: f64,
+    /// What stopped the search there: `rules` (the taper rules' bound, which
+    /// `taper_apply` enforces), `plan` (a longer taper would start before
+    /// the plan's first planned session) or `search` (the grid's own range,
+    /// inside the rules: `taper_score` can score values beyond it).
+    pub limit: String,
+    /// In words, for the runner.
+    pub note: String,
+}
+
+/// Searches tapers for the best predicted race-day performance (ties:
+/// higher form), among tapers [`apply`] accepts for this log and race: the
+/// [`candidates`] no longer than the plan allows. `search.edges` names each
+/// value of the best taper on an edge of what was searched and what stops
+/// the search there: the rules (which [`apply`] enforces), the plan's start,
+/// or the grid itself (then [`score`] can try values beyond it).
 ///
 /// # Errors
-/// The model's errors; `out_of_range` for a race before the log; `inconsistent` when the plan is shorter than 21 days before the race.
+/// The model's errors; those of [`taper_lengths`]; `out_of_range` for a race
+/// before the log; `inconsistent` (`race_date`) when no length the rules
+/// allow (8–21 days) fits the plan: fewer than 8 planned days before the
+/// race, or a plan that ends more than 21 days before it.
 pub fn optimize(
     log: &TrainingLog,
     athlete: &Athlete,
@@ -516,15 +610,20 @@ pub fn optimize(
     alternatives: usize,
 ) -> Result<TaperOptimum> {
     check::date("race_date", race)?;
-    let scorer = Scorer::new(log, athlete, race, LENGTH_DAYS.1, method, model)?;
-    if scorer.window.len() < LENGTH_DAYS.1 as usize {
+    let (shortest, longest) = taper_lengths(log, race)?;
+    let (shortest, longest) = (shortest.max(LENGTH_DAYS.0), longest.min(LENGTH_DAYS.1));
+    if longest < shortest {
         return Err(Error::inconsistent(
             "race_date",
             race,
-            "the log needs at least 21 days before the race to search tapers",
+            &format!(
+                "a plan with at least {} planned days before the race to taper, reaching to at most {} days before it",
+                LENGTH_DAYS.0, LENGTH_DAYS.1
+            ),
         ));
     }
-    let mut scores: Vec<TaperScore> = candidates()
+    let scorer = Scorer::new(log, athlete, race, method, model)?;
+    let mut scores: Vec<TaperScore> = grid(shortest, longest, &TAU_DAYS, &RISE)
         .iter()
         .map(|s| scorer.score(s))
         .collect::<Result<_>>()?;
@@ -537,12 +636,116 @@ pub fn optimize(
     let no_taper = scorer.score_factors(None, &[])?;
     let best = scores.remove(0);
     scores.truncate(alternatives);
+    let edges = best
+        .spec
+        .map_or_else(Vec::new, |s| edges(&s, shortest, longest));
     Ok(TaperOptimum {
         best,
         alternatives: scores,
         candidates: n,
         no_taper,
+        search: TaperSearch {
+            length_days: [shortest, longest],
+            volume_cut: [VOLUME_CUT.0, VOLUME_CUT.1],
+            tau_days: TAU_DAYS.to_vec(),
+            rise: RISE.to_vec(),
+            edges,
+        },
     })
+}
+
+/// The best taper's values on an edge of the search, each with what stops it.
+fn edges(best: &TaperSpec, shortest: u32, longest: u32) -> Vec<SearchEdge> {
+    let mut out = Vec::new();
+    let mut edge = |field: &str, value: f64, limit: &str, note: String| {
+        out.push(SearchEdge {
+            field: field.into(),
+            value,
+            limit: limit.into(),
+            note,
+        });
+    };
+    let len = best.length_days;
+    if len == longest && longest < LENGTH_DAYS.1 {
+        edge(
+            "length_days",
+            f64::from(len),
+            "plan",
+            format!(
+                "the longest taper the plan allows ({len} days: it starts with the first planned session); plan from earlier to search longer ones"
+            ),
+        );
+    } else if len == LENGTH_DAYS.1 {
+        edge(
+            "length_days",
+            f64::from(len),
+            "rules",
+            format!(
+                "the longest taper the rules allow ({len} days; Bosquet et al. 2007: 8–14 days work best, up to 21 for the marathon)"
+            ),
+        );
+    } else if len == shortest && shortest > LENGTH_DAYS.0 {
+        edge(
+            "length_days",
+            f64::from(len),
+            "plan",
+            format!(
+                "the shortest taper that reaches the plan's last day ({len} days); plan closer to the race to search shorter ones"
+            ),
+        );
+    } else if len == LENGTH_DAYS.0 {
+        edge(
+            "length_days",
+            f64::from(len),
+            "rules",
+            format!("the shortest taper the rules allow ({len} days; Bosquet et al. 2007)"),
+        );
+    }
+    for (bound, word) in [(VOLUME_CUT.1, "deepest"), (VOLUME_CUT.0, "smallest")] {
+        if (best.volume_cut - bound).abs() < 1e-9 {
+            edge(
+                "volume_cut",
+                bound,
+                "rules",
+                format!(
+                    "the {word} mean cut the rules allow ({:.0} %; Bosquet et al. 2007: 41–60 %): the model might score beyond it, the rules do not go there",
+                    bound * 100.0
+                ),
+            );
+        }
+    }
+    let (lo, hi) = (TAU_DAYS[0], TAU_DAYS[TAU_DAYS.len() - 1]);
+    match best.shape {
+        TaperShape::Exponential { tau_days } if tau_days == lo || tau_days == hi => edge(
+            "shape.tau_days",
+            tau_days,
+            "search",
+            format!(
+                "the {} exponential time constant searched ({tau_days} days; searched {lo}–{hi}, the rules allow 2–30): score others with taper_score",
+                if tau_days == hi {
+                    "longest"
+                } else {
+                    "shortest"
+                }
+            ),
+        ),
+        TaperShape::TwoPhase { rise } if rise == RISE[0] || rise == RISE[1] => edge(
+            "shape.rise",
+            rise,
+            "search",
+            format!(
+                "the {} rise of the last 3 days searched ({:.0} %; searched 20–30 % after Thomas, Mujika & Busso 2009, the rules allow 0–50 %): score others with taper_score",
+                if rise == RISE[1] {
+                    "largest"
+                } else {
+                    "smallest"
+                },
+                rise * 100.0
+            ),
+        ),
+        _ => {}
+    }
+    out
 }
 
 #[cfg(test)]

@@ -190,3 +190,60 @@ proptest! {
         }
     }
 }
+
+mod taper {
+    use super::*;
+    use runrecovery_core::load::LoadMethod;
+    use runrecovery_core::taper::{LENGTH_DAYS, TaperModel, apply, optimize, score};
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(12))]
+
+        /// The optimizer recommends only tapers that `apply` accepts for the
+        /// same log and race, and says when the best lies on an edge.
+        #[test]
+        fn every_taper_the_optimizer_reports_is_one_apply_accepts(
+            minutes in prop::collection::vec(0.0..120.0f64, 56),
+            planned_days in 8u64..=30,
+            race_logged in any::<bool>(),
+        ) {
+            let race = day(56);
+            let sessions: Vec<Session> = minutes.iter().enumerate().filter(|(_, m)| **m >= 10.0).map(|(d, m)| {
+                let mut s = Session::new(day(d as u64), SessionKind::Easy, m * 60.0);
+                s.rpe = Some(4.0);
+                s.status = if (d as u64) < 56 - planned_days { Status::Completed } else { Status::Planned };
+                s
+            }).chain(race_logged.then(|| {
+                let mut r = Session::new(race, SessionKind::Race, 2700.0);
+                r.rpe = Some(9.0);
+                r.status = Status::Planned;
+                r
+            })).collect();
+            prop_assume!(sessions.iter().any(|s| s.status == Status::Planned));
+            let log = TrainingLog::new(None, sessions, DuplicatePolicy::Reject).unwrap();
+            let planned_from = log.sessions().iter().filter(|s| s.status == Status::Planned).map(|s| s.date).min().unwrap();
+            let longest = u32::try_from((race - planned_from).num_days()).unwrap().min(LENGTH_DAYS.1);
+            let shortest = u32::try_from((race - log.date_range().1).num_days()).unwrap().max(LENGTH_DAYS.0);
+            let o = match optimize(&log, &Athlete::default(), race, LoadMethod::SessionRpe, TaperModel::DefaultBusso, 5) {
+                Ok(o) => o,
+                Err(e) => {
+                    // Only a plan no taper length fits is refused.
+                    prop_assert!(longest < shortest, "{}", e);
+                    prop_assert_eq!(e.code(), "inconsistent");
+                    return Ok(());
+                }
+            };
+            prop_assert_eq!(o.search.length_days, [shortest, longest]);
+            for score in std::iter::once(&o.best).chain(&o.alternatives) {
+                let spec = score.spec.unwrap();
+                prop_assert!(apply(&log, race, &spec).is_ok(), "{:?}: {:?}", spec, apply(&log, race, &spec).err());
+            }
+            let best = o.best.spec.unwrap();
+            // taper_score scores the best taper as the optimizer did.
+            let again = score(&log, &Athlete::default(), race, &best, LoadMethod::SessionRpe, TaperModel::DefaultBusso).unwrap();
+            prop_assert!((again.performance - o.best.performance).abs() <= 1e-9 * o.best.performance.abs(), "{} != {}", again.performance, o.best.performance);
+            let on_length_edge = best.length_days == longest || best.length_days == shortest;
+            prop_assert_eq!(on_length_edge, o.search.edges.iter().any(|e| e.field == "length_days"), "{:?}", o.search);
+        }
+    }
+}

@@ -2199,7 +2199,7 @@ export interface ResolvedTaperSpec {
 }
 /** Request of `taperOptimize`. */
 export interface TaperOptimizeRequest {
-  /** History and plan in one document (at least 21 days before the race). */
+  /** History and plan in one document (at least 8 planned days before the race). */
   log: LogDocument;
   /** The athlete (default: the document's). */
   athlete?: Athlete | null;
@@ -2222,6 +2222,46 @@ export interface TaperOptimum {
   candidates: number;
   /** The score without any taper (the plan as it is). */
   no_taper: TaperScore;
+  /** What was searched, and where the best taper sits on its edge. */
+  search: TaperSearch;
+}
+/**
+ * The ranges the optimizer searched: every candidate is a taper
+ * `apply` accepts for the log and the race.
+ */
+export interface TaperSearch {
+  /**
+   * Shortest and longest length searched, days (the longest: the rules'
+   * 21, or fewer when the plan starts later).
+   */
+  length_days: Range;
+  /** Smallest and largest mean volume cut searched (the rules' 0.41–0.60). */
+  volume_cut: Range;
+  /** The exponential shapes' time constants searched, days, shortest first. */
+  tau_days: number[];
+  /** The two-phase shapes' rises searched, smallest first. */
+  rise: number[];
+  /**
+   * The best taper's values that lie on an edge of what was searched
+   * (empty when it lies inside).
+   */
+  edges: SearchEdge[];
+}
+/** A value of the best taper on an edge of the search. */
+export interface SearchEdge {
+  /** The taper field: `length_days`, `volume_cut`, `shape.tau_days` or `shape.rise`. */
+  field: string;
+  /** The best taper's value. */
+  value: number;
+  /**
+   * What stopped the search there: `rules` (the taper rules' bound, which
+   * `taper_apply` enforces), `plan` (a longer taper would start before
+   * the plan's first planned session) or `search` (the grid's own range,
+   * inside the rules: `taper_score` can score values beyond it).
+   */
+  limit: string;
+  /** In words, for the runner. */
+  note: string;
 }
 
 // ------------------------------------------------------------------ plan
@@ -2865,14 +2905,18 @@ export function taperApply(options: TaperApplyRequest): TaperedPlan;
  */
 export function taperScore(options: TaperScoreRequest): TaperScore;
 /**
- * The best taper for this athlete among 1078 candidates, with the runners-up.
+ * The best taper for this athlete among the tapers `taper_apply` accepts, with the runners-up.
  *
- * `log`, `method` and `model` as in `taper_score` (at least 21
- * days before `race_date`). Candidates: lengths 8–21 days × cuts
- * 0.41–0.60 × shapes (step, linear, exponential τ 3, 5, 8 days, two-phase
- * rise 0.2 and 0.3); `best` by predicted performance (ties: higher
- * form), `alternatives` runners-up (default 5), and `no_taper`, the
- * plan as it is.
+ * `log`, `method` and `model` as in `taper_score` (at least 8
+ * planned days before `race_date`). Candidates: lengths 8 days to the
+ * longest the plan allows (21 at most: a taper cannot start before the
+ * first planned session) × cuts 0.41–0.60 × shapes (step, linear,
+ * exponential τ 3, 5, 8 days, two-phase rise 0.2 and 0.3); `best` by
+ * predicted performance (ties: higher form), `alternatives` runners-up
+ * (default 5), `no_taper`, the plan as it is, and `search`: the ranges
+ * searched and the best taper's values on their `edges`, each with what
+ * stops the search there (`limit`: `rules`, `plan` or `search`, the
+ * grid's own range inside the rules) and a note.
  */
 export function taperOptimize(options: TaperOptimizeRequest): TaperOptimum;
 /**

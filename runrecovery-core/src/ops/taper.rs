@@ -128,7 +128,7 @@ fn default_alternatives() -> usize {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TaperOptimizeRequest {
-    /// History and plan in one document (at least 21 days before the race).
+    /// History and plan in one document (at least 8 planned days before the race).
     #[cfg_attr(feature = "schema", schemars(with = "crate::log::LogDocument"))]
     pub log: Value,
     /// The athlete (default: the document's).
@@ -147,14 +147,18 @@ pub struct TaperOptimizeRequest {
     pub alternatives: usize,
 }
 
-/// The best taper for this athlete among 1078 candidates, with the runners-up.
+/// The best taper for this athlete among the tapers `taper_apply` accepts, with the runners-up.
 ///
-/// `log`, `method` and `model` as in `taper_score` (at least 21
-/// days before `race_date`). Candidates: lengths 8–21 days × cuts
-/// 0.41–0.60 × shapes (step, linear, exponential τ 3, 5, 8 days, two-phase
-/// rise 0.2 and 0.3); `best` by predicted performance (ties: higher
-/// form), `alternatives` runners-up (default 5), and `no_taper`, the
-/// plan as it is.
+/// `log`, `method` and `model` as in `taper_score` (at least 8
+/// planned days before `race_date`). Candidates: lengths 8 days to the
+/// longest the plan allows (21 at most: a taper cannot start before the
+/// first planned session) × cuts 0.41–0.60 × shapes (step, linear,
+/// exponential τ 3, 5, 8 days, two-phase rise 0.2 and 0.3); `best` by
+/// predicted performance (ties: higher form), `alternatives` runners-up
+/// (default 5), `no_taper`, the plan as it is, and `search`: the ranges
+/// searched and the best taper's values on their `edges`, each with what
+/// stops the search there (`limit`: `rules`, `plan` or `search`, the
+/// grid's own range inside the rules) and a note.
 ///
 /// # Python
 ///

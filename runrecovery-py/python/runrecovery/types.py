@@ -1506,6 +1506,41 @@ class TaperScore(TypedDict):
     performance: float
 
 
+class SearchEdge(TypedDict):
+    """A value of the best taper on an edge of the search."""
+
+    #: The taper field: ``length_days``, ``volume_cut``, ``shape.tau_days`` or ``shape.rise``.
+    field: str
+    #: The best taper's value.
+    value: float
+    #: What stopped the search there: ``rules`` (the taper rules' bound, which
+    #: :func:`taper_apply` enforces), ``plan`` (a longer taper would start before
+    #: the plan's first planned session) or ``search`` (the grid's own range,
+    #: inside the rules: :func:`taper_score` can score values beyond it).
+    limit: str
+    #: In words, for the runner.
+    note: str
+
+
+class TaperSearch(TypedDict):
+    """The ranges the optimizer searched: every candidate is a taper
+    ``apply`` accepts for the log and the race.
+    """
+
+    #: Shortest and longest length searched, days (the longest: the rules'
+    #: 21, or fewer when the plan starts later).
+    length_days: List[int]
+    #: Smallest and largest mean volume cut searched (the rules' 0.41–0.60).
+    volume_cut: List[float]
+    #: The exponential shapes' time constants searched, days, shortest first.
+    tau_days: List[float]
+    #: The two-phase shapes' rises searched, smallest first.
+    rise: List[float]
+    #: The best taper's values that lie on an edge of what was searched
+    #: (empty when it lies inside).
+    edges: List[SearchEdge]
+
+
 class TaperOptimum(TypedDict):
     """The best taper and the runners-up."""
 
@@ -1517,6 +1552,8 @@ class TaperOptimum(TypedDict):
     candidates: int
     #: The score without any taper (the plan as it is).
     no_taper: TaperScore
+    #: What was searched, and where the best taper sits on its edge.
+    search: TaperSearch
 
 
 class PlannedSession(TypedDict):
