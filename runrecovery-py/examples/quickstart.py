@@ -98,9 +98,18 @@ def main(charts: Path) -> None:
     plot_readiness(baselines, markers=markers, readiness=ready).savefig(charts / "readiness.png", dpi=100)
     findings = rr.check_rules(log=log)["findings"]
     print("plan rules:", ", ".join(sorted({f"{f['rule']} ({f['severity']})" for f in findings})) or "no findings")
-    taper = rr.taper_optimize(log=log, race_date="2026-11-30", alternatives=0)
+    # A taper cuts planned sessions, so it needs a plan that covers it (8 days at least; the
+    # sample's planned week has 6): the history and a generated plan to a half marathon 10 weeks on.
+    history = [s for s in log["sessions"] if s.get("status", "completed") == "completed"]
+    recent = str(day - datetime.timedelta(days=27))
+    weekly_km = sum(s.get("distance_m") or 0.0 for s in history if str(s["date"]) >= recent) / 4000
+    race_date = str(day + datetime.timedelta(days=70))
+    plan = rr.generate_plan(start=str(day + datetime.timedelta(days=1)), race_date=race_date,
+                            race_distance_m=21097.5, weekly_km=max(weekly_km, 5.0), vdot=vdot)
+    both = {"schema_version": 1, "athlete": athlete, "sessions": history + plan["document"]["sessions"]}
+    taper = rr.taper_optimize(log=both, race_date=race_date, alternatives=0)
     best = taper["best"]
-    print(f"best taper for a race on 2026-11-30: {best['spec']}, form {best['form']:+.0f} (no taper: {taper['no_taper']['form']:+.0f})")
+    print(f"best taper for a half marathon on {race_date}: {best['spec']}, form {best['form']:+.0f} (no taper: {taper['no_taper']['form']:+.0f})")
 
 
 if __name__ == "__main__":
