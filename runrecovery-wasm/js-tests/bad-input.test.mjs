@@ -77,18 +77,28 @@ for (const [what, fn, options, code, field] of cases) {
     assert.equal(typeof error.field, 'string');
     if (typeof field === 'string') assert.equal(error.field, field, error.message);
     if (field instanceof RegExp) assert.match(error.field, field, error.message);
+    assert.ok(Array.isArray(error.path));
+    assert.equal(rendered(error.path), error.field, 'path and field name one place');
   });
+}
+
+/** A path as the core writes it: keys joined by dots, indices in brackets, `$` for the root. */
+function rendered(path) {
+  if (path.length === 0) return '$';
+  return path.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`)).join('');
 }
 
 test('an error carries code, field, value and the core message', () => {
   const { error } = thrown(() => pkg.sessionLoad({ session: session({ rpe: 11 }) }));
   assert.equal(error.code, 'out_of_range');
   assert.equal(error.field, 'session.rpe');
+  assert.deepEqual(error.path, ['session', 'rpe']);
   assert.equal(error.value, '11');
   assert.equal(error.message, 'session.rpe: 11 is out of range (expected 0 to 10 (CR-10))');
   assert.match(error.stack, /RunRecoveryError/);
   const { error: nan } = thrown(() => pkg.weeklyLoads(weekly([1, NaN])));
   assert.equal(nan.value, 'NaN');
+  assert.equal(typeof nan.path[nan.path.length - 1], 'number', nan.field);
   const { error: missing } = thrown(() => pkg.vdotFromRace({ distance_m: 5000 }));
   assert.equal(missing.value, undefined);
   assert.ok('value' in missing);

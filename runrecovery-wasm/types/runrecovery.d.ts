@@ -2482,6 +2482,8 @@ export interface RunRecoveryError extends Error {
   code: ErrorCode;
   /** Dotted path of the offending input, e.g. `session.rpe`, `log.sessions[3].date` or `loads[3]`. */
   field: string;
+  /** The same path as keys and indices, e.g. `['loads', 3]` (`[]` for the whole request). */
+  path: (string | number)[];
   /** The rejected value as text, when there is one. */
   value: string | undefined;
 }
