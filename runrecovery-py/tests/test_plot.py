@@ -218,7 +218,7 @@ def test_readiness_chart_plots_every_marker_today_and_the_verdict() -> None:
     for name, ax in zip(used, fig.axes):
         points = [line for line in ax.get_lines() if line.get_label().startswith("today")]
         assert len(points) == 1, name
-        assert points[0].get_label() == f"today: {ratings[name].replace('_', ' ')}"
+        assert points[0].get_label() == f"today: {ratings[name].replace('_', ' ')}" + (" (7-day mean)" if name == "hrv" else "")
         assert str(np.datetime64(points[0].get_xdata()[0], "D")) == today["date"]
     title = fig.axes[0].get_title()
     assert title.startswith(f"readiness on {today['date']}: {today['status'].replace('_', ' ')}")

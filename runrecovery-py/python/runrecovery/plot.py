@@ -410,8 +410,10 @@ def plot_readiness(
 
     With ``readiness`` (a :func:`~runrecovery.readiness` result for the last
     morning), each marker it used gets a panel even without a history,
-    today's value is drawn in its rating's colour, and the title gives the
-    verdict and the other findings (form, body systems). Days without a
+    the value its rating judged today is drawn in the rating's colour (for
+    HRV the 7-day mean, which the band is compared with), the wellness panel
+    gets the baseline it names, and the title gives the verdict and the other
+    findings (form, body systems). Days without a
     baseline yet (too young) show the markers alone. ``axes``: one per panel.
 
     >>> import runrecovery as rr
@@ -445,6 +447,7 @@ def plot_readiness(
     sleep = col(lambda d: opt(by_date.get(str(d["date"]), {}).get("sleep_h")))
     hooper = col(lambda d: opt(d.get("hooper")))
     values = {"hrv": ln, "resting_hr": rhr, "sleep": sleep, "wellness": hooper}
+    rolling = col(lambda d: d["hrv"]["rolling_mean"] if d["hrv"] and d["hrv"]["rolling_mean"] is not None else nan)
 
     def used(name: str) -> bool:
         f = findings.get(name)
@@ -460,7 +463,6 @@ def plot_readiness(
         ax = ax_of["hrv"]
         mean = col(lambda d: d["hrv"]["mean"] if d["hrv"] else nan)
         sd = col(lambda d: d["hrv"]["sd"] if d["hrv"] else nan)
-        rolling = col(lambda d: d["hrv"]["rolling_mean"] if d["hrv"] and d["hrv"]["rolling_mean"] is not None else nan)
         ax.fill_between(dates, mean - swc_sd * sd, mean + swc_sd * sd, color="#c8e6c9", alpha=0.7,
                         label=f"baseline ± {swc_sd:g} SD")
         ax.plot(dates, ln, "o", ms=3, color="#607d8b", label="morning ln rMSSD")
@@ -486,17 +488,23 @@ def plot_readiness(
     if "wellness" in ax_of:
         ax = ax_of["wellness"]
         ax.plot(dates, hooper, "o-", ms=3, lw=1, color="#00897b", label="Hooper index (4–28)")
+        level = (findings.get("wellness") or {}).get("baseline")
+        if level is not None:  # today's baseline, as the readiness result names it
+            ax.axhline(level, color="#424242", lw=1.5, label=f"baseline {level:.1f}")
         ax.set_ylabel("wellness, Hooper index (points)")
 
     when = readiness.get("date") if readiness else None
     if when is not None and len(dates) and np.datetime64(when, "D") in dates:
         k = int(np.nonzero(dates == np.datetime64(when, "D"))[0][0])
         for name, ax in ax_of.items():
-            value = values[name][k]
+            # The value the rating judged: for HRV the 7-day mean (its band is compared with it).
+            value, judged = values[name][k], ""
+            if name == "hrv" and np.isfinite(rolling[k]):
+                value, judged = rolling[k], " (7-day mean)"
             rating = (findings.get(name) or {}).get("rating", "missing")
             if np.isfinite(value):
-                ax.plot([dates[k]], [value], "o", ms=10, mec="white", mew=1.5,
-                        color=_RATING_COLORS.get(rating, "#757575"), label=f"today: {rating.replace('_', ' ')}")
+                ax.plot([dates[k]], [value], "o", ms=10, mec="white", mew=1.5, color=_RATING_COLORS.get(rating, "#757575"),
+                        label=f"today: {rating.replace('_', ' ')}{judged}")
     for k, ax in enumerate(ax_of.values()):
         ax.legend(loc="upper left", fontsize="small", ncol=2 if k else 1)
         ax.grid(alpha=0.3)
