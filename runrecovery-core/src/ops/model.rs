@@ -557,6 +557,62 @@ mod tests {
         }
     }
 
+    /// A random log: for each of 30 days nothing, a completed session, a
+    /// planned one, or both (RPE × minutes loads, so each is an integer).
+    fn random_log(days: &[u8]) -> Value {
+        let mut sessions = Vec::new();
+        for (d, &k) in days.iter().enumerate() {
+            let date = format!("2026-03-{:02}", d + 1);
+            if k & 1 == 1 {
+                sessions.push(json!({"date": date, "kind": "easy", "duration_s": 600 * (1 + d % 4), "rpe": 3}));
+            }
+            if k & 2 == 2 {
+                sessions.push(json!({"date": date, "kind": "tempo", "duration_s": 1200, "rpe": 6, "status": "planned"}));
+            }
+        }
+        json!({"schema_version": 1, "sessions": sessions})
+    }
+
+    proptest::proptest! {
+        /// docs/as-of.md on random logs: the state ends at today and holds the
+        /// completed loads only; the projection starts at today with today's
+        /// completed and planned loads, then holds exactly the planned ones,
+        /// and a day flagged not planned projects no load.
+        #[test]
+        fn log_pmc_follows_the_as_of_rule(
+            days in proptest::collection::vec(0u8..4, 30),
+            today in 0usize..30,
+        ) {
+            proptest::prop_assume!(days.iter().any(|&k| k != 0));
+            let log = random_log(&days);
+            let first = days.iter().position(|&k| k != 0).unwrap();
+            proptest::prop_assume!(today >= first);
+            let day = format!("2026-03-{:02}", today + 1);
+            let p = call("log_pmc", json!({"log": log, "method": "session_rpe", "today": day})).unwrap();
+            let done = |d: usize| if days[d] & 1 == 1 { 30.0 * (1 + d % 4) as f64 } else { 0.0 };
+            let planned = |d: usize| if days[d] & 2 == 2 { 120.0 } else { 0.0 };
+            let state: Vec<f64> = (first..=today).map(done).collect();
+            proptest::prop_assert_eq!(&p["end"], &json!(day));
+            proptest::prop_assert_eq!(floats(&p["load"]), state);
+            let last_planned = (0..30).rev().find(|&d| days[d] & 2 == 2);
+            match last_planned.filter(|&d| d >= today) {
+                None => proptest::prop_assert!(p["projection"].is_null()),
+                Some(end) => {
+                    let q = &p["projection"];
+                    let load = floats(&q["load"]);
+                    let mut want: Vec<f64> = (today..=end).map(planned).collect();
+                    want[0] += done(today);
+                    proptest::prop_assert_eq!(&load, &want);
+                    let flags: Vec<bool> = (today..=end).map(|d| days[d] & 2 == 2).collect();
+                    proptest::prop_assert_eq!(q["planned"].as_array().unwrap().iter().map(|b| b.as_bool().unwrap()).collect::<Vec<_>>(), flags.clone());
+                    for (i, f) in flags.iter().enumerate().skip(1) {
+                        proptest::prop_assert!(*f || load[i] == 0.0);
+                    }
+                }
+            }
+        }
+    }
+
     /// Issue 12: `daily_loads` ran on through the planned week as zeros; fed
     /// to `pmc` that drew a fake taper (form +77.9). Now its default end is
     /// the last completed day and the form there is that of `log_pmc`.
