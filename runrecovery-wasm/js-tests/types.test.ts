@@ -668,6 +668,12 @@ void ({ "log": { "schema_version": 1, "sessions": [{ "date": "2026-05-04", "kind
 void ({ "log": { "schema_version": 1, "sessions": [{ "date": "2026-05-05", "kind": "easy", "duration_s": 3600, "rpe": 4, "status": "completed" }, { "date": "2026-07-07", "kind": "easy", "duration_s": 3600, "rpe": 4, "status": "planned" }, { "date": "2026-07-27", "kind": "race", "duration_s": 2700, "rpe": 9, "status": "planned" }] }, "race_date": "2026-07-27", "alternatives": 2 } satisfies Req<'taper_optimize'>);
 // taper.json › a bigger overload calls for a deeper taper
 void ({ "log": { "schema_version": 1, "sessions": [{ "date": "2026-05-05", "kind": "easy", "duration_s": 3600, "rpe": 4, "status": "completed" }, { "date": "2026-07-07", "kind": "easy", "duration_s": 3600, "rpe": 4, "status": "planned" }, { "date": "2026-07-27", "kind": "race", "duration_s": 2700, "rpe": 9, "status": "planned" }] }, "race_date": "2026-07-27", "alternatives": 2 } satisfies Req<'taper_optimize'>);
+// taper.json › a plan 9 days long: no taper longer than the plan
+void ({ "log": { "schema_version": 1, "sessions": [{ "date": "2026-05-05", "kind": "easy", "duration_s": 3600, "rpe": 4, "status": "completed" }, { "date": "2026-07-18", "kind": "easy", "duration_s": 6000, "rpe": 4, "status": "planned" }, { "date": "2026-07-27", "kind": "race", "duration_s": 2700, "rpe": 9, "status": "planned" }] }, "race_date": "2026-07-27", "alternatives": 2 } satisfies Req<'taper_optimize'>);
+// taper.json › the days before the race unlogged: the taper still applies
+void ({ "log": { "schema_version": 1, "sessions": [{ "date": "2026-05-04", "kind": "easy", "duration_s": 3600, "rpe": 4, "status": "planned" }] }, "race_date": "2026-05-25", "taper": { "length_days": 10, "volume_cut": 0.5, "shape": { "kind": "step" } } } satisfies Req<'taper_apply'>);
+// taper.json › a race after the plan and its taper (throws out_of_range at race_date)
+void ({ "log": { "schema_version": 1, "sessions": [{ "date": "2026-05-04", "kind": "easy", "duration_s": 3600, "rpe": 4, "status": "planned" }] }, "race_date": "2026-06-02", "taper": { "length_days": 10, "volume_cut": 0.5, "shape": { "kind": "step" } } } satisfies Req<'taper_apply'>);
 // zones.json › Friel running HR zones for LTHR 170
 void ({ "athlete": { "hr_max_bpm": 190, "hr_rest_bpm": 50, "lthr_bpm": 170, "threshold_pace_s_per_km": 240, "critical_power_w": 300, "vdot": 50 }, "system": "lthr_friel" } satisfies Req<'zone_table'>);
 // zones.json › GoldenCheetah HR zones for LTHR 170
