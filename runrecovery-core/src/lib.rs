@@ -11,6 +11,10 @@
 //! 3. [`load`]: training load per session and per day, weekly volume,
 //!    monotony, strain and ramp.
 //!
+//! [`today`] composes the stages into the whole state of one day (fitness,
+//! fatigue, form, ACWR, body systems, readiness, the next quality session and
+//! the adapted session) by one "as of" rule: the state every surface shows.
+//!
 //! At the end of the flow, [`calendar`] writes a plan (or any log's
 //! sessions) as an iCalendar file for the athlete's calendar app.
 //!
@@ -60,6 +64,7 @@ pub mod session;
 mod sort;
 pub mod supercompensation;
 pub mod taper;
+pub mod today;
 pub mod zones;
 
 pub use error::{Error, Path, Result};

@@ -181,7 +181,7 @@ const ADAPTATION_RATIO: f64 = 3.0;
 const GAIN_RATIO: f64 = 2.0;
 
 impl RecoveryOptions {
-    fn validate(&self) -> Result<()> {
+    pub(crate) fn validate(&self) -> Result<()> {
         for (f, v) in [
             ("metabolic_tau_h", self.metabolic_tau_h),
             ("metabolic_damaged_tau_h", self.metabolic_damaged_tau_h),

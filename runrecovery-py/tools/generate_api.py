@@ -61,6 +61,7 @@ RENAMES = {
     "BaselinesResponse": "ReadinessBaselines",
     "CheckRulesResponse": "RulesReport",
     "AdaptSessionResponse": "AdaptedSession",
+    "AdaptedSession": "SessionAdaptation",
     "WarningSignsResponse": "WarningSigns",
 }
 
@@ -124,6 +125,7 @@ ADAPTERS = {
     "readiness": Adapter("_pandas.readiness_call", types=_MARKERS),
     "readiness_baselines": Adapter("_pandas.readiness_call", types=_MARKERS),
     "adapt_session": Adapter("_pandas.readiness_call", types=_MARKERS),
+    "athlete_today": Adapter("_pandas.readiness_call", types=_MARKERS),
     "warning_signs": Adapter("_pandas.readiness_call", types={**_MARKERS, "tests": "TestsLike"}),
     "pmc_batch": Adapter("_batch.pmc_batch", python_only={"out": "Optional[Mapping[str, Any]]"}),
     "acwr_batch": Adapter("_batch.acwr_batch", python_only={"out": "Optional[Mapping[str, Any]]"}),

@@ -42,5 +42,6 @@ bind! {
     taper_optimize => taperOptimize;
     generate_plan => generatePlan;
     replan_week => replanWeek;
+    athlete_today => athleteToday;
     to_icalendar => toIcalendar;
 }

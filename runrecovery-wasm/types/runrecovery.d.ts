@@ -2385,6 +2385,228 @@ export interface PlanChange {
   reason: string;
 }
 
+// ------------------------------------------------------------------ today
+
+/** Request of `athleteToday`. */
+export interface AthleteTodayRequest {
+  /** The log document. */
+  log: LogDocument;
+  /** The athlete (default: the log's). */
+  athlete?: Athlete | null;
+  /** Load method (default `auto`). */
+  method?: LoadMethod | null;
+  /** Banister coefficients for TRIMP-based methods (default `sex_specific`). */
+  trimp_coefficients?: TrimpCoefficients | null;
+  /** Sessions lacking data: `error` (default) or `zero`. */
+  missing?: MissingData | null;
+  /** The day: its completed sessions count, its planned ones are adapted. */
+  today: DateInput;
+  /** Daily markers in date order (those after `today` are not read). */
+  markers?: readonly DayMarkers[] | null;
+  /** The kind of the next quality session (default `intervals`). */
+  kind?: SessionKind | null;
+  /** PMC conventions (all optional). */
+  pmc_options?: TodayPmcFields | null;
+  /** ACWR method and windows (all optional). */
+  acwr_options?: TodayAcwrFields | null;
+  /** Body-system model constants (all optional; `method` is its own, session-RPE by default). */
+  recovery_options?: RecoveryOptions | null;
+  /** Readiness windows, thresholds and mode (all optional). */
+  readiness_options?: ReadinessOptions | null;
+}
+/** An athlete's state on one day. */
+export interface AthleteToday {
+  /** The day. */
+  today: DateString;
+  /** The first day of the load series (the log's first date). */
+  start: DateString;
+  /**
+   * The loads' unit: `TSS` (1 h at threshold = 100) or `AU`, by the
+   * methods that scored the sessions (`mixed` with a `warning`).
+   */
+  unit: string;
+  /** Today's load from the sessions completed today. */
+  load: number;
+  /** Fitness (CTL) after today, in the load's unit per day. */
+  fitness: number;
+  /** Fatigue (ATL) after today, in the load's unit per day. */
+  fatigue: number;
+  /** Form (TSB) of today by `settings.pmc_options.form_day`. */
+  form: number;
+  /** Form as % of fitness (null while fitness is 0). */
+  form_pct: number | null;
+  /** Fitness change over the last 7 days (null in the log's first 7 days). */
+  ramp: number | null;
+  /** The acute:chronic workload ratio of today. */
+  acwr: AcwrDay;
+  /** Each body system at `today`, `settings.recovery_options.day_hour`. */
+  systems: RecoveryState;
+  /** The earliest and the best day for the next quality session. */
+  next_quality_session: NextQualitySession;
+  /** What the morning readiness was given: the form after yesterday and the systems not ready. */
+  engine: EngineStateOutput;
+  /** This morning's readiness; null without markers dated `today`. */
+  readiness: Readiness | null;
+  /** Today's planned session (the first, when several); null when none. */
+  planned: CanonicalSession | null;
+  /** The planned session adapted to the readiness; null without both. */
+  adapted: AdaptedSession | null;
+  /** Completed sessions up to today scored by each method. */
+  methods: MethodCounts;
+  /** Set when TSS-scale and AU-scale loads were summed. */
+  warning: string | null;
+  /** Every setting used, defaults resolved. */
+  settings: TodaySettings;
+}
+/** PMC conventions of `athleteToday` (all optional). */
+export interface TodayPmcFields {
+  /** Fitness time constant, days (42). */
+  fitness_days?: number | null;
+  /** Fatigue time constant, days (7). */
+  fatigue_days?: number | null;
+  /** `exponential` (default) or `linear`. */
+  gain?: Gain | null;
+  /** `next_day` (default) or `same_day`. */
+  form_day?: FormDay | null;
+  /** Fitness the day before the first day (0). */
+  fitness_seed?: number | null;
+  /** Fatigue the day before the first day (0). */
+  fatigue_seed?: number | null;
+}
+/** ACWR settings of `athleteToday` (all optional). */
+export interface TodayAcwrFields {
+  /** `coupled_rolling` (default), `uncoupled_rolling` or `ewma`. */
+  method?: AcwrMethod | null;
+  /** Acute window, days (7). */
+  acute_days?: number | null;
+  /** Chronic window, days (28). */
+  chronic_days?: number | null;
+  /** EWMA decay: `williams` (default) or `half_life`. */
+  decay?: EwmaDecay | null;
+  /** EWMA seed: `first_load` (default) or `zero`. */
+  seed?: EwmaSeed | null;
+  /** Minimum share of logged days in the chronic window (0.75). */
+  min_coverage?: number | null;
+}
+/** One day's ACWR. */
+export interface AcwrDay {
+  /** Acute load (mean or EWMA). */
+  acute: number;
+  /** Chronic load (mean or EWMA). */
+  chronic: number;
+  /** acute / chronic, when meaningful. */
+  ratio: number | null;
+  /** The band of the ratio. */
+  band: AcwrBand | null;
+  /** Why there is no ratio. */
+  gap: AcwrGap | null;
+}
+/** Outputs of the fitness-fatigue engine that join the decision, when given. */
+export interface EngineStateOutput {
+  /** Form as % of fitness (TSB / CTL × 100); below −30 % is a minor flag. */
+  form_pct: number | null;
+  /** Body systems still above the ready threshold (from `recovery_state`); 2 or more is a minor flag. */
+  systems_not_ready: number | null;
+}
+/** The session to do today. */
+export interface AdaptedSession {
+  /** What changed. */
+  action: Adaptation;
+  /** The session to do. */
+  session: CanonicalSession;
+  /** Why, in plain words. */
+  reason: string;
+}
+/** Every setting `athleteToday` uses. */
+export interface TodaySettings {
+  /** Load method of the daily loads (fitness, fatigue, form, ACWR). */
+  method: LoadMethod;
+  /** Banister coefficients for TRIMP-based methods. */
+  trimp_coefficients: TrimpCoefficients;
+  /** Sessions lacking data: `error` or `zero`. */
+  missing: MissingData;
+  /** The kind of the next quality session. */
+  kind: SessionKind;
+  /** The PMC conventions. */
+  pmc_options: PmcOptions;
+  /** The ACWR method and windows. */
+  acwr_options: AcwrOptions;
+  /** The body systems' model constants (with their own load method). */
+  recovery_options: RecoveryOptionsOutput;
+  /** The readiness windows, thresholds and mode. */
+  readiness_options: ReadinessOptionsOutput;
+}
+/** The model's constants; every one is overridable per athlete. */
+export interface RecoveryOptionsOutput {
+  /** Glycogen time constant, h (10). */
+  metabolic_tau_h: number;
+  /** Glycogen time constant after heavy muscle damage, h (48). */
+  metabolic_damaged_tau_h: number;
+  /** Muscle time constant, h (48). */
+  muscular_tau_h: number;
+  /** Longest muscle time constant after a very large dose, h (168). */
+  muscular_max_tau_h: number;
+  /** Neuromuscular time constant, h (24). */
+  neuromuscular_tau_h: number;
+  /** Structural time constant, h (72). */
+  structural_tau_h: number;
+  /** Multiplies every time constant (> 1: slower, e.g. after illness or a layoff). */
+  recovery_speed_factor: number;
+  /** Muscle τ grows with the dose and heavy damage slows glycogen (default true). */
+  dose_dependent: boolean;
+  /** Carbohydrate availability. */
+  carbohydrate: Carbohydrate;
+  /** A system counts as ready at or below this residual fatigue (0.3). */
+  ready_below: number;
+  /** A session stresses a system when its kind weight is at least this (0.5). */
+  stress_weight: number;
+  /** Hard sessions at least this many hours apart (48; 0 disables). */
+  min_hours_between_hard: number;
+  /** Clock hour for sessions without a start time and for daily states (8). */
+  day_hour: number;
+  /** How session doses are scored (default: session-RPE). */
+  method: LoadMethod;
+  /** The load of one reference hard session (default: 100 for TSS methods, 420 AU for session-RPE). */
+  reference_load: number | null;
+  /** Days searched for the next quality session (14). */
+  horizon_days: number;
+}
+/** Baseline windows and thresholds. */
+export interface ReadinessOptionsOutput {
+  /** The decision procedure. */
+  mode: ReadinessMode;
+  /** HRV and resting-HR baseline window, days (60). */
+  baseline_days: number;
+  /** Wellness baseline window, days (28). */
+  wellness_baseline_days: number;
+  /** Valid days before a baseline exists (14). */
+  min_baseline_days: number;
+  /** Rolling window for the HRV mean, days (7). */
+  rolling_days: number;
+  /** Valid days needed in the rolling window (3, Plews). */
+  min_rolling_days: number;
+  /** Smallest worthwhile change, in baseline SDs (0.5). */
+  swc_sd: number;
+  /** What HRV above the band means. */
+  hrv_above_band: HrvAboveBand;
+  /** Resting HR: minor flag above baseline, bpm (3). */
+  rhr_minor_bpm: number;
+  /** Resting HR: major flag above baseline, bpm (5). */
+  rhr_major_bpm: number;
+  /** Sleep: minor below, h (7). */
+  sleep_minor_h: number;
+  /** Sleep: major below, h (5). */
+  sleep_major_h: number;
+  /** Wellness: an item is flagged at this many SDs worse than its baseline (1). */
+  wellness_z: number;
+  /** Wellness scale direction. */
+  wellness_scale: WellnessScale;
+  /** Felt RPE this much above planned is flagged (2). */
+  felt_harder_rpe: number;
+  /** What `adaptSession` does with a hard session on a `not_enough_data` day. */
+  on_not_enough_data: OnNotEnoughData;
+}
+
 // ------------------------------------------------------------------ calendar
 
 /** Request of `toIcalendar`: the log document and the fields of `CalendarOptions`. */
@@ -2458,6 +2680,7 @@ export interface Operations {
   taper_optimize: { request: TaperOptimizeRequest; response: TaperOptimum };
   generate_plan: { request: GeneratePlanRequest; response: Plan };
   replan_week: { request: ReplanRequest; response: Replan };
+  athlete_today: { request: AthleteTodayRequest; response: AthleteToday };
   to_icalendar: { request: ToIcalendarRequest; response: Calendar };
 }
 /** An operation's snake_case name. */
@@ -2468,7 +2691,7 @@ export interface OperationInfo {
   /** The snake_case name (the function is its camelCase form). */
   name: OperationName;
   /** The core module it belongs to. */
-  module: 'athlete' | 'log' | 'zones' | 'performance' | 'load' | 'model' | 'readiness' | 'recovery' | 'rules' | 'supercompensation' | 'taper' | 'plan' | 'calendar';
+  module: 'athlete' | 'log' | 'zones' | 'performance' | 'load' | 'model' | 'readiness' | 'recovery' | 'rules' | 'supercompensation' | 'taper' | 'plan' | 'today' | 'calendar';
   /** One line on what it does. */
   summary: string;
   /** Top-level response fields that are numeric series. */
@@ -2946,6 +3169,29 @@ export function generatePlan(options: GeneratePlanRequest): Plan;
  * `changes` explains each change (`moved`, `dropped`, `eased`, `rest`).
  */
 export function replanWeek(options: ReplanRequest): Replan;
+/**
+ * The athlete's whole state on one day, as every surface shows it, with the settings used.
+ *
+ * One call, one rule: completed sessions up to and including `today`
+ * count, planned ones never do, and nothing dated after `today` is read.
+ * `load`, `fitness`, `fatigue`, `form` (by `form_day`), `form_pct` and
+ * `ramp` are today's values of the PMC of the completed loads, in `unit`
+ * (`TSS` or `AU`, by `method`, default `"auto"`; mixed scales give a
+ * `warning`); `acwr` is today's ratio of the same loads; `systems` is
+ * each body system at `today`, `recovery_options["day_hour"]`;
+ * `next_quality_session` is for `kind` (default `"intervals"`), given
+ * the readiness (not today unless it is `"go"`). The
+ * morning readiness (null without a marker dated `today`) is given the
+ * state after yesterday (`engine`: yesterday's form as % of yesterday's
+ * fitness, the systems not ready from the sessions before `today`);
+ * `planned` is today's first planned session (null when none) and
+ * `adapted` that session adapted to the readiness. `pmc_options` and
+ * `acwr_options` are the options of `pmc` and `acwr`, `recovery_options`
+ * those of `recovery_state`, `readiness_options` those of `readiness`;
+ * `settings` holds every setting used, defaults resolved, under
+ * the request's own keys, so a request made from it gives the same state.
+ */
+export function athleteToday(options: AthleteTodayRequest): AthleteToday;
 /**
  * A plan's (or any log's) sessions as an iCalendar (.ics) file for calendar apps.
  *

@@ -39,11 +39,13 @@ mod rules;
 mod schema;
 mod supercompensation;
 mod taper;
+mod today;
 mod zones;
 
 pub use self::{
     athlete::*, batch::*, busso::*, calendar::*, load::*, log::*, model::*, performance::*,
-    plan::*, readiness::*, recovery::*, rules::*, supercompensation::*, taper::*, zones::*,
+    plan::*, readiness::*, recovery::*, rules::*, supercompensation::*, taper::*, today::*,
+    zones::*,
 };
 
 /// One public operation.
@@ -133,6 +135,7 @@ operations! {
     taper_optimize, "taper", "the best taper for this athlete among 1078 candidates, with the runners-up", [];
     generate_plan, "plan", "a periodized plan to a goal race that passes every plan rule", [];
     replan_week, "plan", "the rest of this week re-planned after missed, shortened or harder sessions and today's readiness", [];
+    athlete_today, "today", "the whole state of one day: fitness, fatigue, form, ACWR, body systems, readiness, the next quality session and the adapted session, with the settings used", [];
     to_icalendar, "calendar", "a plan's (or any log's) sessions as an iCalendar (.ics) file for calendar apps", [];
 }
 

@@ -19,6 +19,7 @@ from .types import (
     AcwrResponse,
     AdaptedSession,
     AthleteLike,
+    AthleteToday,
     BanisterFit,
     BanisterFitBatchResponse,
     BussoFit,
@@ -87,6 +88,8 @@ from .types import (
     TestMatrixLike,
     TestsLike,
     TimeLike,
+    TodayAcwrFieldsLike,
+    TodayPmcFieldsLike,
     TrainingPacesResponse,
     TrimpCoefficients,
     VdotResponse,
@@ -144,6 +147,7 @@ __all__ = [
     "taper_optimize",
     "generate_plan",
     "replan_week",
+    "athlete_today",
     "to_icalendar",
 ]
 
@@ -1266,6 +1270,56 @@ def replan_week(*, log: LogLike, today: DateLike, readiness: Optional[ReadinessS
     ['moved']
     """
     return _call("replan_week", locals())
+
+
+@_operation
+def athlete_today(
+    *,
+    log: LogLike,
+    athlete: Optional[AthleteLike] = None,
+    method: Optional[LoadMethod] = None,
+    trimp_coefficients: Optional[TrimpCoefficients] = None,
+    missing: Optional[MissingData] = None,
+    today: DateLike,
+    markers: Optional[MarkersLike] = None,
+    kind: Optional[SessionKind] = None,
+    pmc_options: Optional[TodayPmcFieldsLike] = None,
+    acwr_options: Optional[TodayAcwrFieldsLike] = None,
+    recovery_options: Optional[RecoveryOptionsLike] = None,
+    readiness_options: Optional[ReadinessOptionsLike] = None,
+) -> AthleteToday:
+    """The whole state of one day: fitness, fatigue, form, ACWR, body systems, readiness, the next quality session and the adapted session, with the settings used.
+
+    The athlete's whole state on one day, as every surface shows it, with the settings used.
+
+    One call, one rule: completed sessions up to and including ``today``
+    count, planned ones never do, and nothing dated after ``today`` is read.
+    ``load``, ``fitness``, ``fatigue``, ``form`` (by ``form_day``), ``form_pct`` and
+    ``ramp`` are today's values of the PMC of the completed loads, in ``unit``
+    (``TSS`` or ``AU``, by ``method``, default ``"auto"``; mixed scales give a
+    ``warning``); :func:`acwr` is today's ratio of the same loads; ``systems`` is
+    each body system at ``today``, ``recovery_options["day_hour"]``;
+    :func:`next_quality_session` is for ``kind`` (default ``"intervals"``), given
+    the readiness (not today unless it is ``"go"``). The
+    morning readiness (null without a marker dated ``today``) is given the
+    state after yesterday (``engine``: yesterday's form as % of yesterday's
+    fitness, the systems not ready from the sessions before ``today``);
+    ``planned`` is today's first planned session (null when none) and
+    ``adapted`` that session adapted to the readiness. ``pmc_options`` and
+    ``acwr_options`` are the options of :func:`pmc` and :func:`acwr`, ``recovery_options``
+    those of :func:`recovery_state`, ``readiness_options`` those of :func:`readiness`;
+    ``settings`` holds every setting used, defaults resolved, under
+    the request's own keys, so a request made from it gives the same state.
+
+    >>> t = athlete_today(today="2026-03-04", method="session_rpe", log={"schema_version": 1, "sessions": [
+    ...     {"date": "2026-03-03", "kind": "easy", "duration_s": 3000, "rpe": 4},
+    ...     {"date": "2026-03-04", "kind": "intervals", "duration_s": 3600, "rpe": 8, "status": "planned"}]})
+    >>> t["load"], round(t["fitness"], 2), round(t["form"], 2), t["planned"]["kind"], t["readiness"]
+    (0.0, 4.59, -21.92, 'intervals', None)
+    >>> t["settings"]["pmc_options"]["fitness_days"], t["settings"]["acwr_options"]["method"]
+    (42.0, 'coupled_rolling')
+    """
+    return _pandas.readiness_call("athlete_today", locals())
 
 
 @_operation

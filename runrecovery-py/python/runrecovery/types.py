@@ -1618,6 +1618,131 @@ class Replan(TypedDict):
     changes: List[PlanChange]
 
 
+class TodayPmcFields(TypedDict, total=False):
+    """PMC conventions of :func:`athlete_today` (all optional)."""
+
+    #: Fitness time constant, days (42).
+    fitness_days: float
+    #: Fatigue time constant, days (7).
+    fatigue_days: float
+    #: ``exponential`` (default) or ``linear``.
+    gain: Gain
+    #: ``next_day`` (default) or ``same_day``.
+    form_day: FormDay
+    #: Fitness the day before the first day (0).
+    fitness_seed: float
+    #: Fatigue the day before the first day (0).
+    fatigue_seed: float
+
+
+class TodayAcwrFields(TypedDict, total=False):
+    """ACWR settings of :func:`athlete_today` (all optional)."""
+
+    #: ``coupled_rolling`` (default), ``uncoupled_rolling`` or ``ewma``.
+    method: AcwrMethod
+    #: Acute window, days (7).
+    acute_days: int
+    #: Chronic window, days (28).
+    chronic_days: int
+    #: EWMA decay: ``williams`` (default) or ``half_life``.
+    decay: EwmaDecay
+    #: EWMA seed: ``first_load`` (default) or ``zero``.
+    seed: EwmaSeed
+    #: Minimum share of logged days in the chronic window (0.75).
+    min_coverage: float
+
+
+class AcwrDay(TypedDict):
+    """One day's ACWR."""
+
+    #: Acute load (mean or EWMA).
+    acute: float
+    #: Chronic load (mean or EWMA).
+    chronic: float
+    #: acute / chronic, when meaningful.
+    ratio: Optional[float]
+    #: The band of the ratio.
+    band: Optional[AcwrBand]
+    #: Why there is no ratio.
+    gap: Optional[AcwrGap]
+
+
+class SessionAdaptation(TypedDict):
+    """The session to do today."""
+
+    #: What changed.
+    action: Adaptation
+    #: The session to do.
+    session: Session
+    #: Why, in plain words.
+    reason: str
+
+
+class TodaySettings(TypedDict):
+    """Every setting :func:`athlete_today` uses."""
+
+    #: Load method of the daily loads (fitness, fatigue, form, ACWR).
+    method: LoadMethod
+    #: Banister coefficients for TRIMP-based methods.
+    trimp_coefficients: TrimpCoefficients
+    #: Sessions lacking data: ``error`` or ``zero``.
+    missing: MissingData
+    #: The kind of the next quality session.
+    kind: SessionKind
+    #: The PMC conventions.
+    pmc_options: PmcOptions
+    #: The ACWR method and windows.
+    acwr_options: AcwrOptions
+    #: The body systems' model constants (with their own load method).
+    recovery_options: RecoveryOptions
+    #: The readiness windows, thresholds and mode.
+    readiness_options: ReadinessOptions
+
+
+class AthleteToday(TypedDict):
+    """An athlete's state on one day."""
+
+    #: The day.
+    today: str
+    #: The first day of the load series (the log's first date).
+    start: str
+    #: The loads' unit: ``TSS`` (1 h at threshold = 100) or ``AU``, by the
+    #: methods that scored the sessions (``mixed`` with a ``warning``).
+    unit: str
+    #: Today's load from the sessions completed today.
+    load: float
+    #: Fitness (CTL) after today, in the load's unit per day.
+    fitness: float
+    #: Fatigue (ATL) after today, in the load's unit per day.
+    fatigue: float
+    #: Form (TSB) of today by ``settings.pmc_options.form_day``.
+    form: float
+    #: Form as % of fitness (null while fitness is 0).
+    form_pct: Optional[float]
+    #: Fitness change over the last 7 days (null in the log's first 7 days).
+    ramp: Optional[float]
+    #: The acute:chronic workload ratio of today.
+    acwr: AcwrDay
+    #: Each body system at ``today``, ``settings.recovery_options.day_hour``.
+    systems: RecoveryState
+    #: The earliest and the best day for the next quality session.
+    next_quality_session: NextQualitySession
+    #: What the morning readiness was given: the form after yesterday and the systems not ready.
+    engine: EngineState
+    #: This morning's readiness; null without markers dated ``today``.
+    readiness: Optional[Readiness]
+    #: Today's planned session (the first, when several); null when none.
+    planned: Optional[Session]
+    #: The planned session adapted to the readiness; null without both.
+    adapted: Optional[SessionAdaptation]
+    #: Completed sessions up to today scored by each method.
+    methods: Dict[str, int]
+    #: Set when TSS-scale and AU-scale loads were summed.
+    warning: Optional[str]
+    #: Every setting used, defaults resolved.
+    settings: TodaySettings
+
+
 class Calendar(TypedDict):
     """An iCalendar file."""
 
@@ -1644,6 +1769,8 @@ SessionLike = Union[Session, Mapping[str, Any]]
 TaperModelLike = Union[TaperModel, Mapping[str, Any]]
 TaperSpecLike = Union[TaperSpec, Mapping[str, Any]]
 TestLike = Union[PerformanceTest, Mapping[str, Any]]
+TodayAcwrFieldsLike = Union[TodayAcwrFields, Mapping[str, Any]]
+TodayPmcFieldsLike = Union[TodayPmcFields, Mapping[str, Any]]
 
 
 # ---------------------------------------------------------------- Python's own (pandas input, NumPy results)
