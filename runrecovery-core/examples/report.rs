@@ -18,9 +18,10 @@ use chrono::NaiveDate;
 use runrecovery_core::athlete::Athlete;
 use runrecovery_core::load::{self, Include, LoadMethod, LoadOptions, SdKind, WeekMode};
 use runrecovery_core::log::TrainingLog;
-use runrecovery_core::readiness::{self, DayMarkers, EngineState, ReadinessOptions};
+use runrecovery_core::readiness::{self, DayMarkers};
 use runrecovery_core::session::{SessionKind, Status};
-use runrecovery_core::supercompensation::{self, RecoveryOptions};
+use runrecovery_core::supercompensation;
+use runrecovery_core::today::TodaySettings;
 use runrecovery_core::{model, performance, recovery, zones};
 
 const SAMPLE_LOG: &str = include_str!("../data/sample_log.json");
@@ -196,28 +197,25 @@ fn report(source: &str, text: &str, markers_text: Option<&str>) -> runrecovery_c
 
     // Session-RPE scores every session on one scale, strength and cross-training
     // included (Foster 2001); the automatic choice would mix TSS and AU here.
-    let opts = LoadOptions::with_method(LoadMethod::SessionRpe);
+    let today_settings = TodaySettings {
+        method: LoadMethod::SessionRpe,
+        ..TodaySettings::default()
+    };
+    let opts = today_settings.load_options();
     let auto = load::daily_loads(
         &log,
         &athlete,
         &LoadOptions::default(),
         Include::Completed,
         None,
-        Some(yesterday),
+        Some(today),
     )?;
     let methods: Vec<String> = auto
         .methods
         .iter()
         .map(|(m, n)| format!("{} ×{n}", snake(m)))
         .collect();
-    let daily = load::daily_loads(
-        &log,
-        &athlete,
-        &opts,
-        Include::Completed,
-        None,
-        Some(yesterday),
-    )?;
+    let daily = load::daily_loads(&log, &athlete, &opts, Include::Completed, None, Some(today))?;
     println!(
         "\nLOAD — session-RPE (RPE × min, AU); the automatic choice would use: {}",
         methods.join(", ")
@@ -275,76 +273,61 @@ fn report(source: &str, text: &str, markers_text: Option<&str>) -> runrecovery_c
         );
     }
 
-    // Fitness-fatigue, projected through the planned week.
-    let planned = load::daily_loads(&log, &athlete, &opts, Include::Planned, Some(first), None)?;
-    let mut loads = daily.series.values.clone();
-    loads.extend(planned.series.values.iter().skip(loads.len()));
-    let pmc = model::pmc(&loads, &model::PmcOptions::default())?;
+    // Today's state: one call, the numbers the notebook and the demo page show too.
+    let state =
+        runrecovery_core::today::athlete_today(&log, &athlete, today, &markers, &today_settings)?;
+    let settings = &state.settings;
+    let pmc = model::pmc(&daily.series.values, &settings.pmc_options)?;
     let ramp = model::ramp_rate(&pmc.fitness);
-    let pct = model::form_percent(&pmc.fitness, &pmc.form);
-    let acwr = model::acwr(
-        &daily.series.values,
-        Some(&daily.series.logged),
-        &model::AcwrOptions::default(),
-    )?;
-    let ewma = model::acwr(
-        &daily.series.values,
-        Some(&daily.series.logged),
-        &model::AcwrOptions {
-            method: model::AcwrMethod::Ewma,
-            ..model::AcwrOptions::default()
-        },
-    )?;
     println!(
-        "\nFITNESS & FATIGUE (PMC on session-RPE: fitness 42 d, fatigue 7 d, exponential gain, form = yesterday's fitness − fatigue)"
+        "\nFITNESS & FATIGUE (PMC of the completed sessions up to and including today, session-RPE: fitness {:.0} d, fatigue {:.0} d, {} gain, form = {})",
+        settings.pmc_options.fitness_days,
+        settings.pmc_options.fatigue_days,
+        snake(&settings.pmc_options.gain),
+        match settings.pmc_options.form_day {
+            model::FormDay::NextDay => "yesterday's fitness − fatigue",
+            model::FormDay::SameDay => "today's fitness − fatigue",
+        }
     );
-    println!("  date         fitness  fatigue    form   ramp/wk   ACWR 7:28        EWMA");
-    let ti = (today - first).num_days() as usize;
-    for (i, ((fitness, fatigue), (form, ramp))) in pmc
-        .fitness
-        .iter()
-        .zip(&pmc.fatigue)
-        .zip(pmc.form.iter().zip(&ramp))
-        .enumerate()
-        .skip(ti.saturating_sub(10))
-    {
-        let show = |d: Option<&model::AcwrDay>| match d.map(|d| (d.ratio, d.band, d.gap)) {
-            Some((Some(r), Some(b), _)) => format!("{r:.2} {}", snake(&b)),
-            Some((_, _, Some(g))) => format!("({})", snake(&g)),
-            _ => "".into(),
-        };
-        let date = first + chrono::Days::new(i as u64);
+    println!("  date         load  fitness  fatigue    form   ramp/wk");
+    let ti = pmc.fitness.len() - 1;
+    for (i, r) in ramp.iter().enumerate().skip(ti.saturating_sub(9)) {
         println!(
-            "  {}  {:>7.1}  {:>7.1}  {:>6.1}  {:>8}   {:<16} {:<16}{}",
-            date,
-            fitness,
-            fatigue,
-            form,
-            opt(*ramp, 1),
-            show(acwr.get(i)),
-            show(ewma.get(i)),
-            if date == today {
-                "  ← today"
-            } else if date > today {
-                "  (planned)"
-            } else {
-                ""
-            }
+            "  {}  {:>5.0}  {:>7.1}  {:>7.1}  {:>6.1}  {:>8}{}",
+            first + chrono::Days::new(i as u64),
+            daily.series.values[i],
+            pmc.fitness[i],
+            pmc.fatigue[i],
+            pmc.form[i],
+            opt(*r, 1),
+            if i == ti { "  ← today" } else { "" }
         );
     }
+    let acwr = &state.acwr;
     println!(
-        "  (ACWR bands after Gabbett 2016: a description of load change, not an injury predictor — see docs/model.md)"
+        "\nTODAY {today}: fitness {:.1} {unit}/day, fatigue {:.1}, form {:+.1} ({} % of fitness), ACWR {} (7:28 coupled; Gabbett 2016's bands describe load change, they do not predict injury — see docs/model.md)",
+        state.fitness,
+        state.fatigue,
+        state.form,
+        state.form_pct.map_or("—".into(), |p| format!("{p:+.1}")),
+        match (acwr.ratio, acwr.band, acwr.gap) {
+            (Some(r), Some(b), _) => format!("{r:.2} {}", snake(&b)),
+            (_, _, Some(g)) => format!("— ({})", snake(&g)),
+            _ => "—".into(),
+        },
+        unit = state.unit,
     );
+    if state.planned.is_some() {
+        println!("  (today's planned session is not counted: it is not done yet)");
+    }
 
     // Body systems this morning, and the next quality session.
-    let recovery_options = RecoveryOptions::default();
-    let morning = today.and_hms_opt(8, 0, 0).unwrap_or_default();
-    let state = supercompensation::recovery_state(&log, &athlete, morning, &recovery_options)?;
+    let recovery_options = &settings.recovery_options;
     println!(
-        "\nBODY SYSTEMS this morning ({morning}; residual fatigue in reference hard sessions, ready ≤ {})",
-        recovery_options.ready_below
+        "\nBODY SYSTEMS this morning ({}; residual fatigue in reference hard sessions, ready ≤ {})",
+        state.systems.at, recovery_options.ready_below
     );
-    for s in &state.systems {
+    for s in &state.systems.systems {
         println!(
             "  {:<14} {:>5.2}  {:<11} ready in {:>3.0} h",
             supercompensation::system_name(s.system),
@@ -353,15 +336,10 @@ fn report(source: &str, text: &str, markers_text: Option<&str>) -> runrecovery_c
             s.hours_to_ready
         );
     }
-    let next = supercompensation::next_quality_session(
-        &log,
-        &athlete,
-        today,
-        SessionKind::Intervals,
-        &recovery_options,
-    )?;
+    let next = &state.next_quality_session;
     println!(
-        "  next intervals session: earliest {} ({}), best {}; last hard session {}, its supercompensation window {} to {}",
+        "  next {} session: earliest {} ({}), best {}; last hard session {}, its supercompensation window {} to {}",
+        settings.kind.name(),
         next.earliest,
         next.reason,
         next.best,
@@ -371,34 +349,27 @@ fn report(source: &str, text: &str, markers_text: Option<&str>) -> runrecovery_c
     );
 
     // Readiness, the adapted session, warning signs.
-    if !markers.is_empty() {
-        let engine = EngineState {
-            form_pct: pct.get(ti).copied().flatten(),
-            systems_not_ready: Some(
-                state
-                    .systems
-                    .iter()
-                    .filter(|s| s.fatigue > recovery_options.ready_below)
-                    .count() as u32,
-            ),
-        };
-        let r = readiness::readiness(&markers, Some(&engine), &ReadinessOptions::default())?;
+    if let Some(r) = &state.readiness {
         println!(
-            "\nREADINESS {today}: {} — score {:.0}/100, confidence {:.0} %",
+            "\nREADINESS {today}: {} — score {:.0}/100, confidence {:.0} % (given the form after yesterday, {} % of fitness, and {})",
             r.status.name().to_uppercase(),
             r.score,
-            r.confidence * 100.0
+            r.confidence * 100.0,
+            state
+                .engine
+                .form_pct
+                .map_or("—".into(), |p| format!("{p:+.1}")),
+            match state.engine.systems_not_ready {
+                Some(1) => "1 body system not ready".to_string(),
+                Some(n) => format!("{n} body systems not ready"),
+                None => "the body systems unknown".to_string(),
+            },
         );
         println!("  {}", r.summary);
         for m in &r.markers {
             println!("  {:<13} {:<15} {}", m.marker, snake(&m.rating), m.reason);
         }
-        if let Some(plan) = log
-            .sessions()
-            .iter()
-            .find(|s| s.date == today && s.status == Status::Planned)
-        {
-            let a = readiness::adapt_session(plan, &r, markers.last().unwrap_or(&markers[0]))?;
+        if let (Some(plan), Some(a)) = (&state.planned, &state.adapted) {
             println!(
                 "  planned: {} {} min → do: {} {} min ({})",
                 plan.kind.name(),
@@ -415,7 +386,7 @@ fn report(source: &str, text: &str, markers_text: Option<&str>) -> runrecovery_c
                 values: &daily.series.values,
             }),
             &[],
-            &ReadinessOptions::default(),
+            &settings.readiness_options,
         )?;
         if warnings.is_empty() {
             println!("  warning signs over the last weeks: none");
@@ -423,6 +394,8 @@ fn report(source: &str, text: &str, markers_text: Option<&str>) -> runrecovery_c
         for w in &warnings {
             println!("  warning: {} — {}", w.sign, w.recommendation);
         }
+    } else {
+        println!("\nREADINESS {today}: no markers this morning");
     }
 
     // What to do after the last session.
