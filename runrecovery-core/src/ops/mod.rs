@@ -132,7 +132,7 @@ operations! {
     busso_fit, "model", "fit Busso's variable dose-response model to performance tests", [];
     taper_apply, "taper", "apply a taper (length, volume cut, shape) to a plan's final days, intensity kept", [];
     taper_score, "taper", "project fitness, fatigue, form and predicted performance on race day for a taper", [];
-    taper_optimize, "taper", "the best taper for this athlete among 1078 candidates, with the runners-up", [];
+    taper_optimize, "taper", "the best taper for this athlete among those taper_apply accepts, with the runners-up", [];
     generate_plan, "plan", "a periodized plan to a goal race that passes every plan rule", [];
     replan_week, "plan", "the rest of this week re-planned after missed, shortened or harder sessions and today's readiness", [];
     athlete_today, "today", "the whole state of one day: fitness, fatigue, form, ACWR, body systems, readiness, the next quality session and the adapted session, with the settings used", [];

@@ -1186,7 +1186,7 @@ def taper_optimize(
     model: Optional[TaperModelLike] = None,
     alternatives: Optional[int] = None,
 ) -> TaperOptimum:
-    """The best taper for this athlete among 1078 candidates, with the runners-up.
+    """The best taper for this athlete among those taper_apply accepts, with the runners-up.
 
     The best taper for this athlete among the tapers :func:`taper_apply` accepts, with the runners-up.
 
