@@ -104,9 +104,9 @@ def main(charts: Path) -> None:
     recent = str(day - datetime.timedelta(days=27))
     weekly_km = sum(s.get("distance_m") or 0.0 for s in history if str(s["date"]) >= recent) / 4000
     race_date = str(day + datetime.timedelta(days=70))
-    plan = rr.generate_plan(start=str(day + datetime.timedelta(days=1)), race_date=race_date,
-                            race_distance_m=21097.5, weekly_km=max(weekly_km, 5.0), vdot=vdot)
-    both = {"schema_version": 1, "athlete": athlete, "sessions": history + plan["document"]["sessions"]}
+    generated = rr.generate_plan(start=str(day + datetime.timedelta(days=1)), race_date=race_date,
+                                 race_distance_m=21097.5, weekly_km=max(weekly_km, 5.0), vdot=vdot)
+    both = {"schema_version": 1, "athlete": athlete, "sessions": history + generated["document"]["sessions"]}
     taper = rr.taper_optimize(log=both, race_date=race_date, alternatives=0)
     best = taper["best"]
     print(f"best taper for a half marathon on {race_date}: {best['spec']}, form {best['form']:+.0f} (no taper: {taper['no_taper']['form']:+.0f})")
