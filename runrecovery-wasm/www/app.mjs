@@ -361,8 +361,14 @@ function computeResults(log, { today, race, method }, markersBefore) {
     ? results.daily
     : attempt(() => rr.acwr({ start: results.daily.start, loads: results.daily.load, logged: results.daily.logged }));
   results.weekly = attempt(() => rr.weeklySummary({ log, method, end: today }));
-  results.systems = attempt(() => rr.recoveryState({ log, date: today, options: recoveryOptions }));
-  results.next = attempt(() => rr.nextQualitySession({ log, today, options: recoveryOptions }));
+  // Today's state, the one the report and the notebook show: body systems,
+  // the next quality session given the readiness, the morning readiness.
+  const state = attempt(() =>
+    rr.athleteToday({ log, today, markers: markersBefore, method, recovery_options: recoveryOptions }),
+  );
+  results.state = state;
+  results.systems = state.error ? state : state.systems;
+  results.next = state.error ? state : state.next_quality_session;
   const racing = lastRace(log, today);
   results.lastRace = racing;
   results.vdot = racing ? attempt(() => rr.vdotFromRace({ distance_m: racing.distance_m, time_s: racing.duration_s })) : null;
@@ -371,17 +377,11 @@ function computeResults(log, { today, race, method }, markersBefore) {
   const athlete = log.athlete ?? {};
   const system = athlete.lthr_bpm ? 'lthr_friel' : athlete.hr_max_bpm || athlete.age_years ? 'hr_max' : null;
   results.zones = system ? attempt(() => rr.zoneTable({ athlete, system })) : null;
-  const systemsNotReady = results.systems.error
-    ? null
-    : results.systems.systems.filter((s) => s.status === 'recovering' || s.status === 'fatigued').length;
   results.markers = markersBefore;
   results.baselines = attempt(() => rr.readinessBaselines({ markers: markersBefore }));
-  results.readiness = attempt(() =>
-    rr.readiness({
-      markers: markersBefore,
-      engine: { form_pct: ti >= 0 && ti < pmc.form_pct.length ? pmc.form_pct[ti] : null, systems_not_ready: systemsNotReady },
-    }),
-  );
+  results.readiness = state.error
+    ? state
+    : (state.readiness ?? { error: { code: 'no_markers_today', field: 'markers', message: `no markers dated ${today}` } });
   return results;
 }
 
@@ -439,9 +439,11 @@ const formBand = (pct) => (pct === null ? null : FORM_BANDS.find((b) => pct / 10
 function renderSummary(r) {
   const { pmc, ti } = r;
   const at = (series) => (ti >= 0 && ti < series.length ? series[ti] : null);
-  numEl('fitness', at(pmc.fitness));
-  numEl('fatigue', at(pmc.fatigue));
-  numEl('form', at(pmc.form));
+  // Today's numbers from athleteToday (the chart's today is the same day of the same loads).
+  const today = r.state && !r.state.error ? r.state : null;
+  numEl('fitness', today ? today.fitness : at(pmc.fitness));
+  numEl('fatigue', today ? today.fatigue : at(pmc.fatigue));
+  numEl('form', today ? today.form : at(pmc.form));
   const unit = `${loadUnit(r.method, pmc.methods)} per day`;
   const ramp = at(pmc.ramp);
   $('#fitness-sub').textContent = ramp === null ? unit : `${unit} · ${ramp >= 0 ? '+' : ''}${num(ramp)} in 7 days`;

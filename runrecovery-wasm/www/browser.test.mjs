@@ -125,17 +125,12 @@ function expected(log, markersBefore, todayMarkers, today, race, method) {
   const daily = rr.dailyLoads({ log, method, start: pmc.start, end: today });
   const acwr = rr.acwr({ start: daily.start, loads: daily.load, logged: daily.logged });
   const options = method === 'auto' ? {} : { method };
-  const systems = rr.recoveryState({ log, date: today, options });
-  const next = rr.nextQualitySession({ log, today, options });
+  const state = rr.athleteToday({ log, today, markers: [...markersBefore, todayMarkers], method, recovery_options: options });
+  const { systems, next_quality_session: next, readiness } = state;
   const races = log.sessions.filter((s) => s.kind === 'race' && (s.status ?? 'completed') === 'completed' && s.date <= today);
   const lastRace = races.sort((a, b) => (a.date < b.date ? -1 : 1)).at(-1);
   const vdot = lastRace ? rr.vdotFromRace({ distance_m: lastRace.distance_m, time_s: lastRace.duration_s }).vdot : null;
-  const notReady = systems.systems.filter((s) => s.status === 'recovering' || s.status === 'fatigued').length;
-  const readiness = rr.readiness({
-    markers: [...markersBefore, todayMarkers],
-    engine: { form_pct: pmc.form_pct[ti], systems_not_ready: notReady },
-  });
-  return { pmc, ti, ri, acwr, systems, next, vdot, readiness };
+  return { pmc, ti, ri, acwr, systems, next, vdot, readiness, state };
 }
 
 // ---------------------------------------------------------------- tests
