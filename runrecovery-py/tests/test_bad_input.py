@@ -7,7 +7,7 @@ import copy
 import datetime as dt
 import math
 import random
-from typing import Any, Callable, Dict, Optional
+from typing import Any, Callable, Dict, Optional, Tuple, Union
 
 import numpy as np
 import pandas as pd  # the `test` extra installs it
@@ -147,6 +147,23 @@ def test_bad_input(fn: Callable[..., Any], kwargs: Dict[str, Any], cls: type, fi
     if field is not None:
         assert e.field == field, str(e)
     assert str(e).startswith(f"{e.field}:"), str(e)
+    assert e.path is not None and _rendered(e.path) == e.field, (e.path, e.field)
+
+
+def _rendered(path: Tuple[Union[str, int], ...]) -> str:
+    """A path as the core writes it: keys joined by dots, indices in brackets, ``$`` for the root."""
+    if not path:
+        return "$"
+    return "".join(f"[{s}]" if isinstance(s, int) else (s if i == 0 else f".{s}") for i, s in enumerate(path))
+
+
+def test_an_error_path_is_keys_and_indices() -> None:
+    with pytest.raises(rr.OutOfRangeError) as info:
+        rr.daily_loads(log={**LOG, "sessions": [{**LOG["sessions"][0], "rpe": 11}]})
+    assert info.value.path == ("log", "sessions", 0, "rpe"), info.value.field
+    with pytest.raises(rr.InvalidInputError) as info:
+        rr.read_log(log={**LOG, "sessions": [{**LOG["sessions"][0], "rpee": 3}]})
+    assert info.value.path == ("log", "sessions", 0, "rpee"), info.value.field
 
 
 # ---------------------------------------------------------------- good input in other forms
@@ -272,6 +289,7 @@ def test_mutated_vectors_never_crash() -> None:
             out = getattr(rr, case["operation"])(**request)
         except rr.RunRecoveryError as e:
             assert isinstance(e.code, str) and e.field is not None
+            assert e.path is not None and _rendered(e.path) == e.field, (e.path, e.field)
             continue
         except BaseException as e:  # noqa: BLE001 - anything else is a failure of the binding
             failures.append((case["operation"], request, repr(e)))

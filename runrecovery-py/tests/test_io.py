@@ -142,6 +142,7 @@ def test_dataframe_errors_name_the_row_and_column() -> None:
         rr.log_from_dataframe(df)
     e = info.value
     assert (e.code, e.field, e.row, e.column, e.value) == ("out_of_range", "rows[3].rpe", 3, "rpe", "11")
+    assert e.path == ("rows", 3, "rpe")
     assert str(e).startswith("DataFrame row iloc[3] (index 'd'), column rpe: 11 is out of range")
 
 
@@ -150,6 +151,7 @@ def test_duplicate_rows_are_the_cores_error() -> None:
     with pytest.raises(rr.DuplicateSessionError) as info:
         rr.log_from_dataframe(df)
     assert (info.value.field, info.value.row, info.value.column) == ("rows[2]", 2, None)
+    assert info.value.path == ("rows", 2)
     assert len(rr.log_from_dataframe(df, duplicates="drop_exact")["sessions"]) == 2
     # same date and start time, different content: a conflict
     clash = pd.DataFrame([ROWS[1], {**ROWS[1], "rpe": 6}])
@@ -282,7 +284,7 @@ def test_csv_errors_name_row_and_column(change: str, cls: type, field: str, colu
     assert str(e).startswith(f"row 5 of the CSV (row 1 is the header), column {column}: "), str(e)
     assert "log.sessions" not in str(e)
     again = pickle.loads(pickle.dumps(e))
-    assert (type(again), again.field, again.row, again.column) == (type(e), e.field, e.row, e.column)
+    assert (type(again), again.field, again.path, again.row, again.column) == (type(e), e.field, e.path, e.row, e.column)
 
 
 def test_csv_unknown_column() -> None:

@@ -29,7 +29,7 @@ def _matrix(operation: str, field: str, request: Mapping[str, Any]) -> Any:
             return array
         why = f"expected a matrix (athletes × days), got {array.ndim} dimension(s)"
     _call(operation, {k: _plain(v) for k, v in request.items() if k != "out"})
-    raise _from_core("invalid_input", f"{field}: {why}", field, None)
+    raise _from_core("invalid_input", f"{field}: {why}", field, None, (field,))
 
 
 def _options(request: Mapping[str, Any], *matrices: str) -> dict:

@@ -5,6 +5,8 @@ Every error the library raises is a :class:`RunRecoveryError`, itself a
 
 - ``code``: the stable snake_case code (the same in Rust, Python and JS),
 - ``field``: the path of the offending value, e.g. ``session.rpe`` or ``loads[3]``,
+- ``path``: the same path as a tuple of keys (``str``) and indices (``int``),
+  e.g. ``("loads", 3)``; ``()`` for the whole request (``field`` ``$``),
 - ``value``: the rejected value as text, or ``None`` when there is none,
 - ``row`` and ``column``: where in a table (CSV, DataFrame) the value was, or ``None``,
 
@@ -14,13 +16,13 @@ and the core's message as ``str(exc)``.
 >>> try:
 ...     runrecovery.estimate_hr_max(age_years=500)
 ... except runrecovery.OutOfRangeError as e:
-...     print(e.code, e.field, e.value)
-out_of_range age_years 500
+...     print(e.code, e.field, e.value, e.path)
+out_of_range age_years 500 ('age_years',)
 """
 
 from __future__ import annotations
 
-from typing import Dict, Optional, Type
+from typing import Dict, Optional, Tuple, Type, Union
 
 __all__ = [
     "RunRecoveryError",
@@ -38,8 +40,12 @@ __all__ = [
     "InconsistentInputError",
     "UnknownOperationError",
     "ERROR_CLASSES",
+    "Path",
     "from_core",
 ]
+
+#: An error's path: keys (``str``) and list indices (``int``), outermost first.
+Path = Tuple[Union[str, int], ...]
 
 
 class RunRecoveryError(ValueError):
@@ -50,6 +56,9 @@ class RunRecoveryError(ValueError):
 
     code: str = "error"
     field: Optional[str]
+    #: ``field`` as segments (as the core built it; never parsed from ``field``),
+    #: ``None`` only for an error made by hand without one.
+    path: Optional[Path]
     value: Optional[str]
     #: For an error in a table (CSV file, DataFrame, records; see ``runrecovery.io``):
     #: the row (a CSV file's row number counting the header as 1, else the position
@@ -64,11 +73,13 @@ class RunRecoveryError(ValueError):
         code: Optional[str] = None,
         field: Optional[str] = None,
         value: Optional[str] = None,
+        path: Optional[Path] = None,
     ) -> None:
         super().__init__(message)
         if code is not None:
             self.code = code
         self.field = field
+        self.path = path
         self.value = value
 
     def __repr__(self) -> str:
@@ -174,7 +185,9 @@ ERROR_CLASSES: Dict[str, Type[RunRecoveryError]] = {
 }
 
 
-def from_core(code: str, message: str, field: Optional[str], value: Optional[str]) -> RunRecoveryError:
+def from_core(
+    code: str, message: str, field: Optional[str], value: Optional[str], path: Optional[Path] = None
+) -> RunRecoveryError:
     """The exception for a core error (the binding calls this; a new code gets the base class)."""
     cls = ERROR_CLASSES.get(code, RunRecoveryError)
-    return cls(message, code=code, field=field, value=value)
+    return cls(message, code=code, field=field, value=value, path=path)

@@ -57,7 +57,7 @@ from typing import IO, Any, Callable, Dict, Iterable, List, Mapping, Optional, T
 
 from . import _runrecovery
 from ._core import _call
-from .errors import InvalidInputError, RunRecoveryError
+from .errors import InvalidInputError, Path, RunRecoveryError
 from .types import AthleteLike, DuplicatePolicy, LogDocument, LogLike, Session
 
 __all__ = [
@@ -181,28 +181,36 @@ def _at_rows(err: RunRecoveryError, where: Callable[[int], Tuple[int, str]], str
     """The core's error on ``log.sessions[i].x`` as the same class on ``rows[i].x``;
     ``where(i)`` gives the row number kept in ``.row`` and how the message says it."""
     field = err.field or ""
+    path = err.path
     message = str(err)
     if message.startswith(field + ": "):
         message = message[len(field) + 2 :]
     row: Optional[int] = None
     column: Optional[str] = None
+    new_path: Optional[Path] = None
     match = _SESSION_FIELD.match(field)
     if match:
         i, rest = int(match[1]), match[2]
         column = re.split(r"[.\[]", rest, maxsplit=1)[0] or None
+        if path is not None:
+            new_path = ("rows",) + path[2:]
         if column is None:
             missing = _MISSING_FIELD.search(message)
             column = rest = missing[1] if missing else ""
             column = column or None
+            if new_path is not None and column is not None:
+                new_path = new_path + (column,)
         row, said = where(i)
         new_field = f"rows[{i}]" + (f".{rest}" if rest else "")
         text = f"{said}, column {column}: {message}" if column else f"{said}: {message}"
     elif field == "log.sessions":
-        new_field, text = "rows", f"rows: {message}"
+        new_field, text, new_path = "rows", f"rows: {message}", ("rows",)
     else:
-        new_field = field[4:] if strip_log and field.startswith("log.") else field
+        strip = strip_log and field.startswith("log.")
+        new_field = field[4:] if strip else field
+        new_path = path[1:] if strip and path is not None else path
         text = f"{new_field}: {message}"
-    out = type(err)(text, code=err.code, field=new_field, value=err.value)
+    out = type(err)(text, code=err.code, field=new_field, value=err.value, path=new_path)
     out.row, out.column = row, column
     return out
 
@@ -415,19 +423,20 @@ def read_log_csv(
         reader = csv.reader(stream, delimiter=delimiter)
         header = next(reader, None)
         if header is None or not any(h.strip() for h in header):
-            raise InvalidInputError("the CSV has no header row (expected session fields such as date,kind,duration_s)", field="rows")
+            raise InvalidInputError("the CSV has no header row (expected session fields such as date,kind,duration_s)", field="rows", path=("rows",))
         names = [h.strip() for h in header]
         for j, name in enumerate(names):
             if not name:
-                raise InvalidInputError(f"column {j + 1} of the header has no name", field="columns")
+                raise InvalidInputError(f"column {j + 1} of the header has no name", field="columns", path=("columns",))
             if name in names[:j]:
-                raise InvalidInputError(f"column {name!r} appears twice in the header", field=name)
+                raise InvalidInputError(f"column {name!r} appears twice in the header", field=name, path=(name,))
         sessions: List[Dict[str, Any]] = []
         for i, cells in enumerate(reader):
             if len(cells) > len(names) and any(c.strip() for c in cells[len(names) :]):
                 err = InvalidInputError(
                     f"row {i + 2} of the CSV (row 1 is the header): {len(cells)} cells, but the header names {len(names)} columns",
                     field=f"rows[{i}]",
+                    path=("rows", i),
                 )
                 err.row = i + 2
                 raise err
@@ -466,7 +475,7 @@ def from_json(text: Union[str, bytes]) -> LogDocument:
     try:
         doc = json.loads(text)
     except ValueError as e:
-        raise InvalidInputError(f"$: not valid JSON: {e}", field="$") from None
+        raise InvalidInputError(f"$: not valid JSON: {e}", field="$", path=()) from None
     return _validated(doc)
 
 
@@ -480,7 +489,8 @@ def _validated(doc: Any) -> LogDocument:
             message = str(e)
             if message.startswith(field + ": "):
                 message = message[len(field) + 2 :]
-            raise type(e)(f"{new}: {message}", code=e.code, field=new, value=e.value) from None
+            path = e.path[1:] if e.path is not None else None
+            raise type(e)(f"{new}: {message}", code=e.code, field=new, value=e.value, path=path) from None
         raise
     return typing.cast(LogDocument, out["log"])
 
