@@ -197,9 +197,13 @@ pub fn athlete_today(
     let pmc = model::pmc(loads, &s.pmc_options).map_err(|e| e.within("pmc_options"))?;
     let acwr = model::acwr(loads, Some(&daily.series.logged), &s.acwr_options)
         .map_err(|e| e.within("acwr_options"))?;
+    // The log's and athlete's errors, and a session's own `kind` or `date`,
+    // name themselves; the rest are the options' (compared by segment, not text).
     let within_recovery = |e: Error| {
-        let f = e.field();
-        if f.starts_with("log") || f.starts_with("athlete") || f == "kind" || f == "date" {
+        let top = e.path().first_key();
+        let alone = e.path().segments().len() == 1;
+        if matches!(top, Some("log" | "athlete")) || (alone && matches!(top, Some("kind" | "date")))
+        {
             e
         } else {
             e.within("recovery_options")
