@@ -95,10 +95,32 @@ impl de::Error for DecodeError {
     }
 }
 
+// The helpers below are called from serde's code for every request type; kept
+// out of line (not generic, `inline(never)`), each is compiled once instead of
+// once per type (measured in runrecovery-wasm/README.md, "Size").
 impl DecodeError {
-    fn at(mut self, step: Segment) -> Self {
-        self.steps.push(step);
+    #[inline(never)]
+    fn at_index(mut self, index: usize) -> Self {
+        self.steps.push(Segment::Index(index));
         self
+    }
+
+    #[inline(never)]
+    fn at_key(mut self, key: &str) -> Self {
+        self.steps.push(Segment::Key(key.to_string()));
+        self
+    }
+
+    /// A list given where an internally tagged enum (an object) belongs:
+    /// serde reads the tag from the list and reports it missing, as if the
+    /// list were an object without it.
+    #[inline(never)]
+    fn in_list(self) -> Self {
+        if self.missing && self.steps.len() == 1 {
+            de::Error::invalid_type(Unexpected::Seq, &"an object")
+        } else {
+            self
+        }
     }
 
     /// The library error: the steps appended to `field`, the offending value
@@ -180,16 +202,7 @@ fn visit_array<'de, V: Visitor<'de>>(items: &[Value], visitor: V) -> Res<V::Valu
         iter: items.iter(),
         index: 0,
     };
-    let out = visitor.visit_seq(&mut seq).map_err(|e| {
-        // A list given where an internally tagged enum (an object) belongs:
-        // serde reads the tag from the list and reports it missing, as if the
-        // list were an object without it.
-        if e.missing && e.steps.len() == 1 {
-            de::Error::invalid_type(Unexpected::Seq, &"an object")
-        } else {
-            e
-        }
-    })?;
+    let out = visitor.visit_seq(&mut seq).map_err(DecodeError::in_list)?;
     if seq.iter.len() == 0 {
         Ok(out)
     } else {
@@ -386,7 +399,7 @@ impl<'de> SeqAccess<'de> for Items<'_> {
         self.index += 1;
         seed.deserialize(ValueDeserializer(value))
             .map(Some)
-            .map_err(|e| e.at(Segment::Index(index)))
+            .map_err(|e| e.at_index(index))
     }
 
     fn size_hint(&self) -> Option<usize> {
@@ -401,27 +414,41 @@ struct Entries<'a> {
     pending: Option<(&'a String, &'a Value)>,
 }
 
+// Out of line for the same reason as `DecodeError::at_key`: serde calls the
+// two methods below from every struct's generic code.
+impl<'a> Entries<'a> {
+    /// The next entry's key; the entry waits for `next_value_seed`.
+    #[inline(never)]
+    fn next_key(&mut self) -> Option<&'a String> {
+        let (key, value) = self.iter.next()?;
+        self.pending = Some((key, value));
+        Some(key)
+    }
+
+    /// The entry whose key was read last.
+    #[inline(never)]
+    fn take_pending(&mut self) -> Res<(&'a String, &'a Value)> {
+        self.pending
+            .take()
+            .ok_or_else(|| de::Error::custom("a value was read before its key"))
+    }
+}
+
 impl<'de> MapAccess<'de> for Entries<'_> {
     type Error = DecodeError;
 
     fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Res<Option<K::Value>> {
-        let Some((key, value)) = self.iter.next() else {
+        let Some(key) = self.next_key() else {
             return Ok(None);
         };
-        self.pending = Some((key, value));
         let de: de::value::StrDeserializer<'_, DecodeError> = key.as_str().into_deserializer();
-        seed.deserialize(de)
-            .map(Some)
-            .map_err(|e| e.at(Segment::Key(key.clone())))
+        seed.deserialize(de).map(Some).map_err(|e| e.at_key(key))
     }
 
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Res<V::Value> {
-        let (key, value) = self
-            .pending
-            .take()
-            .ok_or_else(|| de::Error::custom("a value was read before its key"))?;
+        let (key, value) = self.take_pending()?;
         seed.deserialize(ValueDeserializer(value))
-            .map_err(|e| e.at(Segment::Key(key.clone())))
+            .map_err(|e| e.at_key(key))
     }
 
     fn size_hint(&self) -> Option<usize> {
