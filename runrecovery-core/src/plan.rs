@@ -57,45 +57,82 @@ pub enum Experience {
     Experienced,
 }
 
-/// What the plan is for, and who runs it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct PlanRequest {
-    /// The first day of the plan.
-    pub start: NaiveDate,
-    /// The race day.
-    pub race_date: NaiveDate,
-    /// The race distance, m.
-    pub race_distance_m: f64,
-    /// A goal time, s (checked for plausibility against the current VDOT).
-    #[serde(default)]
-    pub goal_time_s: Option<f64>,
-    /// Current weekly running distance, km.
-    pub weekly_km: f64,
-    /// Current long run, km (default: 30 % of the weekly distance).
-    #[serde(default)]
-    pub long_run_km: Option<f64>,
-    /// VDOT (or give the athlete's).
-    #[serde(default)]
-    pub vdot: Option<f64>,
-    /// Days available for running (default: every day).
-    #[serde(default)]
-    #[cfg_attr(
-        feature = "schema",
-        schemars(with = "Option<Vec<crate::schema::Weekday>>")
-    )]
-    pub available_days: Option<Vec<Weekday>>,
-    /// The long run's day (default Sunday).
-    #[serde(default)]
-    #[cfg_attr(feature = "schema", schemars(with = "Option<crate::schema::Weekday>"))]
-    pub long_run_day: Option<Weekday>,
-    /// Experience.
-    #[serde(default)]
-    pub experience: Experience,
-    /// Quality sessions a week besides the long run (default: 1 novice, 2 otherwise).
-    #[serde(default)]
-    pub hard_sessions_per_week: Option<u32>,
+/// Defines a struct holding the fields of [`PlanRequest`] (written once,
+/// here), followed by its own fields, and a method that takes the plan's
+/// fields out of it. `ops::generate_plan`'s request adds the athlete and the
+/// readiness this way: serde's `#[serde(flatten)]` would read the plan's
+/// fields from a buffer, losing the path of a bad value and
+/// `deny_unknown_fields`.
+macro_rules! with_plan_fields {
+    ($(#[$m:meta])* pub struct $name:ident { $($extra:tt)* }) => {
+        $(#[$m])*
+        pub struct $name {
+        /// The first day of the plan.
+        pub start: chrono::NaiveDate,
+        /// The race day.
+        pub race_date: chrono::NaiveDate,
+        /// The race distance, m.
+        pub race_distance_m: f64,
+        /// A goal time, s (checked for plausibility against the current VDOT).
+        #[serde(default)]
+        pub goal_time_s: Option<f64>,
+        /// Current weekly running distance, km.
+        pub weekly_km: f64,
+        /// Current long run, km (default: 30 % of the weekly distance).
+        #[serde(default)]
+        pub long_run_km: Option<f64>,
+        /// VDOT (or give the athlete's).
+        #[serde(default)]
+        pub vdot: Option<f64>,
+        /// Days available for running (default: every day).
+        #[serde(default)]
+        #[cfg_attr(
+            feature = "schema",
+            schemars(with = "Option<Vec<crate::schema::Weekday>>")
+        )]
+        pub available_days: Option<Vec<chrono::Weekday>>,
+        /// The long run's day (default Sunday).
+        #[serde(default)]
+        #[cfg_attr(feature = "schema", schemars(with = "Option<crate::schema::Weekday>"))]
+        pub long_run_day: Option<chrono::Weekday>,
+        /// Experience.
+        #[serde(default)]
+        pub experience: $crate::plan::Experience,
+        /// Quality sessions a week besides the long run (default: 1 novice, 2 otherwise).
+        #[serde(default)]
+        pub hard_sessions_per_week: Option<u32>,
+            $($extra)*
+        }
+
+        impl $name {
+            /// The plan's own fields.
+            #[allow(dead_code)] // PlanRequest itself has no use for it
+            pub(crate) fn into_plan_request(self) -> $crate::plan::PlanRequest {
+                $crate::plan::PlanRequest {
+                    start: self.start,
+                    race_date: self.race_date,
+                    race_distance_m: self.race_distance_m,
+                    goal_time_s: self.goal_time_s,
+                    weekly_km: self.weekly_km,
+                    long_run_km: self.long_run_km,
+                    vdot: self.vdot,
+                    available_days: self.available_days,
+                    long_run_day: self.long_run_day,
+                    experience: self.experience,
+                    hard_sessions_per_week: self.hard_sessions_per_week,
+                }
+            }
+        }
+    };
+}
+pub(crate) use with_plan_fields;
+
+with_plan_fields! {
+    /// What the plan is for, and who runs it.
+    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    #[serde(deny_unknown_fields)]
+    pub struct PlanRequest {}
 }
 
 /// One planned session with its targets.

@@ -2267,10 +2267,8 @@ export interface SearchEdge {
 // ------------------------------------------------------------------ plan
 
 /**
- * Request of `generatePlan`: the fields of `PlanRequest`, and the
- * athlete. The fields are repeated rather than `#[serde(flatten)]`ed: serde
- * reads a flattened struct from a buffer, where a bad value (or an unknown
- * field) loses its path and is reported at `$`.
+ * Request of `generatePlan`: the fields of `PlanRequest`, the
+ * athlete and today's readiness.
  */
 export interface GeneratePlanRequest {
   /** The first day of the plan. */
@@ -2279,21 +2277,21 @@ export interface GeneratePlanRequest {
   race_date: DateInput;
   /** The race distance, m. */
   race_distance_m: number;
-  /** A goal time, s. */
+  /** A goal time, s (checked for plausibility against the current VDOT). */
   goal_time_s?: number | null;
   /** Current weekly running distance, km. */
   weekly_km: number;
-  /** Current long run, km. */
+  /** Current long run, km (default: 30 % of the weekly distance). */
   long_run_km?: number | null;
   /** VDOT (or give the athlete's). */
   vdot?: number | null;
-  /** Days available for running. */
+  /** Days available for running (default: every day). */
   available_days?: readonly Weekday[] | null;
-  /** The long run's day. */
+  /** The long run's day (default Sunday). */
   long_run_day?: Weekday | null;
   /** Experience. */
   experience?: Experience | null;
-  /** Quality sessions a week besides the long run. */
+  /** Quality sessions a week besides the long run (default: 1 novice, 2 otherwise). */
   hard_sessions_per_week?: number | null;
   /** The athlete (for VDOT when `vdot` is not given). */
   athlete?: Athlete | null;

@@ -1,82 +1,28 @@
 //! Plan stage: periodized plans and re-planned weeks.
 
-use chrono::{NaiveDate, Weekday};
+use chrono::NaiveDate;
 use serde::Deserialize;
 use serde_json::Value;
 
 use crate::athlete::Athlete;
 use crate::error::Result;
 use crate::log::{DuplicatePolicy, TrainingLog};
-use crate::plan::{self, Plan, PlanRequest, Replan};
+use crate::plan::{self, Plan, Replan};
 
-/// Request of [`generate_plan`]: the fields of [`PlanRequest`], and the
-/// athlete. The fields are repeated rather than `#[serde(flatten)]`ed: serde
-/// reads a flattened struct from a buffer, where a bad value (or an unknown
-/// field) loses its path and is reported at `$`.
-#[derive(Debug, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct GeneratePlanRequest {
-    /// The first day of the plan.
-    pub start: NaiveDate,
-    /// The race day.
-    pub race_date: NaiveDate,
-    /// The race distance, m.
-    pub race_distance_m: f64,
-    /// A goal time, s.
-    #[serde(default)]
-    pub goal_time_s: Option<f64>,
-    /// Current weekly running distance, km.
-    pub weekly_km: f64,
-    /// Current long run, km.
-    #[serde(default)]
-    pub long_run_km: Option<f64>,
-    /// VDOT (or give the athlete's).
-    #[serde(default)]
-    pub vdot: Option<f64>,
-    /// Days available for running.
-    #[serde(default)]
-    #[cfg_attr(
-        feature = "schema",
-        schemars(with = "Option<Vec<crate::schema::Weekday>>")
-    )]
-    pub available_days: Option<Vec<Weekday>>,
-    /// The long run's day.
-    #[serde(default)]
-    #[cfg_attr(feature = "schema", schemars(with = "Option<crate::schema::Weekday>"))]
-    pub long_run_day: Option<Weekday>,
-    /// Experience.
-    #[serde(default)]
-    pub experience: plan::Experience,
-    /// Quality sessions a week besides the long run.
-    #[serde(default)]
-    pub hard_sessions_per_week: Option<u32>,
-    /// The athlete (for VDOT when `vdot` is not given).
-    #[serde(default)]
-    pub athlete: Option<Athlete>,
-    /// Today's readiness status (`go`, `go_easy`, `rest`, `not_enough_data`), for the plan's
-    /// first day, when known: that day gets nothing the status forbids.
-    #[serde(default)]
-    pub readiness: Option<crate::readiness::Status>,
-}
-
-impl GeneratePlanRequest {
-    /// The plan's inputs and the athlete (the readiness stays in the request).
-    pub fn split(self) -> (PlanRequest, Option<Athlete>) {
-        let plan = PlanRequest {
-            start: self.start,
-            race_date: self.race_date,
-            race_distance_m: self.race_distance_m,
-            goal_time_s: self.goal_time_s,
-            weekly_km: self.weekly_km,
-            long_run_km: self.long_run_km,
-            vdot: self.vdot,
-            available_days: self.available_days,
-            long_run_day: self.long_run_day,
-            experience: self.experience,
-            hard_sessions_per_week: self.hard_sessions_per_week,
-        };
-        (plan, self.athlete)
+plan::with_plan_fields! {
+    /// Request of [`generate_plan`]: the fields of [`PlanRequest`](plan::PlanRequest), the
+    /// athlete and today's readiness.
+    #[derive(Debug, Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    #[serde(deny_unknown_fields)]
+    pub struct GeneratePlanRequest {
+        /// The athlete (for VDOT when `vdot` is not given).
+        #[serde(default)]
+        pub athlete: Option<Athlete>,
+        /// Today's readiness status (`go`, `go_easy`, `rest`, `not_enough_data`), for the plan's
+        /// first day, when known: that day gets nothing the status forbids.
+        #[serde(default)]
+        pub readiness: Option<crate::readiness::Status>,
     }
 }
 
@@ -102,10 +48,9 @@ impl GeneratePlanRequest {
 /// >>> p["sessions"][-1]["session"]["kind"], p["document"]["schema_version"]
 /// ('race', 1)
 /// ```
-pub fn generate_plan(r: GeneratePlanRequest) -> Result<Plan> {
-    let readiness = r.readiness;
-    let (request, athlete) = r.split();
-    let athlete = athlete.unwrap_or_default();
+pub fn generate_plan(mut r: GeneratePlanRequest) -> Result<Plan> {
+    let (readiness, athlete) = (r.readiness, r.athlete.take().unwrap_or_default());
+    let request = r.into_plan_request();
     athlete.validate().map_err(|e| e.within("athlete"))?;
     plan::generate_given(&request, &athlete, readiness)
 }
@@ -155,6 +100,8 @@ mod tests {
     use super::*;
     use crate::decode;
     use crate::ops::call;
+    use crate::plan::PlanRequest;
+    use chrono::Weekday;
 
     #[test]
     fn generate_plan_takes_every_field_of_a_plan_request_and_the_athlete() {
@@ -175,9 +122,8 @@ mod tests {
         let mut json = serde_json::to_value(&plan).unwrap();
         json["athlete"] = serde_json::json!({"age_years": 40});
         let r: GeneratePlanRequest = decode::from_value(&json, "$").unwrap();
-        let (back, athlete) = r.split();
-        assert_eq!(back, plan);
-        assert_eq!(athlete.unwrap().age_years, Some(40.0));
+        assert_eq!(r.athlete.as_ref().unwrap().age_years, Some(40.0));
+        assert_eq!(r.into_plan_request(), plan);
     }
 
     #[test]
