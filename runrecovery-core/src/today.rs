@@ -10,8 +10,8 @@
 //! | `acwr` | the same completed loads → [`model::acwr`] |
 //! | `systems` | [`supercompensation::recovery_state`] at `today`, `recovery_options.day_hour` |
 //! | `next_quality_session` | [`supercompensation::next_quality_session_given`] today's readiness status |
-//! | `readiness` | [`readiness::readiness`] on the markers up to `today`, with the morning `engine` |
-//! | `planned`, `adapted` | today's first planned session → [`readiness::adapt_session`] |
+//! | `readiness` | [`readiness::readiness`](crate::readiness::readiness) on the markers up to `today`, with the morning `engine` |
+//! | `planned`, `adapted` | today's first planned session → [`readiness::adapt_session`](crate::readiness::adapt_session) |
 //!
 //! # "As of" today
 //!

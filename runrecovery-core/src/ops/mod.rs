@@ -16,11 +16,11 @@
 //! assert_eq!((err.code(), err.field()), ("invalid_input", "time_s"));
 //! ```
 
-use serde::{Serialize, de::DeserializeOwned};
 use serde_json::Value;
 
-use crate::decode;
 use crate::error::{Error, Result};
+pub use registry::Operation;
+use registry::operations;
 
 mod athlete;
 mod batch;
@@ -34,6 +34,7 @@ mod performance;
 mod plan;
 mod readiness;
 mod recovery;
+mod registry;
 mod rules;
 #[cfg(feature = "schema")]
 mod schema;
@@ -47,48 +48,6 @@ pub use self::{
     plan::*, readiness::*, recovery::*, rules::*, supercompensation::*, taper::*, today::*,
     zones::*,
 };
-
-/// One public operation.
-#[derive(Debug, Clone, Copy)]
-pub struct Operation {
-    /// The snake_case name (camelCase in JS).
-    pub name: &'static str,
-    /// The core module it belongs to.
-    pub module: &'static str,
-    /// One line on what it does.
-    pub summary: &'static str,
-    /// Top-level response fields that are numeric series.
-    pub series: &'static [&'static str],
-    run: fn(&Value) -> Result<Value>,
-    #[cfg(feature = "schema")]
-    schemas: schema::Schemas,
-}
-
-/// The generic part of an operation: decode, run, encode. It is compiled once
-/// per operation, so what does not depend on the types lives elsewhere.
-fn run<Req: DeserializeOwned, Resp: Serialize>(
-    input: &Value,
-    f: fn(Req) -> Result<Resp>,
-) -> Result<Value> {
-    let req: Req = decode::from_value(input, "$")?;
-    serde_json::to_value(f(req)?).map_err(Error::unserializable)
-}
-
-macro_rules! operations {
-    ($( $name:ident, $module:literal, $summary:literal, [$($series:literal),*]; )*) => {
-        /// Every operation, in data-flow order.
-        pub static OPERATIONS: &[Operation] = &[
-            $( Operation {
-                name: stringify!($name),
-                module: $module,
-                summary: $summary,
-                series: &[$($series),*],
-                run: |v| run(v, $name),
-                #[cfg(feature = "schema")] schemas: |q, s| schema::schemas($name, q, s),
-            }, )*
-        ];
-    };
-}
 
 operations! {
     estimate_hr_max, "athlete", "HRmax from age by Tanaka (default), Fox or Gellish", [];
