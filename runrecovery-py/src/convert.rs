@@ -318,7 +318,8 @@ fn array(
     sequence(list.try_iter()?, c, path, depth)
 }
 
-/// Converts a response to Python; top-level fields named in `series` become NumPy arrays.
+/// Converts a response to Python; the fields named in `series` become NumPy
+/// arrays (`a.b` names field `b` of the object in field `a`).
 pub fn to_python<'py>(
     py: Python<'py>,
     value: &Value,
@@ -329,6 +330,9 @@ pub fn to_python<'py>(
         for (k, v) in map {
             let item = match v {
                 Value::Array(items) if series.contains(&k.as_str()) => numpy_series(py, items)?,
+                Value::Object(_) if !nested(series, k).is_empty() => {
+                    to_python(py, v, &nested(series, k))?
+                }
                 _ => plain(py, v)?,
             };
             dict.set_item(k, item)?;
@@ -336,6 +340,14 @@ pub fn to_python<'py>(
         return Ok(dict.into_any());
     }
     plain(py, value)
+}
+
+/// The series of the object in field `key`: `key.b` gives `b`.
+fn nested<'a>(series: &[&'a str], key: &str) -> Vec<&'a str> {
+    series
+        .iter()
+        .filter_map(|s| s.strip_prefix(key)?.strip_prefix('.'))
+        .collect()
 }
 
 /// A float64 array for numbers, a bool array for booleans, else a plain list.

@@ -156,6 +156,15 @@ def test_series_fields_are_numpy_arrays() -> None:
         log={"schema_version": 1, "sessions": [{"date": "2026-03-02", "kind": "easy", "duration_s": 600, "rpe": 2}]}
     )
     assert d["load"].dtype == np.float64 and d["logged"].dtype == np.bool_
+    # nested series too: log_pmc's projection
+    p = runrecovery.log_pmc(
+        log={"schema_version": 1, "sessions": [
+            {"date": "2026-03-02", "kind": "easy", "duration_s": 600, "rpe": 2},
+            {"date": "2026-03-04", "kind": "easy", "duration_s": 600, "rpe": 2, "status": "planned"}]}
+    )
+    q = p["projection"]
+    assert q["fitness"].dtype == np.float64 and q["load"].tolist() == [20.0, 0.0, 20.0]
+    assert q["planned"].dtype == np.bool_ and isinstance(q["form_pct"], list)
     # other lists stay lists, counts stay ints
     r = runrecovery.read_log(
         log={"schema_version": 1, "sessions": [{"date": "2026-03-02", "kind": "easy", "duration_s": 600}]}

@@ -377,6 +377,12 @@ class Model:
         for op in self.ops:
             if "$ref" in op["response"]:
                 self.series.setdefault(op["response"]["$ref"].rsplit("/", 1)[1], set()).update(op["series"])
+        # "a.b": field b of the object in field a (e.g. log_pmc's projection.fitness)
+        for rust, fields in list(self.series.items()):
+            for name in [f for f in fields if "." in f]:
+                head, sub = name.split(".", 1)
+                for ref in self.refs(self.defs[rust].get("properties", {}).get(head, {})):
+                    self.series.setdefault(ref, set()).add(sub)
         #: operation requests that no other type names: their fields are the keyword arguments
         nested: Set[str] = set()
         for d in self.defs.values():

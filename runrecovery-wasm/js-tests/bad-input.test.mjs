@@ -136,6 +136,11 @@ test('numeric series come out as Float64Array, boolean ones as arrays of boolean
   const series = pkg.dailySeries({ dates: ['2026-03-01', '2026-03-03'], values: [5, 7] });
   assert.ok(series.values instanceof Float64Array);
   assert.deepEqual(series.logged, [true, false, true]);
+  // nested series too: log_pmc's projection
+  const p = pkg.logPmc({ log: log([session(), session({ date: '2026-03-04', status: 'planned' })]), method: 'session_rpe' });
+  assert.ok(p.fitness instanceof Float64Array && p.projection.fitness instanceof Float64Array);
+  assert.deepEqual(Array.from(p.projection.load), [180, 0, 180]);
+  assert.deepEqual(p.projection.planned, [false, false, true]);
 });
 
 test('null and undefined options take the default', () => {

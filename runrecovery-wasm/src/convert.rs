@@ -18,7 +18,7 @@
 //! `Reflect.get`, so a throwing getter becomes an error, never a crash.
 //!
 //! **Out** ([`to_js`]): objects become plain objects and arrays `Array`s,
-//! except the operation's top-level `series` fields: all-numeric ones become
+//! except the operation's `series` fields (`a.b` nested): all-numeric ones become
 //! `Float64Array`s; boolean ones, and numeric ones with gaps (`null`), stay
 //! plain arrays.
 
@@ -291,17 +291,24 @@ fn date(d: &Date, path: &Path) -> Result<Value, Error> {
     }
 }
 
-/// Converts a response. Top-level fields named in `series` that hold only
-/// numbers become `Float64Array`s; a series of booleans, or one with a gap
-/// (`null`), stays a plain `Array` (the same rule as NumPy in the Python package).
+/// Converts a response. Fields named in `series` (`a.b`: field `b` of the
+/// object in field `a`) that hold only numbers become `Float64Array`s; a
+/// series of booleans, or one with a gap (`null`), stays a plain `Array`
+/// (the same rule as NumPy in the Python package).
 pub fn to_js(value: &Value, series: &[&str]) -> JsValue {
     let Value::Object(map) = value else {
         return plain(value);
     };
     let out = Object::new();
     for (key, item) in map {
+        let inner: Vec<&str> = series
+            .iter()
+            .filter_map(|s| s.strip_prefix(key.as_str())?.strip_prefix('.'))
+            .collect();
         let js = if series.contains(&key.as_str()) {
             series_to_js(item)
+        } else if item.is_object() && !inner.is_empty() {
+            to_js(item, &inner)
         } else {
             plain(item)
         };

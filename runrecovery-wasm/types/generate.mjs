@@ -364,6 +364,17 @@ for (const op of ops) {
   if (seriesOf[r] !== undefined && JSON.stringify(seriesOf[r]) !== s) throw new Error(`${r}: different series in two operations`);
   seriesOf[r] = op.series;
 }
+// "a.b": field b of the object in field a (e.g. log_pmc's projection.fitness).
+for (const [r, fields] of Object.entries({ ...seriesOf })) {
+  for (const name of fields.filter((f) => f.includes('.'))) {
+    const [head, sub] = name.split('.', 2);
+    const p = defs[r]?.properties?.[head] ?? {};
+    for (const x of [p, ...(p.anyOf ?? [])].filter((x) => x.$ref)) {
+      const n = refName(x.$ref);
+      seriesOf[n] = [...new Set([...(seriesOf[n] ?? []), sub])];
+    }
+  }
+}
 
 // Render everything reachable (each definition on each side it is used on).
 const rendered = { in: new Map(), out: new Map() };
@@ -489,7 +500,7 @@ lines.push(
   `  module: ${union([...new Set(ops.map((o) => o.module))].map(literal))};`,
   '  /** One line on what it does. */',
   '  summary: string;',
-  '  /** Top-level response fields that are numeric series. */',
+  '  /** Response fields that are numeric series (`a.b`: field `b` of the object in field `a`). */',
   '  series: string[];',
   '}',
   '',

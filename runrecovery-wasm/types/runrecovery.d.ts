@@ -979,15 +979,15 @@ export interface PmcProjection {
    * Projected load per day: on `today` its completed sessions and those
    * still planned, after it the planned sessions.
    */
-  load: number[];
+  load: Float64Array;
   /** Whether a planned session falls on the day (the other days project as rest). */
   planned: boolean[];
   /** Projected fitness (CTL) per day. */
-  fitness: number[];
+  fitness: Float64Array;
   /** Projected fatigue (ATL) per day. */
-  fatigue: number[];
+  fatigue: Float64Array;
   /** Projected form (TSB) per day. */
-  form: number[];
+  form: Float64Array;
   /** Projected form as % of fitness (null while fitness is 0). */
   form_pct: (number | null)[];
   /** Projected fitness change over 7 days (state days included). */
@@ -2692,7 +2692,7 @@ export interface OperationInfo {
   module: 'athlete' | 'log' | 'zones' | 'performance' | 'load' | 'model' | 'readiness' | 'recovery' | 'rules' | 'supercompensation' | 'taper' | 'plan' | 'today' | 'calendar';
   /** One line on what it does. */
   summary: string;
-  /** Top-level response fields that are numeric series. */
+  /** Response fields that are numeric series (`a.b`: field `b` of the object in field `a`). */
   series: string[];
 }
 
@@ -2877,9 +2877,8 @@ export function pmc(options: PmcRequest): PmcResponse;
  * from `today` to `end` (default: the last planned session's date):
  * on `today` its completed sessions plus those still planned, then
  * the planned sessions; `planned` marks the days with one (the others
- * project as rest). The main series are NumPy arrays in the load
- * method's unit, the projection's are lists; the PMC options are those
- * of `pmc`.
+ * project as rest). The series, the projection's too, are NumPy
+ * arrays in the load method's unit; the PMC options are those of `pmc`.
  */
 export function logPmc(options: LogPmcRequest): LogPmcResponse;
 /**

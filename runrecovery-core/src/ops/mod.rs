@@ -70,7 +70,7 @@ operations! {
     weekly_loads, "load", "monotony, strain and ramp over 7-day windows of daily loads", [];
     weekly_summary, "load", "weekly volume, load, monotony, strain and ramp of a log", [];
     pmc, "model", "fitness (CTL), fatigue (ATL), form (TSB) and ramp of a daily load series", ["fitness", "fatigue", "form"];
-    log_pmc, "model", "the PMC of a log, projected to a future date through its planned sessions", ["load", "fitness", "fatigue", "form"];
+    log_pmc, "model", "the PMC of a log, projected to a future date through its planned sessions", ["load", "fitness", "fatigue", "form", "projection.load", "projection.planned", "projection.fitness", "projection.fatigue", "projection.form"];
     acwr, "model", "acute:chronic workload ratio (coupled, uncoupled or EWMA) with Gabbett's bands", ["acute", "chronic"];
     banister_simulate, "model", "Banister impulse-response performance for a daily load series", ["performance"];
     banister_response, "model", "one session's response: zero crossing, peak day, peak", [];

@@ -186,9 +186,8 @@ pub struct LogPmcResponse {
 /// from `today` to `end` (default: the last planned session's date):
 /// on `today` its completed sessions plus those still planned, then
 /// the planned sessions; `planned` marks the days with one (the others
-/// project as rest). The main series are NumPy arrays in the load
-/// method's unit, the projection's are lists; the PMC options are those
-/// of `pmc`.
+/// project as rest). The series, the projection's too, are NumPy
+/// arrays in the load method's unit; the PMC options are those of `pmc`.
 ///
 /// # Python
 ///
@@ -198,7 +197,7 @@ pub struct LogPmcResponse {
 /// ...     {"date": "2026-03-04", "kind": "long", "duration_s": 6000, "rpe": 5, "status": "planned"}]})
 /// >>> p["today"], p["end"], p["load"].tolist()
 /// ('2026-03-02', '2026-03-02', [150.0])
-/// >>> p["projection"]["load"], p["projection"]["planned"]
+/// >>> p["projection"]["load"].tolist(), p["projection"]["planned"].tolist()
 /// ([150.0, 0.0, 500.0], [False, False, True])
 /// ```
 pub fn log_pmc(r: LogPmcRequest) -> Result<LogPmcResponse> {

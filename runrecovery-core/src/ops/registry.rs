@@ -15,7 +15,7 @@ pub struct Operation {
     pub module: &'static str,
     /// One line on what it does.
     pub summary: &'static str,
-    /// Top-level response fields that are numeric series.
+    /// Response fields that are numeric series (`a.b`: field `b` of the object in field `a`).
     pub series: &'static [&'static str],
     pub(super) run: fn(&Value) -> Result<Value>,
     #[cfg(feature = "schema")]

@@ -724,15 +724,15 @@ class PmcProjection(TypedDict):
     end: str
     #: Projected load per day: on ``today`` its completed sessions and those
     #: still planned, after it the planned sessions.
-    load: List[float]
+    load: NDArray[float64]
     #: Whether a planned session falls on the day (the other days project as rest).
-    planned: List[bool]
+    planned: NDArray[bool_]
     #: Projected fitness (CTL) per day.
-    fitness: List[float]
+    fitness: NDArray[float64]
     #: Projected fatigue (ATL) per day.
-    fatigue: List[float]
+    fatigue: NDArray[float64]
     #: Projected form (TSB) per day.
-    form: List[float]
+    form: NDArray[float64]
     #: Projected form as % of fitness (null while fitness is 0).
     form_pct: List[Optional[float]]
     #: Projected fitness change over 7 days (state days included).
