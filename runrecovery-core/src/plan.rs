@@ -1174,14 +1174,15 @@ fn missed_hard(log: &TrainingLog, week: &ReplanWeek) -> Vec<Session> {
         .collect()
 }
 
-/// The days of hard sessions done, and (from two days before this week up to
-/// yesterday) of sessions done harder than planned.
+/// The days of hard sessions done up to and including today, and (from two
+/// days before this week through today) of sessions done harder than planned.
+/// A session done this morning counts; nothing dated after today is read
+/// (docs/as-of.md, rules 1 and 6).
 fn standing_hard_days(log: &TrainingLog, week: &ReplanWeek) -> Vec<NaiveDate> {
     let hard = |s: &Session| rules::is_hard(s);
-    let mut hard_days: Vec<NaiveDate> =
-        completed(log).filter(|s| hard(s)).map(|s| s.date).collect();
-    let recent = completed(log)
-        .filter(|s| s.date >= week.monday - chrono::Days::new(2) && s.date < week.today);
+    let done = || completed(log).filter(|s| s.date <= week.today);
+    let mut hard_days: Vec<NaiveDate> = done().filter(|s| hard(s)).map(|s| s.date).collect();
+    let recent = done().filter(|s| s.date >= week.monday - chrono::Days::new(2));
     for s in recent {
         let planned = log
             .sessions()
