@@ -2154,7 +2154,7 @@ fn slope(points: &[(f64, f64)]) -> Option<f64> {
 ///
 /// | sign | rule |
 /// | --- | --- |
-/// | persistent fatigue | the fatigue rating ≥ 1 SD worse than baseline on ≥ 4 of the last 7 days, despite ≥ 2 rest days |
+/// | persistent fatigue | the fatigue rating ≥ 1 SD worse than baseline on ≥ 4 of the last 7 days, despite ≥ 2 rest days in the 7 days before today |
 /// | resting HR rising | over the last 14 days a slope ≥ 0.2 bpm/day and a 7-day mean ≥ 2 bpm above baseline |
 /// | HRV falling, CV rising (Plews) | last week's ln rMSSD mean below the week before and below the band, with a higher CV |
 /// | performance decline / plateau | the last test > 2 % below the mean of the 3 before / no new best in the last 3 tests over ≥ 6 weeks |
@@ -2219,7 +2219,7 @@ fn persistent_fatigue(
             })
         })
         .collect();
-    let rest_days = loads.map_or(0, |l| rest_days_in_week_to(l, today));
+    let rest_days = loads.map_or(0, |l| rest_days_in_week_before(l, today));
     (tired.len() >= 4 && rest_days >= 2).then(|| WarningSign {
         sign: "persistent_fatigue".into(),
         evidence: tired,
@@ -2229,9 +2229,12 @@ fn persistent_fatigue(
     })
 }
 
-/// Days of zero load in the 7 days up to `today` (days outside the series do not count).
-fn rest_days_in_week_to(l: Loads<'_>, today: NaiveDate) -> usize {
-    (0..7)
+/// Days of zero load in the 7 days before `today` (days outside the series do
+/// not count). Today is not one of them: the markers are read on waking, before
+/// today's training, so they follow the training up to yesterday
+/// (docs/as-of.md, rule 5) and today's load is not yet known.
+fn rest_days_in_week_before(l: Loads<'_>, today: NaiveDate) -> usize {
+    (1..=7)
         .filter_map(|d| {
             let date = today - chrono::Days::new(d);
             let idx = (date - l.start).num_days();

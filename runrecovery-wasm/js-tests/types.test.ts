@@ -523,6 +523,8 @@ void ({ "markers": [] } satisfies Req<'readiness'>);
 void ({ "markers": [{ "date": "2026-01-01", "hrv": { "value": 60, "index": "rmssd_ms" }, "resting_hr_bpm": 48, "sleep_h": 7.5, "wellness": { "sleep_quality": 3, "fatigue": 3, "stress": 2, "soreness": 3 } }] } satisfies Req<'readiness_baselines'>);
 // readiness.json › persistent fatigue despite rest days
 void ({ "markers": [{ "date": "2026-01-01", "hrv": { "value": 60, "index": "rmssd_ms" }, "resting_hr_bpm": 48, "sleep_h": 7.5, "wellness": { "sleep_quality": 3, "fatigue": 3, "stress": 2, "soreness": 3 } }], "loads": { "start": "2026-01-01", "values": [60] } } satisfies Req<'warning_signs'>);
+// readiness.json › persistent fatigue: today is not a rest day on its morning
+void ({ "markers": [{ "date": "2026-01-01", "hrv": { "value": 60, "index": "rmssd_ms" }, "resting_hr_bpm": 48, "sleep_h": 7.5, "wellness": { "sleep_quality": 3, "fatigue": 3, "stress": 2, "soreness": 3 } }], "loads": { "start": "2026-01-01", "values": [60] } } satisfies Req<'warning_signs'>);
 // readiness.json › resting HR rising
 void ({ "markers": [{ "date": "2026-01-01", "hrv": { "value": 60, "index": "rmssd_ms" }, "resting_hr_bpm": 48, "sleep_h": 7.5, "wellness": { "sleep_quality": 3, "fatigue": 3, "stress": 2, "soreness": 3 } }] } satisfies Req<'warning_signs'>);
 // readiness.json › HRV falling with CV rising
