@@ -229,7 +229,11 @@ pub fn apply(log: &TrainingLog, race: NaiveDate, spec: &TaperSpec) -> Result<Tap
     }
     let mut doc = log.to_document();
     let (mut before, mut after) = (0.0, 0.0);
-    let in_taper = |d: NaiveDate| d >= start && d < race;
+    // Only the projection is tapered: the planned sessions after the log's
+    // last completed day (docs/as-of.md); one planned before it and never
+    // done is no training, and is left as it is.
+    let done_to = last_completed(log);
+    let in_taper = |d: NaiveDate| d >= start && d < race && done_to.is_none_or(|c| d > c);
     for s in doc
         .sessions
         .iter_mut()
@@ -284,19 +288,32 @@ pub fn apply(log: &TrainingLog, race: NaiveDate, spec: &TaperSpec) -> Result<Tap
     })
 }
 
+/// The log's last completed day: up to it the log is history (completed
+/// sessions only), after it the planned sessions are the projection a taper
+/// cuts (docs/as-of.md).
+fn last_completed(log: &TrainingLog) -> Option<NaiveDate> {
+    log.sessions()
+        .iter()
+        .filter(|s| s.status == Status::Completed)
+        .map(|s| s.date)
+        .max()
+}
+
 /// The shortest and longest tapers [`apply`] accepts for `log` and `race`,
-/// days, by the plan: a taper cuts planned sessions only, so it starts no
-/// earlier than the first planned session, and it must reach back to the
+/// days, by the plan: a taper cuts planned sessions only, those after the
+/// log's last completed day, so it starts no earlier than the first of
+/// them, and it must reach back to the
 /// plan's last day (the days after it, unlogged, are rest). The rules'
 /// 8–21 days apply on top.
 ///
 /// # Errors
 /// `empty` (`log.sessions`) without planned sessions.
 pub fn taper_lengths(log: &TrainingLog, race: NaiveDate) -> Result<(u32, u32)> {
+    let done_to = last_completed(log);
     let planned_from = log
         .sessions()
         .iter()
-        .filter(|s| s.status == Status::Planned)
+        .filter(|s| s.status == Status::Planned && done_to.is_none_or(|c| s.date > c))
         .map(|s| s.date)
         .min()
         .ok_or_else(|| Error::empty("log.sessions", "planned sessions to taper"))?;
@@ -372,7 +389,18 @@ impl Scorer {
                 "a date after the log's first day",
             ));
         }
-        let both = load::daily_loads(log, athlete, &opts, Include::Both, Some(first), Some(end))?;
+        // The as-of rule (docs/as-of.md): up to the log's last completed day
+        // the loads are the completed sessions' (a planned session never
+        // done is no training, and a trained day does not count its plan
+        // too); after it, the planned sessions' — the projection tapered.
+        let done = load::daily_loads(
+            log,
+            athlete,
+            &opts,
+            Include::Completed,
+            Some(first),
+            Some(end),
+        )?;
         let planned = load::daily_loads(
             log,
             athlete,
@@ -381,15 +409,23 @@ impl Scorer {
             Some(first),
             Some(end),
         )?;
-        let n = both.series.values.len();
+        let projected_from = last_completed(log).map_or(0, |d| (d - first).num_days() + 1);
+        let projected = |i: usize| i as i64 >= projected_from;
+        let planned: Vec<f64> = (planned.series.values.iter().enumerate())
+            .map(|(i, &x)| if projected(i) { x } else { 0.0 })
+            .collect();
+        let loads: Vec<f64> = (done.series.values.iter().zip(&planned).enumerate())
+            .map(|(i, (&d, &p))| if projected(i) { p } else { d })
+            .collect();
+        let n = loads.len();
         // The history ends where the longest taper the rules allow would
         // start, whatever the taper scored: the default model's calibration
         // (and so every score) must not depend on the taper asked about, or
         // taper_score would disagree with taper_optimize on the same taper.
         let split = n.saturating_sub(LENGTH_DAYS.1 as usize);
-        let history = both.series.values[..split].to_vec();
-        let window = both.series.values[split..].to_vec();
-        let window_planned = planned.series.values[split..].to_vec();
+        let history = loads[..split].to_vec();
+        let window = loads[split..].to_vec();
+        let window_planned = planned[split..].to_vec();
         let busso = match model {
             TaperModel::Busso { params } => {
                 params.validate().map_err(|e| e.within("model"))?;
@@ -805,6 +841,38 @@ mod overload {
             TrainingLog::new(None, sessions, crate::log::DuplicatePolicy::Reject).unwrap(),
             race,
         )
+    }
+
+    /// The as-of rule (docs/as-of.md, rule 2): up to the log's last completed
+    /// day only completed sessions are training. A planned session never done
+    /// (day 7, a rest day) and one planned on a day that was trained (day 10,
+    /// which would count twice) leave the score unchanged.
+    #[test]
+    fn past_planned_sessions_are_not_training() {
+        let a = Athlete::default();
+        let (log, race) = plan(1.0);
+        let mut sessions = log.sessions().to_vec();
+        let first = log.date_range().0;
+        for (d, kind) in [(7, SessionKind::Long), (10, SessionKind::Tempo)] {
+            let mut s = crate::session::Session::new(first + chrono::Days::new(d), kind, 5400.0);
+            s.rpe = Some(7.0);
+            s.status = Status::Planned;
+            sessions.push(s);
+        }
+        let with_missed =
+            TrainingLog::new(None, sessions, crate::log::DuplicatePolicy::Reject).unwrap();
+        let spec = TaperSpec::default();
+        let (m, model) = (LoadMethod::SessionRpe, TaperModel::DefaultBusso);
+        let x = score(&log, &a, race, &spec, m, model).unwrap();
+        let y = score(&with_missed, &a, race, &spec, m, model).unwrap();
+        assert!((x.fitness - y.fitness).abs() < 1e-9, "{x:?} {y:?}");
+        assert!((x.performance - y.performance).abs() < 1e-9, "{x:?} {y:?}");
+        let (p, q) = (
+            apply(&log, race, &spec).unwrap(),
+            apply(&with_missed, race, &spec).unwrap(),
+        );
+        assert_eq!(p.volume_before_s, q.volume_before_s);
+        assert_eq!(taper_lengths(&log, race), taper_lengths(&with_missed, race));
     }
 
     #[test]

@@ -1153,7 +1153,8 @@ def taper_score(
     """Project fitness, fatigue, form and predicted performance on race day for a taper.
 
     ``log``: history (completed sessions) and plan (planned sessions, which
-    get the taper) in one document; ``taper`` as in :func:`taper_apply`;
+    get the taper) in one document: up to the log's last completed day only
+    completed sessions count, after it the planned ones (docs/as-of.md); ``taper`` as in :func:`taper_apply`;
     loads by ``method`` (default ``"session_rpe"``, AU). Fitness, fatigue
     and form are the PMC's (42/7 days) on race morning; ``performance`` is
     the ``model``'s (higher is better, in its units):
