@@ -1320,6 +1320,25 @@ fn missing(marker: &str, reason: &str) -> Judged {
     )
 }
 
+/// A marker whose baseline is still too young to judge it: not enough data,
+/// saying what was counted and what is needed.
+fn baseline_too_young(
+    marker: &str,
+    label: &str,
+    value: Option<f64>,
+    counted: &str,
+    o: &ReadinessOptions,
+) -> Judged {
+    let reason = format!(
+        "{counted}; {} are needed before {label} is judged",
+        o.min_baseline_days
+    );
+    (
+        finding(marker, Rating::NotEnoughData, value, None, None, reason),
+        0.25,
+    )
+}
+
 /// HRV today, judged by the mode's own rule (so the marker and an HRV-only
 /// decision can never disagree).
 fn hrv_marker(
@@ -1335,16 +1354,12 @@ fn hrv_marker(
     }
     let Some(b) = hb else {
         let n = baseline(days, i, o.baseline_days, DayMarkers::ln_rmssd, true).len();
-        let reason = format!(
-            "{} in the {}-day baseline (same device); {} are needed before HRV is judged",
+        let counted = format!(
+            "{} in the {}-day baseline (same device)",
             count_of(n, "valid morning"),
-            o.baseline_days,
-            o.min_baseline_days
+            o.baseline_days
         );
-        return (
-            finding("hrv", Rating::NotEnoughData, v, None, None, reason),
-            0.25,
-        );
+        return baseline_too_young("hrv", "HRV", v, &counted, o);
     };
     let maturity = (b.days as f64 / o.baseline_days as f64).clamp(0.5, 1.0);
     let band = [b.mean - o.swc_sd * b.sd, b.mean + o.swc_sd * b.sd];
@@ -1745,16 +1760,12 @@ fn wellness_marker(days: &[DayMarkers], i: usize, o: &ReadinessOptions) -> Judge
             false,
         )
         .len();
-        let reason = format!(
-            "{} rated in the {}-day baseline; {} are needed before wellness is judged",
+        let counted = format!(
+            "{} rated in the {}-day baseline",
             count_of(rated, "day"),
-            o.wellness_baseline_days,
-            o.min_baseline_days
+            o.wellness_baseline_days
         );
-        return (
-            finding("wellness", Rating::NotEnoughData, None, None, None, reason),
-            0.25,
-        );
+        return baseline_too_young("wellness", "wellness", None, &counted, o);
     }
     let stale = stale(days, i, o);
     let hooper_base = baseline(
