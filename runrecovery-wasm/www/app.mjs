@@ -6,6 +6,7 @@
 // compute() calls the operations for today and the goal race → render*()
 // draws cards, tables and inline SVG charts.
 import init, * as rr from './pkg-web/runrecovery_wasm.js';
+import { joinProjection } from './series.mjs';
 
 const $ = (sel) => document.querySelector(sel);
 
@@ -333,18 +334,6 @@ const readInputs = () => ({ today: $('#today').value, race: $('#race').value || 
  * (then there is nothing to draw). A card whose operation fails carries
  * `{ error }` in its place and the rest still draws.
  */
-/**
- * The state of a `logPmc` (completed sessions through today) and its
- * projection through the planned sessions (docs/as-of.md) as one series for
- * the chart: the state's days up to today, the projection's after it.
- */
-function joinProjection(p) {
-  const q = p.projection;
-  if (!q) return p;
-  const join = (key) => [...Array.from(p[key]), ...Array.from(q[key]).slice(1)];
-  const keys = ['load', 'fitness', 'fatigue', 'form', 'form_pct', 'ramp'];
-  return { ...p, end: q.end, ...Object.fromEntries(keys.map((k) => [k, join(k)])) };
-}
 
 function computeResults(log, { today, race, method }, markersBefore) {
   const info = rr.readLog({ log });

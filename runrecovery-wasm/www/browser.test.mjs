@@ -20,6 +20,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { serve } from './serve.mjs';
+import { joinProjection } from './series.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '..', '..');
@@ -102,18 +103,6 @@ async function recompute(action) {
   assert.equal(await page.getAttribute('body', 'data-state'), 'done');
 }
 
-/**
- * The state of a `logPmc` (completed sessions through today) and its
- * projection through the planned sessions (docs/as-of.md) as one series for
- * the chart: the state's days up to today, the projection's after it.
- */
-function joinProjection(p) {
-  const q = p.projection;
-  if (!q) return p;
-  const join = (key) => [...Array.from(p[key]), ...Array.from(q[key]).slice(1)];
-  const keys = ['load', 'fitness', 'fatigue', 'form', 'form_pct', 'ramp'];
-  return { ...p, end: q.end, ...Object.fromEntries(keys.map((k) => [k, join(k)])) };
-}
 
 /** Everything the page computes, computed here with pkg-node. */
 function expected(log, markersBefore, todayMarkers, today, race, method) {
