@@ -1,5 +1,5 @@
 // A static server for the demo on 127.0.0.1 (no dependencies):
-//   /            runrecovery-wasm/www/ (index.html, app.mjs, style.css)
+//   /            runrecovery-wasm/www/ (index.html, app.mjs, series.mjs, style.css)
 //   /pkg-web/    the browser build of the package (bash runrecovery-wasm/build.sh)
 //   /data/       the bundled samples (runrecovery-core/data/*.json)
 // Usage: node runrecovery-wasm/www/serve.mjs [port]   (default: a free port; prints the URL)
